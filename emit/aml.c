@@ -1,0 +1,95 @@
+/* Model -> HEST binary (ACPI 6.5 section 18.3.2). */
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <hest/encode.h>
+
+uint8_t hest_checksum(const uint8_t *p, size_t len)
+{
+	uint8_t sum = 0;
+	for (size_t i = 0; i < len; i++)
+		sum = (uint8_t)(sum + p[i]);
+	return (uint8_t)(0x100 - sum);
+}
+
+static struct hest_loc src_loc(const struct hest_model *m, const struct hest_source *s)
+{
+	struct hest_loc l = { m->file, s->pos.line, s->pos.col, false, 0 };
+	return l;
+}
+
+/* Field offsets of a GHES's address GAS inside the table, for placement and
+ * the layout outputs. */
+static void note_gas_offsets(struct hest_source *s, uint32_t at)
+{
+	size_t off;
+	s->layout.hest_offset = at;
+	s->layout.has_block = s->type == 9 || s->type == 10;
+	s->layout.has_read_ack = s->type == 10;
+	if (s->desc && hest_field_path(s->desc, "error_status_address.address", &off))
+		s->layout.gas_address_offset = at + (uint32_t)off;
+	if (s->desc && hest_field_path(s->desc, "read_ack.register.address", &off))
+		s->layout.read_ack_address_offset = at + (uint32_t)off;
+}
+
+int hest_model_layout_table(struct hest_model *m, struct hest_diags *d)
+{
+	uint64_t at = HEST_SOURCES_OFFSET;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		struct hest_source *s = &m->src[i];
+		if (s->desc && (s->desc->type == 9 || s->desc->type == 10) &&
+		    !hest_source_given(s, "error_block_length"))
+			hest_source_set(s, "error_block_length", m->placement.block_size);
+		uint32_t want = hest_source_wire_len(s);
+		if (want != s->len) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, src_loc(m, s),
+				      "source '%s': num_banks says %" PRIu32 " bytes but %" PRIu32
+				      " are described; give as many banks as num_banks",
+				      s->name, want, s->len);
+			return -1;
+		}
+		note_gas_offsets(s, (uint32_t)at);
+		at += s->len;
+		if (at > UINT32_MAX) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, src_loc(m, s),
+				      "the table grows past 4 GiB at source '%s'", s->name);
+			return -1;
+		}
+	}
+	uint8_t *h = m->hdr.bytes;
+	if (!hest_source_given(&m->hdr, "length"))
+		hest_put_le(h + 4, 4, at);
+	if (!hest_source_given(&m->hdr, "error_source_count"))
+		hest_put_le(h + 36, 4, m->nsrc);
+	return 0;
+}
+
+int hest_encode_table(struct hest_model *m, uint8_t **out, size_t *len, struct hest_diags *d)
+{
+	*out = NULL;
+	*len = 0;
+	if (hest_model_layout_table(m, d) < 0)
+		return -1;
+	size_t total = HEST_SOURCES_OFFSET;
+	for (size_t i = 0; i < m->nsrc; i++)
+		total += m->src[i].len;
+	uint8_t *buf = malloc(total);
+	if (!buf) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 },
+			      "out of memory (%zu-byte table)", total);
+		return -1;
+	}
+	memcpy(buf, m->hdr.bytes, HEST_SOURCES_OFFSET);
+	size_t at = HEST_SOURCES_OFFSET;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		memcpy(buf + at, m->src[i].bytes, m->src[i].len);
+		at += m->src[i].len;
+	}
+	if (!hest_source_given(&m->hdr, "checksum")) {
+		buf[9] = 0;
+		buf[9] = hest_checksum(buf, total);
+	}
+	*out = buf;
+	*len = total;
+	return 0;
+}

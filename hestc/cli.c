@@ -1,0 +1,203 @@
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "cli.h"
+
+int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len)
+{
+	bool is_stdin = strcmp(path, "-") == 0;
+	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	*buf = NULL;
+	*len = 0;
+	if (!f) {
+		fprintf(stderr, "%s: error: cannot open '%s': %s\n", prog, path, strerror(errno));
+		return -1;
+	}
+	size_t cap = 0, n = 0;
+	uint8_t *b = NULL;
+	for (;;) {
+		if (n == cap) {
+			if (cap >= CLI_MAX_INPUT) {
+				fprintf(stderr, "%s: error: '%s' is larger than %u MiB\n", prog, path,
+					CLI_MAX_INPUT >> 20);
+				goto fail;
+			}
+			cap = cap ? cap * 2 : 65536;
+			uint8_t *nb = realloc(b, cap + 1);
+			if (!nb) {
+				fprintf(stderr, "%s: error: out of memory reading '%s'\n", prog, path);
+				goto fail;
+			}
+			b = nb;
+		}
+		size_t got = fread(b + n, 1, cap - n, f);
+		n += got;
+		if (got == 0) {
+			if (ferror(f)) {
+				fprintf(stderr, "%s: error: cannot read '%s': %s\n", prog, path, strerror(errno));
+				goto fail;
+			}
+			break;
+		}
+	}
+	if (!is_stdin)
+		fclose(f);
+	if (!b)
+		b = malloc(1);
+	if (!b) {
+		fprintf(stderr, "%s: error: out of memory\n", prog);
+		return -1;
+	}
+	b[n] = 0;
+	*buf = b;
+	*len = n;
+	return 0;
+fail:
+	free(b);
+	if (!is_stdin)
+		fclose(f);
+	return -1;
+}
+
+void cli_print_diags(const struct hest_diags *d)
+{
+	for (size_t i = 0; i < d->n; i++) {
+		char *s = hest_diag_format(&d->v[i]);
+		if (s)
+			fprintf(stderr, "%s\n", s);
+		free(s);
+	}
+	if (d->oom)
+		fprintf(stderr, "error: out of memory while recording diagnostics\n");
+}
+
+void cli_outputs_init(struct cli_outputs *o, const char *prog)
+{
+	memset(o, 0, sizeof(*o));
+	o->prog = prog;
+}
+
+char *cli_join(const char *dir, const char *name)
+{
+	size_t a = strlen(dir), b = strlen(name);
+	char *p = malloc(a + b + 2);
+	if (!p)
+		return NULL;
+	memcpy(p, dir, a);
+	p[a] = '/';
+	memcpy(p + a + 1, name, b + 1);
+	return p;
+}
+
+static int write_all(int fd, const uint8_t *p, size_t len)
+{
+	while (len) {
+		ssize_t k = write(fd, p, len);
+		if (k < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += k;
+		len -= (size_t)k;
+	}
+	return 0;
+}
+
+int cli_outputs_add(struct cli_outputs *o, const char *path, const void *data, size_t len)
+{
+	if (o->n == o->cap) {
+		size_t cap = o->cap ? o->cap * 2 : 8;
+		struct cli_output *v = realloc(o->v, cap * sizeof(*v));
+		if (!v)
+			goto oom;
+		o->v = v;
+		o->cap = cap;
+	}
+	size_t pl = strlen(path);
+	char *tmp = malloc(pl + 16);
+	char *dst = strdup(path);
+	if (!tmp || !dst) {
+		free(tmp);
+		free(dst);
+		goto oom;
+	}
+	memcpy(tmp, path, pl);
+	memcpy(tmp + pl, ".tmp-XXXXXX", 12);
+	int fd = mkstemp(tmp);
+	if (fd < 0) {
+		fprintf(stderr, "%s: error: cannot create a file beside '%s': %s\n", o->prog, path, strerror(errno));
+		free(tmp);
+		free(dst);
+		return -1;
+	}
+	/* mkstemp makes 0600; outputs are ordinary files */
+	mode_t mask = umask(0);
+	umask(mask);
+	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+		fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->prog, path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		free(dst);
+		return -1;
+	}
+	if (close(fd) < 0) {
+		fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->prog, path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		free(dst);
+		return -1;
+	}
+	o->v[o->n++] = (struct cli_output){ dst, tmp };
+	return 0;
+oom:
+	fprintf(stderr, "%s: error: out of memory\n", o->prog);
+	return -1;
+}
+
+int cli_outputs_commit(struct cli_outputs *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (rename(o->v[i].tmp, o->v[i].path) < 0) {
+			fprintf(stderr, "%s: error: cannot rename into '%s': %s\n", o->prog, o->v[i].path,
+				strerror(errno));
+			return -1;
+		}
+		free(o->v[i].tmp);
+		o->v[i].tmp = NULL;
+	}
+	return 0;
+}
+
+void cli_outputs_discard(struct cli_outputs *o)
+{
+	for (size_t i = 0; i < o->n; i++) {
+		if (o->v[i].tmp) {
+			unlink(o->v[i].tmp);
+			free(o->v[i].tmp);
+		}
+		free(o->v[i].path);
+	}
+	free(o->v);
+	memset(o, 0, sizeof(*o));
+}
+
+int cli_ensure_dir(const char *prog, const char *dir)
+{
+	struct stat st;
+	if (stat(dir, &st) == 0) {
+		if (S_ISDIR(st.st_mode))
+			return 0;
+		fprintf(stderr, "%s: error: '%s' exists and is not a directory\n", prog, dir);
+		return -1;
+	}
+	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
+		fprintf(stderr, "%s: error: cannot create directory '%s': %s\n", prog, dir, strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,47 @@
+/* Shared by the hestc and hestval front ends: input, output, printing. */
+#ifndef HESTC_CLI_H
+#define HESTC_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <hest/diag.h>
+
+#define CLI_MAX_INPUT (256u * 1024u * 1024u)
+
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
+
+/* Reads a whole file ("-" = stdin).  Returns 0, or -1 after printing why. */
+int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len);
+
+/* Prints every diagnostic to stderr. */
+void cli_print_diags(const struct hest_diags *d);
+
+/* A set of output files committed together: each is written to a temporary
+ * file beside its destination, and only when all are written are they
+ * renamed into place.  On any failure no destination is touched. */
+struct cli_output {
+	char *path;
+	char *tmp;
+};
+
+struct cli_outputs {
+	const char *prog;
+	struct cli_output *v;
+	size_t n, cap;
+};
+
+void cli_outputs_init(struct cli_outputs *o, const char *prog);
+/* Stages `len` bytes for `path`.  Returns 0 or -1 (printed). */
+int cli_outputs_add(struct cli_outputs *o, const char *path, const void *data, size_t len);
+/* Renames everything into place.  Returns 0 or -1 (printed). */
+int cli_outputs_commit(struct cli_outputs *o);
+/* Removes staged temporaries and frees. */
+void cli_outputs_discard(struct cli_outputs *o);
+
+/* Makes `dir` if missing (one level).  Returns 0 or -1 (printed). */
+int cli_ensure_dir(const char *prog, const char *dir);
+char *cli_join(const char *dir, const char *name);
+
+#endif

@@ -1,0 +1,111 @@
+/* libhest field-descriptor tables.
+ *
+ * One const table per wire structure (ACPI header, each HEST error source
+ * type, notification, GAS, MCA bank, ...).  Each row names a field, its YAML
+ * key, its iasl label, its byte offset and width, how its value is spelled
+ * and its default.  Every pass reads these tables: binary encode/decode,
+ * YAML read/write, .dsl output, documentation, the JSON schema and the
+ * generic checks.  Adding a field is one row here. */
+#ifndef HEST_FIELDS_H
+#define HEST_FIELDS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+enum hest_field_kind {
+	HEST_FK_INT,      /* unsigned little-endian integer, 1..8 bytes */
+	HEST_FK_ENUM,     /* integer with names (names optional in input) */
+	HEST_FK_FLAGS,    /* bit set with names per bit */
+	HEST_FK_CHARS,    /* fixed-width character field (OEM id, signature) */
+	HEST_FK_STRUCT,   /* nested structure (GAS, notification, read-ack) */
+	HEST_FK_ARRAY,    /* trailing array of sub structures (MCA banks) */
+	HEST_FK_RESERVED, /* reserved bytes: zero unless deliberately set */
+	HEST_FK_BYTES,    /* opaque bytes, spelled as hex */
+};
+
+/* Field attributes. */
+#define HEST_FA_REQUIRED  0x01u /* must be given in a description */
+#define HEST_FA_COMPUTED  0x02u /* computed by the compiler; giving it overrides */
+#define HEST_FA_TYPE      0x04u /* the structure's type code: fixed by the descriptor */
+#define HEST_FA_BLOCKLEN  0x08u /* defaults to the placement's block size */
+#define HEST_FA_PLACED    0x10u /* filled in by placement (GAS address) */
+#define HEST_FA_COUNT     0x20u /* element count of the following array field */
+
+struct hest_name {
+	const char *name;   /* YAML spelling, e.g. "ghes-assist" */
+	uint64_t value;     /* enum value, or bit mask for flags */
+	const char *label;  /* iasl spelling, e.g. "GHES Assist" */
+};
+
+struct hest_names {
+	const struct hest_name *v;
+	size_t n;
+};
+
+struct hest_struct_desc;
+
+struct hest_field {
+	const char *key;   /* YAML key */
+	const char *label; /* iasl label */
+	uint16_t offset;   /* byte offset within the parent structure */
+	uint16_t size;     /* bytes (for ARRAY: element size) */
+	uint8_t kind;      /* enum hest_field_kind */
+	uint8_t attr;      /* HEST_FA_* */
+	uint64_t def;      /* default for INT/ENUM/FLAGS */
+	const char *def_chars;                /* default for CHARS */
+	const struct hest_names *names;       /* ENUM/FLAGS */
+	const struct hest_struct_desc *sub;   /* STRUCT/ARRAY element */
+	const char *doc;   /* one-line description (docs, schema, --help) */
+};
+
+struct hest_struct_desc {
+	const char *key;    /* YAML name: "ghes-v2", "notification", "gas" */
+	const char *title;  /* human/iasl title */
+	int type;           /* HEST source type code, or -1 for sub structures */
+	uint16_t size;      /* fixed part in bytes (without trailing array) */
+	const struct hest_field *fields;
+	size_t nfields;
+	const char *doc;
+};
+
+/* Tables. */
+extern const struct hest_struct_desc hest_desc_header;    /* 36-byte ACPI header + count */
+extern const struct hest_struct_desc hest_desc_gas;
+extern const struct hest_struct_desc hest_desc_notification;
+extern const struct hest_struct_desc hest_desc_bank;
+extern const struct hest_struct_desc hest_desc_read_ack;
+extern const struct hest_names hest_notify_type_names;
+
+/* The HEST error source descriptors, in type order. */
+const struct hest_struct_desc *const *hest_source_descs(size_t *n);
+const struct hest_struct_desc *hest_source_desc_by_type(unsigned type);
+const struct hest_struct_desc *hest_source_desc_by_key(const char *key);
+
+const struct hest_field *hest_field_find(const struct hest_struct_desc *d, const char *key);
+/* Resolve a dotted path ("notification.poll_interval_ms") to a field and its
+ * absolute offset within the top structure.  Arrays are not traversed. */
+const struct hest_field *hest_field_path(const struct hest_struct_desc *d, const char *path,
+					 size_t *abs_offset);
+
+/* The trailing array field (MCA banks) and its count field, or NULL. */
+const struct hest_field *hest_array_field(const struct hest_struct_desc *d, const struct hest_field **count);
+
+const char *hest_name_of(const struct hest_names *names, uint64_t value);
+bool hest_name_lookup(const struct hest_names *names, const char *name, size_t len,
+		      uint64_t *value);
+
+/* Little-endian access to a field of width 1..8. */
+uint64_t hest_get_le(const uint8_t *p, unsigned size);
+void hest_put_le(uint8_t *p, unsigned size, uint64_t v);
+/* Largest value a field of `size` bytes holds. */
+uint64_t hest_field_max(unsigned size);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

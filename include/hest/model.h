@@ -1,0 +1,150 @@
+/* libhest model: the one intermediate representation every pass shares.
+ *
+ * Each error source keeps the wire image of its structure (bytes), read and
+ * written only through the field-descriptor tables of <hest/fields.h>.  The
+ * image is the single store of field values, so decoding a table and encoding
+ * it again is lossless by construction (reserved bytes and unknown bits
+ * included), and a field added to a descriptor table is seen by every pass. */
+#ifndef HEST_MODEL_H
+#define HEST_MODEL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <hest/fields.h>
+#include <hest/diag.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define HEST_HEADER_SIZE 36u
+#define HEST_SOURCES_OFFSET 40u      /* header + error source count */
+#define HEST_FW_CFG_NAME_MAX 56u     /* fw_cfg file name field, NUL included */
+#define HEST_MAX_SOURCES 65535u      /* source ids are u16; also bounds the table */
+
+struct hest_pos {
+	uint32_t line, col; /* 1-based; 0 = unknown */
+};
+
+/* A field given explicitly in a description, by absolute offset in its
+ * structure: lets passes tell a default from a deliberate value and point
+ * diagnostics at the right line. */
+struct hest_given {
+	uint16_t offset;                /* absolute offset in the structure */
+	const struct hest_field *field; /* which field (a struct and its first member share an offset) */
+	struct hest_pos pos;            /* position of the value */
+};
+
+enum hest_placement_mode {
+	HEST_PLACE_NONE = 0,          /* GAS addresses given by hand */
+	HEST_PLACE_LINKER_LOADER = 1, /* firmware allocates and patches (QEMU) */
+	HEST_PLACE_FIXED = 2,         /* absolute base address, no loader */
+};
+
+enum hest_register_order {
+	HEST_REGS_GROUPED = 0,     /* all address registers, then all read-acks (QEMU) */
+	HEST_REGS_INTERLEAVED = 1, /* per source: address register, read-ack register */
+};
+
+enum hest_zone {
+	HEST_ZONE_HIGH = 1,
+	HEST_ZONE_FSEG = 2,
+};
+
+struct hest_placement {
+	enum hest_placement_mode mode;
+	char blob[HEST_FW_CFG_NAME_MAX];         /* etc/hardware_errors */
+	char address_blob[HEST_FW_CFG_NAME_MAX]; /* etc/hardware_errors_addr ("" = none) */
+	char tables_blob[HEST_FW_CFG_NAME_MAX];  /* etc/acpi/tables */
+	uint32_t table_offset;  /* HEST offset inside tables_blob */
+	uint32_t align;         /* ALLOCATE alignment of the blob (power of two) */
+	uint32_t tables_align;  /* ALLOCATE alignment of tables_blob when standalone */
+	enum hest_zone zone;
+	uint64_t base;          /* fixed mode: absolute address of the blob */
+	uint32_t block_size;    /* default error status block size */
+	enum hest_register_order order;
+	bool write_pointer;     /* emit WRITE_POINTER to address_blob */
+	bool standalone;        /* the script ALLOCATEs tables_blob itself */
+	uint32_t read_ack_init; /* initial value of read-ack registers */
+	struct hest_pos pos;
+};
+
+/* Where placement put a source's registers and block (offsets inside the
+ * placement blob) and where its GAS fields sit inside the HEST. */
+struct hest_source_layout {
+	bool has_block;
+	bool has_read_ack;
+	uint32_t hest_offset;          /* structure offset inside the table */
+	uint32_t gas_address_offset;   /* table offset of error_status_address.address */
+	uint32_t read_ack_address_offset; /* table offset of read_ack.register.address */
+	uint64_t register_offset;      /* in the blob */
+	uint64_t read_ack_offset;
+	uint64_t block_offset;
+	uint32_t block_size;
+};
+
+struct hest_source {
+	char *name;                          /* symbolic name (owned), never NULL */
+	unsigned type;                       /* HEST type code */
+	const struct hest_struct_desc *desc; /* NULL for a type with no descriptor */
+	uint8_t *bytes;                      /* wire image, len bytes (owned) */
+	uint32_t len;
+	struct hest_pos pos;                 /* the source's mapping in YAML */
+	struct hest_given *given;            /* fields given explicitly */
+	size_t ngiven, givencap;
+	struct hest_source_layout layout;
+};
+
+enum hest_arch {
+	HEST_ARCH_ANY = 0,
+	HEST_ARCH_X86_64 = 1,
+	HEST_ARCH_ARM64 = 2,
+};
+
+/* Deliberate opt-outs of checks, named in a description's `allow:` list. */
+#define HEST_ALLOW_DUPLICATE_IDS 0x1u
+
+struct hest_model {
+	const char *file;                   /* input name for diagnostics (not owned) */
+	struct hest_source hdr;             /* ACPI header + error source count, as a
+					       structure of hest_desc_header (40 bytes) */
+	enum hest_arch arch;
+	unsigned allow;                     /* HEST_ALLOW_* */
+	struct hest_placement placement;
+	struct hest_source *src;
+	size_t nsrc, srccap;
+};
+
+/* Returns 0, or -1 when out of memory. */
+int hest_model_init(struct hest_model *m);
+void hest_model_free(struct hest_model *m);
+
+/* Defaults of the header and placement (QEMU's layout). */
+void hest_placement_defaults(struct hest_placement *p);
+
+/* Appends a source of `type` with its descriptor's defaults applied and an
+ * image of `len` bytes (0 = the descriptor's fixed size).  NULL on OOM. */
+struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, uint32_t len);
+
+/* Applies a structure descriptor's defaults to `bytes` (recursively). */
+void hest_apply_defaults(const struct hest_struct_desc *d, uint8_t *bytes);
+
+/* Field access by dotted path; false when the path does not exist for the
+ * source's type or the image is too short. */
+bool hest_source_get(const struct hest_source *s, const char *path, uint64_t *v);
+bool hest_source_set(struct hest_source *s, const char *path, uint64_t v);
+
+bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, uint16_t offset,
+			    struct hest_pos pos);
+/* The explicit value of the field at a dotted path, or NULL (default). */
+const struct hest_given *hest_source_given(const struct hest_source *s, const char *path);
+
+/* Structure length the descriptor implies for the current image (banks
+ * counted from the image's count field). */
+uint32_t hest_source_wire_len(const struct hest_source *s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

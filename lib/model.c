@@ -1,0 +1,189 @@
+/* The model: header image, sources as wire images, placement. */
+#include <stdlib.h>
+#include <string.h>
+#include <hest/model.h>
+
+static void put_chars(uint8_t *p, size_t size, const char *s)
+{
+	size_t n = strlen(s);
+	memset(p, ' ', size);
+	memcpy(p, s, n < size ? n : size);
+}
+
+void hest_apply_defaults(const struct hest_struct_desc *d, uint8_t *bytes)
+{
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct hest_field *f = &d->fields[i];
+		uint8_t *p = bytes + f->offset;
+		switch (f->kind) {
+		case HEST_FK_INT:
+		case HEST_FK_ENUM:
+		case HEST_FK_FLAGS:
+			if (f->attr & HEST_FA_TYPE)
+				hest_put_le(p, f->size, (uint64_t)d->type);
+			else
+				hest_put_le(p, f->size, f->def);
+			break;
+		case HEST_FK_CHARS:
+			put_chars(p, f->size, f->def_chars ? f->def_chars : "");
+			break;
+		case HEST_FK_STRUCT:
+			hest_apply_defaults(f->sub, p);
+			break;
+		default: /* reserved, bytes, arrays (empty by default) */
+			break;
+		}
+	}
+}
+
+void hest_placement_defaults(struct hest_placement *p)
+{
+	memset(p, 0, sizeof(*p));
+	p->mode = HEST_PLACE_NONE;
+	strcpy(p->blob, "etc/hardware_errors");
+	strcpy(p->address_blob, "etc/hardware_errors_addr");
+	strcpy(p->tables_blob, "etc/acpi/tables");
+	p->align = 8;
+	p->tables_align = 64;
+	p->zone = HEST_ZONE_HIGH;
+	p->block_size = 1024; /* QEMU's ACPI_GHES_MAX_RAW_DATA_LENGTH */
+	p->order = HEST_REGS_GROUPED;
+	p->write_pointer = true;
+	p->read_ack_init = 1;
+}
+
+int hest_model_init(struct hest_model *m)
+{
+	memset(m, 0, sizeof(*m));
+	hest_placement_defaults(&m->placement);
+	m->hdr.desc = &hest_desc_header;
+	m->hdr.len = hest_desc_header.size;
+	m->hdr.bytes = calloc(1, m->hdr.len);
+	m->hdr.name = strdup("table");
+	if (!m->hdr.bytes || !m->hdr.name) {
+		hest_model_free(m);
+		return -1;
+	}
+	hest_apply_defaults(&hest_desc_header, m->hdr.bytes);
+	return 0;
+}
+
+static void source_free(struct hest_source *s)
+{
+	free(s->name);
+	free(s->bytes);
+	free(s->given);
+}
+
+void hest_model_free(struct hest_model *m)
+{
+	for (size_t i = 0; i < m->nsrc; i++)
+		source_free(&m->src[i]);
+	source_free(&m->hdr);
+	free(m->src);
+	memset(m, 0, sizeof(*m));
+}
+
+struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, uint32_t len)
+{
+	if (m->nsrc >= HEST_MAX_SOURCES)
+		return NULL;
+	if (m->nsrc == m->srccap) {
+		size_t cap = m->srccap ? m->srccap * 2 : 8;
+		struct hest_source *v = realloc(m->src, cap * sizeof(*v));
+		if (!v)
+			return NULL;
+		m->src = v;
+		m->srccap = cap;
+	}
+	const struct hest_struct_desc *d = hest_source_desc_by_type(type);
+	if (!len)
+		len = d ? d->size : 4;
+	struct hest_source s;
+	memset(&s, 0, sizeof(s));
+	s.type = type;
+	s.desc = d;
+	s.len = len;
+	s.bytes = calloc(1, len);
+	s.name = strdup("");
+	if (!s.bytes || !s.name) {
+		free(s.bytes);
+		free(s.name);
+		return NULL;
+	}
+	if (d && len >= d->size)
+		hest_apply_defaults(d, s.bytes);
+	m->src[m->nsrc] = s;
+	return &m->src[m->nsrc++];
+}
+
+bool hest_source_get(const struct hest_source *s, const char *path, uint64_t *v)
+{
+	size_t off;
+	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &off) : NULL;
+	if (!f || f->size > 8 || off + f->size > s->len)
+		return false;
+	*v = hest_get_le(s->bytes + off, f->size);
+	return true;
+}
+
+bool hest_source_set(struct hest_source *s, const char *path, uint64_t v)
+{
+	size_t off;
+	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &off) : NULL;
+	if (!f || f->size > 8 || off + f->size > s->len)
+		return false;
+	hest_put_le(s->bytes + off, f->size, v);
+	return true;
+}
+
+bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, uint16_t offset,
+			    struct hest_pos pos)
+{
+	if (s->ngiven == s->givencap) {
+		size_t cap = s->givencap ? s->givencap * 2 : 8;
+		struct hest_given *v = realloc(s->given, cap * sizeof(*v));
+		if (!v)
+			return false;
+		s->given = v;
+		s->givencap = cap;
+	}
+	s->given[s->ngiven++] = (struct hest_given){ offset, f, pos };
+	return true;
+}
+
+const struct hest_given *hest_source_given(const struct hest_source *s, const char *path)
+{
+	size_t off;
+	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &off) : NULL;
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < s->ngiven; i++)
+		if (s->given[i].field == f && s->given[i].offset == off)
+			return &s->given[i];
+	return NULL;
+}
+
+const struct hest_field *hest_array_field(const struct hest_struct_desc *d, const struct hest_field **count)
+{
+	*count = NULL;
+	for (size_t i = 0; i < d->nfields; i++) {
+		if (d->fields[i].attr & HEST_FA_COUNT)
+			*count = &d->fields[i];
+		if (d->fields[i].kind == HEST_FK_ARRAY)
+			return &d->fields[i];
+	}
+	return NULL;
+}
+
+uint32_t hest_source_wire_len(const struct hest_source *s)
+{
+	if (!s->desc)
+		return s->len;
+	const struct hest_field *count;
+	const struct hest_field *arr = hest_array_field(s->desc, &count);
+	if (!arr || !count || count->offset + count->size > s->len)
+		return s->desc->size;
+	uint64_t n = hest_get_le(s->bytes + count->offset, count->size);
+	return (uint32_t)(s->desc->size + n * arr->size);
+}

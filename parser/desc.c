@@ -1,0 +1,860 @@
+/* YAML description -> model, driven by the field-descriptor tables. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <hest/desc.h>
+#include "ytree.h"
+
+struct dctx {
+	struct hest_model *m;
+	const char *file;
+	struct hest_diags *d;
+};
+
+static struct hest_loc at(const struct dctx *c, const struct ynode *n)
+{
+	struct hest_loc l = { c->file, n ? n->line : 0, n ? n->col : 0, false, 0 };
+	return l;
+}
+
+static struct hest_pos pos_of(const struct ynode *n)
+{
+	struct hest_pos p = { n->line, n->col };
+	return p;
+}
+
+#define ERR(c, node, ...) hest_diag_add((c)->d, HEST_SEV_ERROR, NULL, at((c), (node)), __VA_ARGS__)
+
+/* --- did you mean ----------------------------------------------------- */
+
+static size_t edit_distance(const char *a, size_t la, const char *b)
+{
+	size_t lb = strlen(b);
+	if (la > 64 || lb > 64)
+		return SIZE_MAX;
+	size_t row[65];
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + (a[i - 1] != b[j - 1]);
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+struct suggest {
+	const char *best;
+	size_t dist;
+};
+
+static void suggest_consider(struct suggest *s, const char *word, size_t len, const char *cand)
+{
+	size_t dd = edit_distance(word, len, cand);
+	size_t limit = len / 3 + 1;
+	if (dd <= limit && dd < s->dist) {
+		s->best = cand;
+		s->dist = dd;
+	}
+}
+
+/* " (did you mean 'x'?)" or "" */
+static const char *suggest_text(const struct suggest *s, char *buf, size_t size)
+{
+	if (!s->best)
+		return "";
+	snprintf(buf, size, " (did you mean '%s'?)", s->best);
+	return buf;
+}
+
+/* --- scalars ---------------------------------------------------------- */
+
+int hest_parse_uint(const char *s, size_t len, uint64_t *v, const char **why)
+{
+	size_t i = 0;
+	unsigned base = 10;
+	if (len == 0) {
+		*why = "empty value";
+		return -1;
+	}
+	if (s[0] == '-') {
+		*why = "negative values are not allowed";
+		return -1;
+	}
+	if (s[0] == '+')
+		i++;
+	if (len - i > 2 && s[i] == '0') {
+		char p = s[i + 1];
+		if (p == 'x' || p == 'X')
+			base = 16;
+		else if (p == 'o' || p == 'O')
+			base = 8;
+		else if (p == 'b' || p == 'B')
+			base = 2;
+		if (base != 10)
+			i += 2;
+	}
+	uint64_t acc = 0;
+	size_t digits = 0;
+	for (; i < len; i++) {
+		char ch = s[i];
+		unsigned dv;
+		if (ch == '_' && digits)
+			continue;
+		if (ch >= '0' && ch <= '9')
+			dv = (unsigned)(ch - '0');
+		else if (ch >= 'a' && ch <= 'f')
+			dv = (unsigned)(ch - 'a' + 10);
+		else if (ch >= 'A' && ch <= 'F')
+			dv = (unsigned)(ch - 'A' + 10);
+		else
+			break;
+		if (dv >= base) {
+			if (base == 10 && dv < 16)
+				break; /* maybe a suffix; checked below */
+			*why = "digit out of range for the base";
+			return -1;
+		}
+		if (acc > (UINT64_MAX - dv) / base) {
+			*why = "does not fit in 64 bits";
+			return -1;
+		}
+		acc = acc * base + dv;
+		digits++;
+	}
+	if (!digits) {
+		*why = "not a number";
+		return -1;
+	}
+	if (i < len) {
+		static const struct {
+			const char *sfx;
+			unsigned shift;
+		} sfx[] = { { "K", 10 }, { "KiB", 10 }, { "k", 10 }, { "M", 20 }, { "MiB", 20 },
+			    { "G", 30 }, { "GiB", 30 }, { "T", 40 }, { "TiB", 40 } };
+		size_t rest = len - i;
+		unsigned shift = 0;
+		bool found = false;
+		for (size_t k = 0; k < sizeof(sfx) / sizeof(sfx[0]); k++)
+			if (strlen(sfx[k].sfx) == rest && memcmp(s + i, sfx[k].sfx, rest) == 0) {
+				shift = sfx[k].shift;
+				found = true;
+			}
+		if (!found || base != 10) {
+			*why = "unknown suffix (sizes take K, KiB, M, MiB, G, GiB, T or TiB)";
+			return -1;
+		}
+		if (acc > (UINT64_MAX >> shift)) {
+			*why = "does not fit in 64 bits";
+			return -1;
+		}
+		acc <<= shift;
+	}
+	*v = acc;
+	return 0;
+}
+
+static bool want_scalar(struct dctx *c, const struct ynode *n, const char *what, const char *expect)
+{
+	if (n->kind == Y_SCALAR)
+		return true;
+	ERR(c, n, "'%s' must be %s, not %s", what, expect, ynode_kind_name(n));
+	return false;
+}
+
+static bool node_uint(struct dctx *c, const struct ynode *n, const char *what, unsigned size, uint64_t *v)
+{
+	if (!want_scalar(c, n, what, "an integer"))
+		return false;
+	if (n->quoted) {
+		ERR(c, n, "'%s' must be an integer, not a string (remove the quotes)", what);
+		return false;
+	}
+	const char *why;
+	if (hest_parse_uint(n->str, n->len, v, &why) < 0) {
+		ERR(c, n, "'%s': invalid integer '%s': %s", what, n->str, why);
+		return false;
+	}
+	uint64_t max = hest_field_max(size);
+	if (*v > max) {
+		ERR(c, n, "'%s': value %s is out of range for a %u-byte field (0..0x%" PRIx64 ")", what, n->str,
+		    size, max);
+		return false;
+	}
+	return true;
+}
+
+static void names_list(const struct hest_names *names, char *buf, size_t size)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < names->n && used < size; i++) {
+		int k = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", names->v[i].name);
+		if (k < 0)
+			break;
+		used += (size_t)k;
+	}
+}
+
+/* An enum value: a name of the table, or an integer within the width. */
+static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char *what, unsigned size,
+			      const struct hest_names *names, uint64_t *v)
+{
+	if (!want_scalar(c, n, what, "a name or an integer"))
+		return false;
+	if (n->len && ((n->str[0] >= '0' && n->str[0] <= '9') || n->str[0] == '-' || n->str[0] == '+'))
+		return node_uint(c, n, what, size, v);
+	if (hest_name_lookup(names, n->str, n->len, v))
+		return true;
+	struct suggest sg = { NULL, SIZE_MAX };
+	for (size_t i = 0; names && i < names->n; i++)
+		suggest_consider(&sg, n->str, n->len, names->v[i].name);
+	char list[512], sbuf[96];
+	if (names)
+		names_list(names, list, sizeof(list));
+	else
+		snprintf(list, sizeof(list), "an integer");
+	ERR(c, n, "unknown %s '%s'%s; expected one of: %s", what, n->str, suggest_text(&sg, sbuf, sizeof(sbuf)),
+	    list);
+	return false;
+}
+
+static bool node_bool(struct dctx *c, const struct ynode *n, const char *what, bool *b)
+{
+	static const char *const yes[] = { "true", "yes", "on" };
+	static const char *const no[] = { "false", "no", "off" };
+	if (!want_scalar(c, n, what, "true or false"))
+		return false;
+	for (size_t i = 0; i < 3; i++) {
+		if (yscalar_is(n, yes[i])) {
+			*b = true;
+			return true;
+		}
+		if (yscalar_is(n, no[i])) {
+			*b = false;
+			return true;
+		}
+	}
+	ERR(c, n, "'%s' must be true or false, not '%s'", what, n->str);
+	return false;
+}
+
+static bool node_flags(struct dctx *c, const struct ynode *n, const struct hest_field *f, uint64_t *v)
+{
+	uint64_t acc = 0, bit;
+	if (n->kind == Y_SCALAR) {
+		if (!node_name_or_uint(c, n, f->key, f->size, f->names, &bit))
+			return false;
+		*v = bit;
+		return true;
+	}
+	if (n->kind != Y_SEQ) {
+		ERR(c, n, "'%s' must be a list of flag names, a name or an integer, not %s", f->key,
+		    ynode_kind_name(n));
+		return false;
+	}
+	bool ok = true;
+	YSEQ_FOREACH(n, it) {
+		if (node_name_or_uint(c, it, f->key, f->size, f->names, &bit))
+			acc |= bit;
+		else
+			ok = false;
+	}
+	*v = acc;
+	return ok;
+}
+
+static bool node_chars(struct dctx *c, const struct ynode *n, const char *what, unsigned size, uint8_t *dst)
+{
+	if (!want_scalar(c, n, what, "a string"))
+		return false;
+	if (n->len > size) {
+		ERR(c, n, "'%s' is %zu bytes long; the field holds %u", what, n->len, size);
+		return false;
+	}
+	memset(dst, ' ', size);
+	memcpy(dst, n->str, n->len);
+	return true;
+}
+
+/* --- structures --------------------------------------------------------- */
+
+static bool check_duplicate_key(struct dctx *c, const struct ynode *map, const struct ynode *key)
+{
+	YMAP_FOREACH(map, k, v) {
+		(void)v;
+		if (k == key)
+			return true;
+		if (k->kind == Y_SCALAR && key->kind == Y_SCALAR && k->len == key->len &&
+		    memcmp(k->str, key->str, k->len) == 0) {
+			ERR(c, key, "duplicate key '%s' (first given at line %" PRIu32 ")", key->str, k->line);
+			return false;
+		}
+	}
+	return true;
+}
+
+static void unknown_key(struct dctx *c, const struct ynode *key, const char *where,
+			const struct hest_struct_desc *d, const char *const *extra)
+{
+	struct suggest sg = { NULL, SIZE_MAX };
+	for (size_t i = 0; d && i < d->nfields; i++)
+		if (!(d->fields[i].attr & HEST_FA_TYPE))
+			suggest_consider(&sg, key->str, key->len, d->fields[i].key);
+	for (size_t i = 0; extra && extra[i]; i++)
+		suggest_consider(&sg, key->str, key->len, extra[i]);
+	char sbuf[96];
+	ERR(c, key, "unknown key '%s' in %s%s", key->str, where, suggest_text(&sg, sbuf, sizeof(sbuf)));
+}
+
+static bool is_extra(const struct ynode *key, const char *const *extra)
+{
+	for (size_t i = 0; extra && extra[i]; i++)
+		if (yscalar_is(key, extra[i]))
+			return true;
+	return false;
+}
+
+static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
+			 const struct ynode *map, const char *where, const char *const *extra);
+
+static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest_field *f, const struct ynode *n)
+{
+	if (n->kind != Y_SEQ) {
+		ERR(c, n, "'%s' must be a list of banks, not %s", f->key, ynode_kind_name(n));
+		return;
+	}
+	const struct hest_field *countf;
+	hest_array_field(s->desc, &countf);
+	uint64_t max = countf ? hest_field_max(countf->size) : 255;
+	if (n->n > max) {
+		ERR(c, n, "%zu banks given; '%s' holds at most %" PRIu64, n->n, countf ? countf->key : "banks", max);
+		return;
+	}
+	size_t len = f->offset + n->n * f->size;
+	uint8_t *b = realloc(s->bytes, len ? len : 1);
+	if (!b) {
+		ERR(c, n, "out of memory");
+		return;
+	}
+	memset(b + f->offset, 0, len - f->offset);
+	s->bytes = b;
+	s->len = (uint32_t)len;
+	size_t i = 0;
+	YSEQ_FOREACH(n, it) {
+		size_t off = f->offset + i * f->size;
+		hest_apply_defaults(f->sub, s->bytes + off);
+		char where[64];
+		snprintf(where, sizeof(where), "bank %zu", i);
+		if (it->kind != Y_MAP)
+			ERR(c, it, "each bank must be a mapping, not %s", ynode_kind_name(it));
+		else
+			parse_struct(c, s, f->sub, off, it, where, NULL);
+		i++;
+	}
+	if (countf && !hest_source_given(s, countf->key))
+		hest_put_le(s->bytes + countf->offset, countf->size, n->n);
+}
+
+static void parse_field(struct dctx *c, struct hest_source *s, const struct hest_field *f, size_t off,
+			const struct ynode *v, const char *where)
+{
+	uint64_t val;
+	uint8_t *p = s->bytes + off;
+	switch (f->kind) {
+	case HEST_FK_INT:
+	case HEST_FK_RESERVED:
+		if (node_uint(c, v, f->key, f->size > 8 ? 8 : f->size, &val))
+			hest_put_le(p, f->size, val);
+		break;
+	case HEST_FK_ENUM: {
+		char what[64];
+		snprintf(what, sizeof(what), "%s %s", where, f->key);
+		if (f->names && f->names->v[0].name[0] == 'f' && strcmp(f->names->v[0].name, "false") == 0 &&
+		    v->kind == Y_SCALAR && !v->quoted && !(v->len && v->str[0] >= '0' && v->str[0] <= '9')) {
+			bool b;
+			if (node_bool(c, v, f->key, &b))
+				hest_put_le(p, f->size, b);
+		} else if (node_name_or_uint(c, v, what, f->size, f->names, &val)) {
+			hest_put_le(p, f->size, val);
+		}
+		break;
+	}
+	case HEST_FK_FLAGS:
+		if (node_flags(c, v, f, &val))
+			hest_put_le(p, f->size, val);
+		break;
+	case HEST_FK_CHARS:
+		node_chars(c, v, f->key, f->size, p);
+		break;
+	case HEST_FK_STRUCT:
+		if (v->kind == Y_SCALAR && f->sub == &hest_desc_gas) {
+			/* shorthand: a bare number is the register address */
+			const struct hest_field *a = hest_field_find(&hest_desc_gas, "address");
+			if (node_uint(c, v, f->key, a->size, &val)) {
+				hest_put_le(p + a->offset, a->size, val);
+				hest_source_mark_given(s, a, (uint16_t)(off + a->offset), pos_of(v));
+			}
+		} else if (v->kind != Y_MAP) {
+			ERR(c, v, "'%s' must be a mapping, not %s", f->key, ynode_kind_name(v));
+		} else {
+			parse_struct(c, s, f->sub, off, v, f->key, NULL);
+		}
+		break;
+	case HEST_FK_ARRAY:
+		parse_banks(c, s, f, v);
+		break;
+	default:
+		ERR(c, v, "'%s' cannot be set", f->key);
+		break;
+	}
+}
+
+static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
+			 const struct ynode *map, const char *where, const char *const *extra)
+{
+	YMAP_FOREACH(map, k, v) {
+		if (k->kind != Y_SCALAR) {
+			ERR(c, k, "keys must be plain names, not %s", ynode_kind_name(k));
+			continue;
+		}
+		if (!check_duplicate_key(c, map, k) || is_extra(k, extra))
+			continue;
+		const struct hest_field *f = hest_field_find(d, k->str);
+		if (!f || (f->attr & HEST_FA_TYPE)) {
+			unknown_key(c, k, where, d, extra);
+			continue;
+		}
+		size_t off = base + f->offset;
+		if (f->kind != HEST_FK_ARRAY && off + f->size > s->len) {
+			ERR(c, k, "'%s' lies outside the structure", f->key);
+			continue;
+		}
+		if (!hest_source_mark_given(s, f, (uint16_t)off, pos_of(v))) {
+			ERR(c, v, "out of memory");
+			return;
+		}
+		parse_field(c, s, f, off, v, where);
+	}
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct hest_field *f = &d->fields[i];
+		if (!(f->attr & HEST_FA_REQUIRED))
+			continue;
+		bool found = false;
+		YMAP_FOREACH(map, k, v) {
+			(void)v;
+			if (yscalar_is(k, f->key))
+				found = true;
+		}
+		if (!found)
+			ERR(c, map, "missing required key '%s' in %s", f->key, where);
+	}
+}
+
+/* --- placement, target, allow ------------------------------------------ */
+
+static const struct hest_name mode_v[] = {
+	{ "none", HEST_PLACE_NONE, NULL },
+	{ "linker-loader", HEST_PLACE_LINKER_LOADER, NULL },
+	{ "fixed", HEST_PLACE_FIXED, NULL },
+};
+static const struct hest_names mode_names = { mode_v, 3 };
+static const struct hest_name zone_v[] = {
+	{ "high", HEST_ZONE_HIGH, NULL },
+	{ "fseg", HEST_ZONE_FSEG, NULL },
+};
+static const struct hest_names zone_names = { zone_v, 2 };
+static const struct hest_name order_v[] = {
+	{ "grouped", HEST_REGS_GROUPED, NULL },
+	{ "interleaved", HEST_REGS_INTERLEAVED, NULL },
+};
+static const struct hest_names order_names = { order_v, 2 };
+static const struct hest_name arch_v[] = {
+	{ "any", HEST_ARCH_ANY, NULL },
+	{ "x86_64", HEST_ARCH_X86_64, NULL },
+	{ "arm64", HEST_ARCH_ARM64, NULL },
+};
+static const struct hest_names arch_names = { arch_v, 3 };
+static const struct hest_name allow_v[] = {
+	{ "duplicate-source-ids", HEST_ALLOW_DUPLICATE_IDS, NULL },
+};
+static const struct hest_names allow_names = { allow_v, 1 };
+
+static const char *const placement_keys[] = {
+	"mode", "blob", "address_blob", "tables_blob", "table_offset", "align", "tables_align", "zone",
+	"base", "block_size", "register_order", "write_pointer", "standalone", "read_ack_init", NULL
+};
+
+static bool is_pow2(uint64_t v)
+{
+	return v && !(v & (v - 1));
+}
+
+static void fw_cfg_name(struct dctx *c, const struct ynode *v, const char *key, char *dst, bool may_be_empty)
+{
+	if (!want_scalar(c, v, key, "a fw_cfg file name"))
+		return;
+	if (v->len >= HEST_FW_CFG_NAME_MAX) {
+		ERR(c, v, "'%s': name '%s' is %zu bytes; fw_cfg names hold at most %u", key, v->str, v->len,
+		    HEST_FW_CFG_NAME_MAX - 1);
+		return;
+	}
+	if (memchr(v->str, '\0', v->len) || (!may_be_empty && v->len == 0)) {
+		ERR(c, v, "'%s' must be a non-empty name without NUL bytes", key);
+		return;
+	}
+	memcpy(dst, v->str, v->len);
+	dst[v->len] = '\0';
+}
+
+static void parse_placement_key(struct dctx *c, struct hest_placement *p, const struct ynode *k,
+				const struct ynode *v, bool *base_given)
+{
+	uint64_t x;
+	bool b;
+	if (yscalar_is(k, "mode")) {
+		if (node_name_or_uint(c, v, "placement mode", 1, &mode_names, &x))
+			p->mode = (enum hest_placement_mode)x;
+	} else if (yscalar_is(k, "blob")) {
+		fw_cfg_name(c, v, "blob", p->blob, false);
+	} else if (yscalar_is(k, "address_blob")) {
+		fw_cfg_name(c, v, "address_blob", p->address_blob, true);
+	} else if (yscalar_is(k, "tables_blob")) {
+		fw_cfg_name(c, v, "tables_blob", p->tables_blob, false);
+	} else if (yscalar_is(k, "table_offset")) {
+		if (node_uint(c, v, "table_offset", 4, &x))
+			p->table_offset = (uint32_t)x;
+	} else if (yscalar_is(k, "align") || yscalar_is(k, "tables_align")) {
+		if (node_uint(c, v, k->str, 4, &x)) {
+			if (!is_pow2(x))
+				ERR(c, v, "'%s' must be a power of two, not %" PRIu64, k->str, x);
+			else if (k->str[0] == 'a')
+				p->align = (uint32_t)x;
+			else
+				p->tables_align = (uint32_t)x;
+		}
+	} else if (yscalar_is(k, "zone")) {
+		if (node_name_or_uint(c, v, "allocation zone", 1, &zone_names, &x)) {
+			if (x != HEST_ZONE_HIGH && x != HEST_ZONE_FSEG)
+				ERR(c, v, "zone must be high (1) or fseg (2)");
+			else
+				p->zone = (enum hest_zone)x;
+		}
+	} else if (yscalar_is(k, "base")) {
+		if (node_uint(c, v, "base", 8, &x)) {
+			p->base = x;
+			*base_given = true;
+		}
+	} else if (yscalar_is(k, "block_size")) {
+		if (node_uint(c, v, "block_size", 4, &x))
+			p->block_size = (uint32_t)x;
+	} else if (yscalar_is(k, "register_order")) {
+		if (node_name_or_uint(c, v, "register order", 1, &order_names, &x))
+			p->order = (enum hest_register_order)x;
+	} else if (yscalar_is(k, "write_pointer")) {
+		if (node_bool(c, v, "write_pointer", &b))
+			p->write_pointer = b;
+	} else if (yscalar_is(k, "standalone")) {
+		if (node_bool(c, v, "standalone", &b))
+			p->standalone = b;
+	} else if (yscalar_is(k, "read_ack_init")) {
+		if (node_uint(c, v, "read_ack_init", 4, &x))
+			p->read_ack_init = (uint32_t)x;
+	}
+}
+
+static void parse_placement(struct dctx *c, const struct ynode *map)
+{
+	struct hest_placement *p = &c->m->placement;
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "'placement' must be a mapping, not %s", ynode_kind_name(map));
+		return;
+	}
+	p->pos = pos_of(map);
+	bool base_given = false;
+	const struct ynode *mode_node = NULL, *base_node = NULL;
+	YMAP_FOREACH(map, k, v) {
+		if (k->kind != Y_SCALAR || !check_duplicate_key(c, map, k))
+			continue;
+		if (!is_extra(k, placement_keys)) {
+			unknown_key(c, k, "placement", NULL, placement_keys);
+			continue;
+		}
+		if (yscalar_is(k, "mode"))
+			mode_node = v;
+		if (yscalar_is(k, "base"))
+			base_node = v;
+		parse_placement_key(c, p, k, v, &base_given);
+	}
+	if (p->mode == HEST_PLACE_FIXED && !base_given)
+		ERR(c, mode_node ? mode_node : map, "placement mode fixed needs 'base' (the blob's absolute address)");
+	if (p->mode != HEST_PLACE_FIXED && base_given)
+		ERR(c, base_node, "'base' is only meaningful with placement mode fixed");
+	if (base_given && p->align && p->base % p->align)
+		ERR(c, base_node, "base 0x%" PRIx64 " is not aligned to %" PRIu32 " (placement.align)", p->base,
+		    p->align);
+}
+
+static void parse_target(struct dctx *c, const struct ynode *map)
+{
+	static const char *const keys[] = { "arch", NULL };
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "'target' must be a mapping, not %s", ynode_kind_name(map));
+		return;
+	}
+	YMAP_FOREACH(map, k, v) {
+		uint64_t x;
+		if (k->kind != Y_SCALAR || !check_duplicate_key(c, map, k))
+			continue;
+		if (!yscalar_is(k, "arch"))
+			unknown_key(c, k, "target", NULL, keys);
+		else if (node_name_or_uint(c, v, "architecture", 1, &arch_names, &x))
+			c->m->arch = (enum hest_arch)x;
+	}
+}
+
+static void parse_allow(struct dctx *c, const struct ynode *seq)
+{
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'allow' must be a list of names, not %s", ynode_kind_name(seq));
+		return;
+	}
+	YSEQ_FOREACH(seq, it) {
+		uint64_t x;
+		if (it->kind == Y_SCALAR && it->len && it->str[0] >= '0' && it->str[0] <= '9') {
+			ERR(c, it, "'allow' takes names, not numbers");
+			continue;
+		}
+		if (node_name_or_uint(c, it, "allowance", 1, &allow_names, &x))
+			c->m->allow |= (unsigned)x;
+	}
+}
+
+/* --- sources ------------------------------------------------------------ */
+
+static bool valid_name(const struct ynode *n)
+{
+	if (n->len == 0 || n->len > 63)
+		return false;
+	for (size_t i = 0; i < n->len; i++) {
+		char ch = n->str[i];
+		bool alpha = (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || ch == '_';
+		bool digit = ch >= '0' && ch <= '9';
+		if (!(alpha || (i && (digit || ch == '-'))))
+			return false;
+	}
+	return true;
+}
+
+static const struct hest_struct_desc *source_type(struct dctx *c, const struct ynode *v)
+{
+	size_t nd;
+	const struct hest_struct_desc *const *descs = hest_source_descs(&nd);
+	if (!want_scalar(c, v, "type", "a source type name"))
+		return NULL;
+	uint64_t t;
+	const char *why;
+	if (!v->quoted && hest_parse_uint(v->str, v->len, &t, &why) == 0) {
+		const struct hest_struct_desc *d = t <= 0xffff ? hest_source_desc_by_type((unsigned)t) : NULL;
+		if (!d)
+			ERR(c, v, "error source type %s is reserved or unknown in ACPI 6.5", v->str);
+		return d;
+	}
+	for (size_t i = 0; i < nd; i++)
+		if (yscalar_is(v, descs[i]->key))
+			return descs[i];
+	struct suggest sg = { NULL, SIZE_MAX };
+	char list[256] = "", sbuf[96];
+	size_t used = 0;
+	for (size_t i = 0; i < nd; i++) {
+		suggest_consider(&sg, v->str, v->len, descs[i]->key);
+		int k = snprintf(list + used, sizeof(list) - used, "%s%s", i ? ", " : "", descs[i]->key);
+		if (k > 0 && (size_t)k < sizeof(list) - used)
+			used += (size_t)k;
+	}
+	ERR(c, v, "unknown source type '%s'%s; expected one of: %s", v->str, suggest_text(&sg, sbuf, sizeof(sbuf)),
+	    list);
+	return NULL;
+}
+
+static const char *const source_extra[] = { "name", "type", NULL };
+
+static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
+{
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "each source must be a mapping, not %s", ynode_kind_name(map));
+		return;
+	}
+	const struct ynode *tnode = NULL, *nnode = NULL;
+	YMAP_FOREACH(map, k, v) {
+		if (yscalar_is(k, "type"))
+			tnode = v;
+		else if (yscalar_is(k, "name"))
+			nnode = v;
+	}
+	if (!tnode) {
+		ERR(c, map, "missing required key 'type' in source #%zu", index);
+		return;
+	}
+	const struct hest_struct_desc *d = source_type(c, tnode);
+	if (!d)
+		return;
+	struct hest_source *s = hest_model_add_source(c->m, (unsigned)d->type, 0);
+	if (!s) {
+		ERR(c, map, "out of memory");
+		return;
+	}
+	s->pos = pos_of(map);
+	char *name = NULL;
+	if (nnode) {
+		if (nnode->kind != Y_SCALAR || !valid_name(nnode))
+			ERR(c, nnode, "source name must be 1 to 63 letters, digits, '_' or '-', starting with a letter "
+				      "or '_'");
+		else
+			name = strdup(nnode->str);
+	}
+	char where[96];
+	snprintf(where, sizeof(where), "%s source #%zu", d->key, index);
+	parse_struct(c, s, d, 0, map, where, source_extra);
+	if (!name) {
+		uint64_t id = 0;
+		char buf[40];
+		hest_source_get(s, "id", &id);
+		snprintf(buf, sizeof(buf), "%s_%" PRIu64, d->key, id);
+		for (char *p = buf; *p; p++)
+			if (*p == '-')
+				*p = '_';
+		name = strdup(buf);
+	}
+	if (!name) {
+		ERR(c, map, "out of memory");
+		return;
+	}
+	free(s->name);
+	s->name = name;
+}
+
+static void check_sources(struct dctx *c)
+{
+	struct hest_model *m = c->m;
+	int32_t *first = malloc(65536 * sizeof(*first));
+	if (!first) {
+		ERR(c, NULL, "out of memory");
+		return;
+	}
+	for (size_t i = 0; i < 65536; i++)
+		first[i] = -1;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		struct hest_source *s = &m->src[i];
+		uint64_t id;
+		if (!hest_source_get(s, "id", &id))
+			continue;
+		const struct hest_given *g = hest_source_given(s, "id");
+		if (!g)
+			continue; /* already reported missing */
+		if (first[id] >= 0 && !(m->allow & HEST_ALLOW_DUPLICATE_IDS)) {
+			const struct hest_source *o = &m->src[first[id]];
+			struct hest_loc l = { c->file, g->pos.line, g->pos.col, false, 0 };
+			hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
+				      "duplicate source id %" PRIu64 " in source '%s' (also used by source '%s' at "
+				      "line %" PRIu32 "); list 'duplicate-source-ids' under 'allow:' to keep it",
+				      id, s->name, o->name, o->pos.line);
+		} else if (first[id] < 0) {
+			first[id] = (int32_t)i;
+		}
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(m->src[j].name, s->name) == 0) {
+				struct hest_loc l = { c->file, s->pos.line, s->pos.col, false, 0 };
+				hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
+					      "duplicate source name '%s' (also used at line %" PRIu32 ")", s->name,
+					      m->src[j].pos.line);
+				break;
+			}
+	}
+	free(first);
+}
+
+static const char *const top_keys[] = { "table", "target", "placement", "sources", "allow", NULL };
+
+static void parse_root(struct dctx *c, const struct ynode *root)
+{
+	const struct ynode *sources = NULL, *sources_key = NULL;
+	YMAP_FOREACH(root, k, v) {
+		if (k->kind != Y_SCALAR) {
+			ERR(c, k, "keys must be plain names, not %s", ynode_kind_name(k));
+			continue;
+		}
+		if (!check_duplicate_key(c, root, k))
+			continue;
+		if (yscalar_is(k, "table")) {
+			if (v->kind != Y_MAP)
+				ERR(c, v, "'table' must be a mapping, not %s", ynode_kind_name(v));
+			else
+				parse_struct(c, &c->m->hdr, &hest_desc_header, 0, v, "table", NULL);
+		} else if (yscalar_is(k, "target")) {
+			parse_target(c, v);
+		} else if (yscalar_is(k, "placement")) {
+			parse_placement(c, v);
+		} else if (yscalar_is(k, "allow")) {
+			parse_allow(c, v);
+		} else if (yscalar_is(k, "sources")) {
+			sources = v;
+			sources_key = k;
+		} else {
+			unknown_key(c, k, "the description", NULL, top_keys);
+		}
+	}
+	if (!sources) {
+		ERR(c, root, "missing required key 'sources'");
+		return;
+	}
+	if (sources->kind != Y_SEQ) {
+		ERR(c, sources, "'sources' must be a list, not %s", ynode_kind_name(sources));
+		return;
+	}
+	if (sources->n == 0) {
+		ERR(c, sources_key, "'sources' is empty; a HEST needs at least one error source");
+		return;
+	}
+	if (sources->n > HEST_MAX_SOURCES) {
+		ERR(c, sources, "%zu sources given; source ids are 16-bit, so a HEST holds at most %u", sources->n,
+		    HEST_MAX_SOURCES);
+		return;
+	}
+	size_t i = 0;
+	YSEQ_FOREACH(sources, it) {
+		parse_source(c, it, i++);
+	}
+	check_sources(c);
+}
+
+int hest_desc_parse(struct hest_model *m, const char *file, const uint8_t *buf, size_t len,
+		    struct hest_diags *d)
+{
+	struct dctx c = { m, file, d };
+	struct ytree t;
+	size_t errors = d->errors;
+	m->file = file;
+	if (ytree_parse(&t, file, buf, len, NULL, d) < 0)
+		return -1;
+	if (!t.root)
+		ERR(&c, NULL, "the description is empty");
+	else if (t.root->kind != Y_MAP)
+		ERR(&c, t.root, "a description must be a mapping with 'sources' (and optionally table, target, "
+				"placement, allow), not %s", ynode_kind_name(t.root));
+	else
+		parse_root(&c, t.root);
+	ytree_free(&t);
+	return d->errors > errors || d->oom ? -1 : 0;
+}

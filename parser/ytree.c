@@ -1,0 +1,306 @@
+/* YAML events -> arena tree.  See ytree.h. */
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include "ytree.h"
+
+#define ARENA_CHUNK (64u * 1024u)
+
+struct yarena_block {
+	struct yarena_block *next;
+	size_t used, cap;
+	/* data follows, max_align_t aligned */
+	_Alignas(max_align_t) unsigned char data[];
+};
+
+static void *arena_alloc(struct ytree *t, size_t size)
+{
+	size = (size + 15u) & ~(size_t)15u;
+	struct yarena_block *b = t->blocks;
+	if (!b || b->cap - b->used < size) {
+		size_t cap = size > ARENA_CHUNK ? size : ARENA_CHUNK;
+		b = malloc(sizeof(*b) + cap);
+		if (!b)
+			return NULL;
+		b->next = t->blocks;
+		b->used = 0;
+		b->cap = cap;
+		t->blocks = b;
+	}
+	void *p = b->data + b->used;
+	b->used += size;
+	return p;
+}
+
+void ytree_free(struct ytree *t)
+{
+	struct yarena_block *b = t->blocks;
+	while (b) {
+		struct yarena_block *n = b->next;
+		free(b);
+		b = n;
+	}
+	t->blocks = NULL;
+	t->root = NULL;
+}
+
+/* An open collection while its children arrive. */
+struct frame {
+	struct ynode *node;
+	struct ynode *last;
+};
+
+struct anchor {
+	char *name;
+	struct ynode *node;
+};
+
+struct builder {
+	struct ytree *t;
+	const char *file;
+	struct hest_diags *d;
+	const struct ylimits *lim;
+	struct frame *stack;
+	size_t depth, cap;
+	struct anchor *anchors;
+	size_t nanchors, anchorcap;
+	size_t nodes;
+};
+
+static struct hest_loc loc_of(const char *file, yaml_mark_t m)
+{
+	struct hest_loc l = { file, (uint32_t)m.line + 1, (uint32_t)m.column + 1, false, 0 };
+	return l;
+}
+
+static struct ynode *new_node(struct builder *b, uint8_t kind, yaml_mark_t m)
+{
+	if (++b->nodes > b->lim->max_nodes) {
+		hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, m),
+			      "document has more than %zu YAML nodes", b->lim->max_nodes);
+		return NULL;
+	}
+	struct ynode *n = arena_alloc(b->t, sizeof(*n));
+	if (!n) {
+		hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, m), "out of memory");
+		return NULL;
+	}
+	memset(n, 0, sizeof(*n));
+	n->kind = kind;
+	n->line = (uint32_t)m.line + 1;
+	n->col = (uint32_t)m.column + 1;
+	return n;
+}
+
+/* Links a finished node into the open collection (or makes it the root). An
+ * aliased node is wrapped in a fresh link cell so sibling lists stay trees. */
+static int attach(struct builder *b, struct ynode *n, yaml_mark_t m, bool shared)
+{
+	if (shared) {
+		struct ynode *cell = new_node(b, n->kind, m);
+		if (!cell)
+			return -1;
+		*cell = *n;
+		cell->next = NULL;
+		cell->line = (uint32_t)m.line + 1;
+		cell->col = (uint32_t)m.column + 1;
+		n = cell;
+	}
+	if (b->depth == 0) {
+		b->t->root = n;
+		return 0;
+	}
+	struct frame *f = &b->stack[b->depth - 1];
+	if (f->last)
+		f->last->next = n;
+	else
+		f->node->first = n;
+	f->last = n;
+	f->node->n++;
+	return 0;
+}
+
+static int remember_anchor(struct builder *b, const yaml_char_t *name, struct ynode *n)
+{
+	if (!name)
+		return 0;
+	if (b->nanchors == b->anchorcap) {
+		size_t cap = b->anchorcap ? b->anchorcap * 2 : 8;
+		struct anchor *v = realloc(b->anchors, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		b->anchors = v;
+		b->anchorcap = cap;
+	}
+	char *copy = strdup((const char *)name);
+	if (!copy)
+		return -1;
+	b->anchors[b->nanchors++] = (struct anchor){ copy, n };
+	return 0;
+}
+
+static struct ynode *find_anchor(struct builder *b, const yaml_char_t *name)
+{
+	for (size_t i = b->nanchors; i-- > 0;)
+		if (strcmp(b->anchors[i].name, (const char *)name) == 0)
+			return b->anchors[i].node;
+	return NULL;
+}
+
+static int push(struct builder *b, struct ynode *n, yaml_mark_t m)
+{
+	if (b->depth >= b->lim->max_depth) {
+		hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, m),
+			      "YAML nesting deeper than %u levels", b->lim->max_depth);
+		return -1;
+	}
+	if (b->depth == b->cap) {
+		size_t cap = b->cap ? b->cap * 2 : 16;
+		struct frame *v = realloc(b->stack, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		b->stack = v;
+		b->cap = cap;
+	}
+	b->stack[b->depth++] = (struct frame){ n, NULL };
+	return 0;
+}
+
+static int on_scalar(struct builder *b, yaml_event_t *ev)
+{
+	struct ynode *n = new_node(b, Y_SCALAR, ev->start_mark);
+	if (!n)
+		return -1;
+	size_t len = ev->data.scalar.length;
+	char *s = arena_alloc(b->t, len + 1);
+	if (!s)
+		return -1;
+	memcpy(s, ev->data.scalar.value, len);
+	s[len] = '\0';
+	n->str = s;
+	n->len = len;
+	n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	if (remember_anchor(b, ev->data.scalar.anchor, n) < 0)
+		return -1;
+	return attach(b, n, ev->start_mark, false);
+}
+
+static int on_start(struct builder *b, yaml_event_t *ev, uint8_t kind, const yaml_char_t *anchor)
+{
+	struct ynode *n = new_node(b, kind, ev->start_mark);
+	if (!n)
+		return -1;
+	if (attach(b, n, ev->start_mark, false) < 0 || push(b, n, ev->start_mark) < 0)
+		return -1;
+	return remember_anchor(b, anchor, n);
+}
+
+static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
+{
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		return on_scalar(b, ev);
+	case YAML_SEQUENCE_START_EVENT:
+		return on_start(b, ev, Y_SEQ, ev->data.sequence_start.anchor);
+	case YAML_MAPPING_START_EVENT:
+		return on_start(b, ev, Y_MAP, ev->data.mapping_start.anchor);
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		if (b->depth)
+			b->depth--;
+		return 0;
+	case YAML_ALIAS_EVENT: {
+		struct ynode *n = find_anchor(b, ev->data.alias.anchor);
+		if (!n) {
+			hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, ev->start_mark),
+				      "unknown YAML alias '*%s'", (const char *)ev->data.alias.anchor);
+			return -1;
+		}
+		return attach(b, n, ev->start_mark, true);
+	}
+	case YAML_DOCUMENT_START_EVENT:
+		if (b->t->root) {
+			hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, ev->start_mark),
+				      "more than one YAML document; a description is one document");
+			return -1;
+		}
+		return 0;
+	case YAML_STREAM_END_EVENT:
+		*done = true;
+		return 0;
+	default:
+		return 0;
+	}
+}
+
+int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t len,
+		const struct ylimits *lim, struct hest_diags *d)
+{
+	static const struct ylimits deflim = { YTREE_DEFAULT_DEPTH, YTREE_DEFAULT_NODES };
+	struct builder b;
+	memset(&b, 0, sizeof(b));
+	memset(t, 0, sizeof(*t));
+	b.t = t;
+	b.file = file;
+	b.d = d;
+	b.lim = lim ? lim : &deflim;
+
+	yaml_parser_t p;
+	if (!yaml_parser_initialize(&p)) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 0, 0, false, 0 },
+			      "out of memory");
+		return -1;
+	}
+	yaml_parser_set_input_string(&p, buf, len);
+	int rc = 0;
+	bool done = false;
+	while (!done) {
+		yaml_event_t ev;
+		if (!yaml_parser_parse(&p, &ev)) {
+			yaml_mark_t m = p.problem_mark;
+			if (p.error == YAML_MEMORY_ERROR)
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "out of memory");
+			else if (p.context)
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s %s",
+					      p.problem ? p.problem : "error", p.context);
+			else
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s",
+					      p.problem ? p.problem : "error");
+			rc = -1;
+			break;
+		}
+		rc = on_event(&b, &ev, &done);
+		yaml_event_delete(&ev);
+		if (rc < 0)
+			break;
+	}
+	yaml_parser_delete(&p);
+	for (size_t i = 0; i < b.nanchors; i++)
+		free(b.anchors[i].name);
+	free(b.anchors);
+	free(b.stack);
+	if (rc < 0) {
+		if (!hest_diags_failed(d))
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 0, 0, false, 0 },
+				      "out of memory");
+		ytree_free(t);
+	}
+	return rc;
+}
+
+bool yscalar_is(const struct ynode *n, const char *s)
+{
+	return n && n->kind == Y_SCALAR && strlen(s) == n->len && memcmp(n->str, s, n->len) == 0;
+}
+
+const char *ynode_kind_name(const struct ynode *n)
+{
+	switch (n->kind) {
+	case Y_MAP:
+		return "a mapping";
+	case Y_SEQ:
+		return "a sequence";
+	default:
+		return n->quoted ? "a string" : "a scalar";
+	}
+}

@@ -1,0 +1,55 @@
+/* A YAML document as a tree of nodes with source positions, built from
+ * libyaml's event stream into an arena.  Aliases share the anchored node
+ * (the tree is then a DAG); nothing is ever expanded. */
+#ifndef HEST_PARSER_YTREE_H
+#define HEST_PARSER_YTREE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <hest/diag.h>
+
+enum ynode_kind { Y_SCALAR, Y_MAP, Y_SEQ };
+
+struct ynode {
+	uint8_t kind;
+	bool quoted;          /* scalar written with quotes or block style */
+	uint32_t line, col;   /* 1-based */
+	const char *str;      /* scalar bytes, NUL-terminated (may hold NULs) */
+	size_t len;
+	struct ynode *first;  /* map: key, value, key, value...; seq: items */
+	struct ynode *next;   /* sibling in the parent's list */
+	size_t n;             /* map: pairs; seq: items */
+};
+
+struct yarena_block;
+
+struct ytree {
+	struct yarena_block *blocks;
+	struct ynode *root;   /* NULL for an empty document */
+};
+
+struct ylimits {
+	unsigned max_depth;   /* nesting of maps/sequences */
+	size_t max_nodes;     /* nodes in the document */
+};
+
+#define YTREE_DEFAULT_DEPTH 64u
+#define YTREE_DEFAULT_NODES 20000000u
+
+/* Parses buf (len bytes).  Errors go to d with file:line:col.  Returns 0 on
+ * success, -1 on error (the tree is freed). */
+int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t len,
+		const struct ylimits *lim, struct hest_diags *d);
+void ytree_free(struct ytree *t);
+
+/* Iteration helpers. */
+#define YMAP_FOREACH(map, k, v) \
+	for (struct ynode *k = (map)->first, *v = k ? k->next : NULL; k && v; \
+	     k = v->next, v = k ? k->next : NULL)
+#define YSEQ_FOREACH(seq, it) for (struct ynode *it = (seq)->first; it; it = it->next)
+
+bool yscalar_is(const struct ynode *n, const char *s);
+const char *ynode_kind_name(const struct ynode *n);
+
+#endif

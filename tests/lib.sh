@@ -1,0 +1,17 @@
+# Shell TAP helpers for hestc tests.  Source this file.
+set -u
+: "${top_srcdir:?run through make check}" "${HESTC:?}" "${HESTVAL:?}"
+tap_n=0
+tap_failed=0
+ok() { tap_n=$((tap_n + 1)); echo "ok $tap_n - $*"; }
+not_ok() { tap_n=$((tap_n + 1)); tap_failed=$((tap_failed + 1)); echo "not ok $tap_n - $*"; }
+check() { # check DESCRIPTION COMMAND...
+	local desc=$1
+	shift
+	if "$@"; then ok "$desc"; else not_ok "$desc"; fi
+}
+diag() { printf '# %s\n' "$@"; }
+done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
+# A scratch directory removed at exit.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/hestc-test.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT

@@ -1,0 +1,71 @@
+/* Invariants of the field-descriptor tables: every byte of every structure
+ * is described exactly once, keys are unique, defaults fit their fields. */
+#include <string.h>
+#include <hest/hest.h>
+#include "tap.h"
+
+static void check_desc(const struct hest_struct_desc *d)
+{
+	unsigned char cover[256] = { 0 };
+	int overlap = 0, fit = 1, unique = 1;
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct hest_field *f = &d->fields[i];
+		if (f->kind == HEST_FK_ARRAY) {
+			tap_ok(f->offset == d->size, "%s: array '%s' starts at the end of the fixed part", d->key,
+			       f->key);
+			continue;
+		}
+		for (unsigned b = f->offset; b < (unsigned)f->offset + f->size && b < 256; b++)
+			overlap |= cover[b]++;
+		if (f->size <= 8 && f->kind != HEST_FK_CHARS && f->def > hest_field_max(f->size))
+			fit = 0;
+		if (f->kind == HEST_FK_CHARS && f->def_chars && strlen(f->def_chars) > f->size)
+			fit = 0;
+		for (size_t j = 0; j < i; j++)
+			if (strcmp(d->fields[j].key, f->key) == 0)
+				unique = 0;
+		if (f->kind == HEST_FK_STRUCT)
+			tap_ok(f->sub && f->sub->size == f->size, "%s: '%s' has the size of its %s", d->key, f->key,
+			       f->sub ? f->sub->key : "?");
+	}
+	int full = 1;
+	for (unsigned b = 0; b < d->size; b++)
+		if (cover[b] != 1)
+			full = 0;
+	tap_ok(!overlap, "%s: no two fields overlap", d->key);
+	tap_ok(full, "%s: fields cover all %u bytes", d->key, d->size);
+	tap_ok(fit, "%s: defaults fit their fields", d->key);
+	tap_ok(unique, "%s: keys are unique", d->key);
+}
+
+int main(void)
+{
+	size_t n;
+	const struct hest_struct_desc *const *v = hest_source_descs(&n);
+	static const unsigned sizes[][2] = { { 0, 40 }, { 1, 48 }, { 2, 20 }, { 6, 48 }, { 7, 44 },
+					     { 8, 56 }, { 9, 64 }, { 10, 92 }, { 11, 48 } };
+	tap_ok(n == 9, "nine source types described (ACPI 6.5 types 0,1,2,6,7,8,9,10,11)");
+	for (size_t i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		const struct hest_struct_desc *d = hest_source_desc_by_type(sizes[i][0]);
+		tap_ok(d && d->size == sizes[i][1], "type %u is %u bytes", sizes[i][0], sizes[i][1]);
+	}
+	for (size_t i = 0; i < n; i++)
+		check_desc(v[i]);
+	check_desc(&hest_desc_header);
+	check_desc(&hest_desc_gas);
+	check_desc(&hest_desc_notification);
+	check_desc(&hest_desc_bank);
+	check_desc(&hest_desc_read_ack);
+	tap_ok(hest_source_desc_by_type(3) == NULL && hest_source_desc_by_type(12) == NULL,
+	       "reserved types 3 and 12 have no descriptor");
+	size_t off = 0;
+	const struct hest_field *f = hest_field_path(hest_source_desc_by_key("ghes-v2"), "read_ack.register.address",
+						     &off);
+	tap_ok(f && off == 68, "ghes-v2 read_ack.register.address is at offset 68");
+	f = hest_field_path(hest_source_desc_by_key("ghes"), "notification.poll_interval_ms", &off);
+	tap_ok(f && off == 36, "ghes notification.poll_interval_ms is at offset 36");
+	uint8_t b[8];
+	hest_put_le(b, 8, 0x0102030405060708ull);
+	tap_ok(b[0] == 8 && b[7] == 1 && hest_get_le(b, 8) == 0x0102030405060708ull, "little-endian round trip");
+	return tap_done();
+}
