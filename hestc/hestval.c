@@ -5,28 +5,43 @@
 #include <hest/hest.h>
 #include <hest/rules.h>
 #include "cli.h"
+#include "hestval.h"
+
+const char *const hestval_prog = "hestval";
+
+static const struct {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *summary;
+} commands[] = {
+	{ "rules", hestval_cmd_rules, "print the rule catalogue (id, default severity, summary, citation)" },
+};
 
 static void usage(FILE *f)
 {
-	fprintf(f,
-		"usage: hestval rules\n"
-		"       hestval --help | --version\n"
-		"\n"
-		"Validate ACPI HEST tables against ACPI 6.5, UEFI 2.10 and what Linux accepts.\n"
-		"\n"
-		"commands:\n"
-		"  rules      print the rule catalogue (id, default severity, summary, citation)\n"
-		"\n"
-		"Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n");
+	fprintf(f, "usage: hestval COMMAND [options] ...\n"
+		   "       hestval --help | --version\n"
+		   "\n"
+		   "Validate ACPI HEST tables against ACPI 6.5, UEFI 2.10 and what Linux accepts.\n"
+		   "\n"
+		   "commands:\n");
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		fprintf(f, "  %-11s %s\n", commands[i].name, commands[i].summary);
+	fprintf(f, "\nExit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n");
 }
 
-static int cmd_rules(void)
+int hestval_cmd_rules(int argc, char **argv)
 {
-	size_t n;
-	const struct hest_rule *r = hest_rules(&n);
-	for (size_t i = 0; i < n; i++)
-		printf("%-24s %-8s %s\n%-24s %-8s   (%s)\n", r[i].id, hest_severity_name(r[i].severity),
-		       r[i].summary, "", "", r[i].cite);
+	(void)argv;
+	if (argc > 1) {
+		fprintf(stderr, "%s: error: 'rules' takes no arguments\n", hestval_prog);
+		return EXIT_USAGE;
+	}
+	for (size_t i = 0; i < hest_rules_count(); i++) {
+		const struct hest_rule *r = hest_rule_at(i);
+		printf("%-28s %-8s %s\n%-28s %-8s   (%s)\n", r->id, hest_severity_name(r->severity), r->summary, "",
+		       "", r->cite);
+	}
 	return EXIT_OK;
 }
 
@@ -45,9 +60,10 @@ int main(int argc, char **argv)
 		printf("hestval (%s) %s\n", PACKAGE_NAME, hest_version());
 		return EXIT_OK;
 	}
-	if (strcmp(cmd, "rules") == 0)
-		return cmd_rules();
-	fprintf(stderr, "hestval: error: unknown command '%s'\n", cmd);
+	for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+		if (strcmp(cmd, commands[i].name) == 0)
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "%s: error: unknown command '%s'\n", hestval_prog, cmd);
 	usage(stderr);
 	return EXIT_USAGE;
 }

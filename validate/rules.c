@@ -1,31 +1,37 @@
 /* The rule catalogue (docs/rules.md documents each one; a test keeps the
- * two in step). */
+ * two in step).  Each area keeps its rules in its own const table. */
 #include <string.h>
-#include <hest/rules.h>
+#include "rules.h"
 
-static const struct hest_rule rules[] = {
-	{ "HEST-DUP-ID", HEST_SEV_ERROR, "two error sources share a source id",
-	  "ACPI 6.5 18.3.2: Source Id uniquely identifies the error source; Linux keys GHES devices by it" },
-	{ "HEST-COUNT", HEST_SEV_ERROR, "declared error source count differs from the structures present",
-	  "ACPI 6.5 table 18.3: Error Source Count; Linux walks exactly that many structures" },
-	{ "HEST-LENGTH", HEST_SEV_ERROR, "table length field differs from the bytes present",
-	  "ACPI 6.5 5.2.6 (System Description Table Header: Length)" },
-	{ "HEST-CHECKSUM", HEST_SEV_ERROR, "table bytes do not sum to zero",
-	  "ACPI 6.5 5.2.6 (Checksum); Linux warns, firmware loaders recompute" },
-	{ "HEST-GAS-ZERO", HEST_SEV_WARNING, "a GHES register address is 0 and nothing patches it",
-	  "Linux apei_check_gar / ghes probe: \"probe of GHES.N failed with error -22\"" },
+static const struct hest_rule_table *const parts[] = {
+	&hest_rules_table_part,
 };
 
-const struct hest_rule *hest_rules(size_t *n)
+#define NPARTS (sizeof(parts) / sizeof(parts[0]))
+
+size_t hest_rules_count(void)
 {
-	*n = sizeof(rules) / sizeof(rules[0]);
-	return rules;
+	size_t n = 0;
+	for (size_t i = 0; i < NPARTS; i++)
+		n += parts[i]->n;
+	return n;
+}
+
+const struct hest_rule *hest_rule_at(size_t index)
+{
+	for (size_t i = 0; i < NPARTS; i++) {
+		if (index < parts[i]->n)
+			return &parts[i]->v[index];
+		index -= parts[i]->n;
+	}
+	return NULL;
 }
 
 const struct hest_rule *hest_rule_find(const char *id)
 {
-	for (size_t i = 0; i < sizeof(rules) / sizeof(rules[0]); i++)
-		if (strcmp(rules[i].id, id) == 0)
-			return &rules[i];
+	for (size_t i = 0; i < NPARTS; i++)
+		for (size_t j = 0; j < parts[i]->n; j++)
+			if (strcmp(parts[i]->v[j].id, id) == 0)
+				return &parts[i]->v[j];
 	return NULL;
 }

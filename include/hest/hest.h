@@ -2,6 +2,7 @@
 #ifndef HEST_HEST_H
 #define HEST_HEST_H
 
+#include <hest/buf.h>
 #include <hest/diag.h>
 #include <hest/fields.h>
 #include <hest/model.h>

@@ -16,7 +16,9 @@ struct hest_rule {
 	const char *cite;               /* spec clause or consumer behaviour */
 };
 
-const struct hest_rule *hest_rules(size_t *n);
+/* The catalogue, in a stable order: index 0 .. hest_rules_count()-1. */
+size_t hest_rules_count(void);
+const struct hest_rule *hest_rule_at(size_t index);
 const struct hest_rule *hest_rule_find(const char *id);
 
 #ifdef __cplusplus

@@ -1,0 +1,85 @@
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hest/buf.h>
+#include <hest/fields.h>
+
+void hest_buf_init(struct hest_buf *b)
+{
+	memset(b, 0, sizeof(*b));
+}
+
+void hest_buf_free(struct hest_buf *b)
+{
+	free(b->p);
+	memset(b, 0, sizeof(*b));
+}
+
+static bool reserve(struct hest_buf *b, size_t more)
+{
+	if (b->oom)
+		return false;
+	if (more <= b->cap - b->len)
+		return true;
+	if (more > SIZE_MAX / 2 - b->len) {
+		b->oom = true;
+		return false;
+	}
+	size_t cap = b->cap ? b->cap : 256;
+	while (cap - b->len < more)
+		cap *= 2;
+	uint8_t *p = realloc(b->p, cap);
+	if (!p) {
+		b->oom = true;
+		return false;
+	}
+	b->p = p;
+	b->cap = cap;
+	return true;
+}
+
+bool hest_buf_append(struct hest_buf *b, const void *data, size_t len)
+{
+	if (!reserve(b, len + 1))
+		return false;
+	if (len)
+		memcpy(b->p + b->len, data, len);
+	b->len += len;
+	b->p[b->len] = 0; /* text stays NUL-terminated */
+	return true;
+}
+
+bool hest_buf_zeros(struct hest_buf *b, size_t len)
+{
+	if (!reserve(b, len + 1))
+		return false;
+	memset(b->p + b->len, 0, len + 1);
+	b->len += len;
+	return true;
+}
+
+bool hest_buf_printf(struct hest_buf *b, const char *fmt, ...)
+{
+	va_list ap, ap2;
+	va_start(ap, fmt);
+	va_copy(ap2, ap);
+	int n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0 || !reserve(b, (size_t)n + 1)) {
+		va_end(ap2);
+		b->oom = true;
+		return false;
+	}
+	vsnprintf((char *)b->p + b->len, (size_t)n + 1, fmt, ap2);
+	va_end(ap2);
+	b->len += (size_t)n;
+	return true;
+}
+
+bool hest_buf_le(struct hest_buf *b, unsigned size, uint64_t v)
+{
+	uint8_t tmp[8];
+	hest_put_le(tmp, size, v);
+	return hest_buf_append(b, tmp, size);
+}

@@ -1,0 +1,13 @@
+/* Internal: each area contributes one const rule table; rules.c joins them. */
+#ifndef HEST_VALIDATE_RULES_H
+#define HEST_VALIDATE_RULES_H
+#include <stddef.h>
+#include <hest/rules.h>
+
+struct hest_rule_table {
+	const struct hest_rule *v;
+	size_t n;
+};
+
+extern const struct hest_rule_table hest_rules_table_part; /* table/structure/GAS rules (rules_table.c) */
+#endif
