@@ -3,6 +3,7 @@
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
+#include <hest/layout.h>
 #include "cli.h"
 #include "hestc.h"
 
@@ -26,8 +27,9 @@ static void compile_usage(FILE *f)
 		   "atomically, so an existing file is either the old or the new one.\n");
 }
 
-/* Marks the emitter rows selected by a comma list.  Returns 0 or -1. */
-static int parse_emit(const char *arg, bool *want, size_t n, const struct emitter *e)
+/* Marks the emitter rows selected by a comma list ("all" marks every row;
+ * select_applicable() drops the ones that do not apply).  Returns 0 or -1. */
+static int parse_emit(const char *arg, bool *want, bool *named, size_t n, const struct emitter *e)
 {
 	char *copy = strdup(arg);
 	if (!copy)
@@ -38,6 +40,7 @@ static int parse_emit(const char *arg, bool *want, size_t n, const struct emitte
 		for (size_t i = 0; i < n; i++)
 			if (strcmp(tok, "all") == 0 || strcmp(tok, e[i].kind) == 0) {
 				want[i] = true;
+				named[i] |= strcmp(tok, "all") != 0;
 				found = true;
 			}
 		if (!found) {
@@ -50,6 +53,25 @@ static int parse_emit(const char *arg, bool *want, size_t n, const struct emitte
 		}
 	}
 	free(copy);
+	return rc;
+}
+
+/* Drops rows that do not apply to this model; a row named explicitly that
+ * does not apply is an error.  Returns 0 or -1. */
+static int select_applicable(const struct hest_model *m, bool *want, const bool *named, size_t n,
+			     const struct emitter *e)
+{
+	int rc = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *why = want[i] && e[i].not_applicable ? e[i].not_applicable(m) : NULL;
+		if (!why)
+			continue;
+		want[i] = false;
+		if (named[i] && (i == 0 || strcmp(e[i].kind, e[i - 1].kind) != 0)) {
+			fprintf(stderr, "%s: error: --emit %s %s\n", hestc_prog, e[i].kind, why);
+			rc = -1;
+		}
+	}
 	return rc;
 }
 
@@ -96,7 +118,7 @@ int hestc_cmd_compile(int argc, char **argv)
 	};
 	size_t ne;
 	const struct emitter *e = hestc_emitters(&ne);
-	bool want[MAX_KINDS] = { false };
+	bool want[MAX_KINDS] = { false }, named[MAX_KINDS] = { false };
 	const char *outdir = ".";
 	bool quiet = false;
 	int c;
@@ -107,7 +129,7 @@ int hestc_cmd_compile(int argc, char **argv)
 			outdir = optarg;
 			break;
 		case 'e':
-			if (parse_emit(optarg, want, ne, e) < 0)
+			if (parse_emit(optarg, want, named, ne, e) < 0)
 				return EXIT_USAGE;
 			break;
 		case 'q':
@@ -144,10 +166,13 @@ int hestc_cmd_compile(int argc, char **argv)
 	uint8_t *table = NULL;
 	size_t tablelen = 0;
 	int rc;
-	if (hest_desc_parse(&m, path, text, textlen, &d) == 0 && hest_encode_table(&m, &table, &tablelen, &d) == 0 &&
-	    !hest_diags_failed(&d)) {
-		struct emit_ctx ctx = { &m, table, tablelen, &d };
-		if (cli_ensure_dir(hestc_prog, outdir) < 0) {
+	if (hest_desc_parse(&m, path, text, textlen, &d) == 0 && hest_compile(&m, &d) == 0 &&
+	    hest_encode_table(&m, &table, &tablelen, &d) == 0 && !hest_diags_failed(&d)) {
+		struct emit_ctx ctx = { &m, table, tablelen, &d, path };
+		if (select_applicable(&m, want, named, ne, e) < 0) {
+			cli_print_diags(&d);
+			rc = EXIT_USAGE;
+		} else if (cli_ensure_dir(hestc_prog, outdir) < 0) {
 			cli_print_diags(&d);
 			rc = EXIT_USAGE;
 		} else {

@@ -1,16 +1,77 @@
 /* The output kinds of `hestc compile --emit`, one row per file. */
 #include <string.h>
+#include <hest/layout.h>
+#include <hest/loader.h>
 #include "hestc.h"
 
 static int emit_hest(const struct emit_ctx *c, struct hest_buf *out)
 {
-	if (!hest_buf_append(out, c->table, c->tablelen))
+	return hest_buf_append(out, c->table, c->tablelen) ? 0 : -1;
+}
+
+static int build_loader(const struct emit_ctx *c, struct hest_loader *l)
+{
+	hest_loader_init(l);
+	if (hest_build_loader(c->m, c->tablelen, l, c->d) < 0) {
+		hest_loader_free(l);
 		return -1;
+	}
 	return 0;
 }
 
+static int emit_loader_bin(const struct emit_ctx *c, struct hest_buf *out)
+{
+	struct hest_loader l;
+	if (build_loader(c, &l) < 0)
+		return -1;
+	bool ok = hest_loader_encode(&l, out);
+	hest_loader_free(&l);
+	return ok ? 0 : -1;
+}
+
+static int emit_loader_txt(const struct emit_ctx *c, struct hest_buf *out)
+{
+	struct hest_loader l;
+	if (build_loader(c, &l) < 0)
+		return -1;
+	bool ok = hest_loader_format(&l, out);
+	hest_loader_free(&l);
+	return ok ? 0 : -1;
+}
+
+static int emit_blob(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_blob(c->m, out) ? 0 : -1;
+}
+
+static int emit_header(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_layout_header(c->m, c->origin, out, c->d);
+}
+
+static int emit_json(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_layout_json(c->m, out, c->d);
+}
+
+static const char *needs_linker_loader(const struct hest_model *m)
+{
+	return m->placement.mode == HEST_PLACE_LINKER_LOADER ? NULL : "needs placement mode linker-loader";
+}
+
+static const char *needs_placement(const struct hest_model *m)
+{
+	return m->placement.mode != HEST_PLACE_NONE ? NULL : "needs placement mode linker-loader or fixed";
+}
+
 static const struct emitter emitters[] = {
-	{ "hest", "hest.aml", emit_hest, "the HEST table (always written)" },
+	{ "hest", "hest.aml", emit_hest, "the HEST table (always written)", NULL },
+	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
+	  needs_linker_loader },
+	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", needs_linker_loader },
+	{ "blobs", "hardware_errors.bin", emit_blob, "initial content of the reserved region", needs_placement },
+	{ "header", "hest-layout.h", emit_header, "C header with the layout, for VMMs", NULL },
+	{ "json", "hest-layout.json", emit_json, "the layout as JSON, for tools", NULL },
 };
 
 const struct emitter *hestc_emitters(size_t *n)

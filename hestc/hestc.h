@@ -17,6 +17,7 @@ struct emit_ctx {
 	const uint8_t *table;
 	size_t tablelen;
 	struct hest_diags *d;
+	const char *origin; /* the description's file name */
 };
 
 /* Writes one output file's bytes into out.  Returns 0, or -1 with a
@@ -28,6 +29,10 @@ struct emitter {
 	const char *file; /* name inside OUTDIR */
 	emit_fn fn;
 	const char *doc;
+	/* NULL = always applies; else whether this output exists for the model
+	 * (e.g. a loader script only with linker-loader placement).  `--emit all`
+	 * takes the rows that apply; naming one that does not is an error. */
+	const char *(*not_applicable)(const struct hest_model *m);
 };
 
 const struct emitter *hestc_emitters(size_t *n);

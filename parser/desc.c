@@ -7,10 +7,17 @@
 #include <hest/desc.h>
 #include "ytree.h"
 
+/* What the parser knows of each source of the model beyond the model. */
+struct srcinfo {
+	const struct ynode *name; /* the `name:` value, or NULL (name derived from type and id) */
+	bool clean;               /* parsed without errors: takes part in the cross-source checks */
+};
+
 struct dctx {
 	struct hest_model *m;
 	const char *file;
 	struct hest_diags *d;
+	struct srcinfo *info; /* one per model source */
 };
 
 static struct hest_loc at(const struct dctx *c, const struct ynode *n)
@@ -181,6 +188,10 @@ static bool node_uint(struct dctx *c, const struct ynode *n, const char *what, u
 		ERR(c, n, "'%s' must be an integer, not a string (remove the quotes)", what);
 		return false;
 	}
+	if (n->len == 0) {
+		ERR(c, n, "'%s' has no value; expected an integer", what);
+		return false;
+	}
 	const char *why;
 	if (hest_parse_uint(n->str, n->len, v, &why) < 0) {
 		ERR(c, n, "'%s': invalid integer '%s': %s", what, n->str, why);
@@ -207,14 +218,16 @@ static void names_list(const struct hest_names *names, char *buf, size_t size)
 	}
 }
 
-/* An enum value: a name of the table, or an integer within the width. */
-static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char *what, unsigned size,
-			      const struct hest_names *names, uint64_t *v)
+/* An enum value: a name of the table, or an integer within the width.  `key`
+ * names the YAML key in type and number errors; an unknown name is reported
+ * as "unknown WHAT 'name' [in IN] (did you mean ...)". */
+static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char *key, const char *what,
+			      const char *in, unsigned size, const struct hest_names *names, uint64_t *v)
 {
-	if (!want_scalar(c, n, what, "a name or an integer"))
+	if (!want_scalar(c, n, key, "a name or an integer"))
 		return false;
 	if (n->len && ((n->str[0] >= '0' && n->str[0] <= '9') || n->str[0] == '-' || n->str[0] == '+'))
-		return node_uint(c, n, what, size, v);
+		return node_uint(c, n, key, size, v);
 	if (hest_name_lookup(names, n->str, n->len, v))
 		return true;
 	struct suggest sg = { NULL, SIZE_MAX };
@@ -225,8 +238,22 @@ static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char 
 		names_list(names, list, sizeof(list));
 	else
 		snprintf(list, sizeof(list), "an integer");
-	ERR(c, n, "unknown %s '%s'%s; expected one of: %s", what, n->str, suggest_text(&sg, sbuf, sizeof(sbuf)),
-	    list);
+	ERR(c, n, "unknown %s '%s'%s%s%s; expected one of: %s", what, n->str, in ? " in " : "", in ? in : "",
+	    suggest_text(&sg, sbuf, sizeof(sbuf)), list);
+	return false;
+}
+
+/* A setting of the model (not a wire field): a name, or the number of one. */
+static bool node_setting(struct dctx *c, const struct ynode *n, const char *key, const char *what,
+			 const struct hest_names *names, uint64_t *v)
+{
+	if (!node_name_or_uint(c, n, key, what, NULL, 1, names, v))
+		return false;
+	if (hest_name_of(names, *v))
+		return true;
+	char list[256];
+	names_list(names, list, sizeof(list));
+	ERR(c, n, "%s %s is not defined; expected one of: %s", what, n->str, list);
 	return false;
 }
 
@@ -254,7 +281,7 @@ static bool node_flags(struct dctx *c, const struct ynode *n, const struct hest_
 {
 	uint64_t acc = 0, bit;
 	if (n->kind == Y_SCALAR) {
-		if (!node_name_or_uint(c, n, f->key, f->size, f->names, &bit))
+		if (!node_name_or_uint(c, n, f->key, "flag", f->key, f->size, f->names, &bit))
 			return false;
 		*v = bit;
 		return true;
@@ -266,7 +293,7 @@ static bool node_flags(struct dctx *c, const struct ynode *n, const struct hest_
 	}
 	bool ok = true;
 	YSEQ_FOREACH(n, it) {
-		if (node_name_or_uint(c, it, f->key, f->size, f->names, &bit))
+		if (node_name_or_uint(c, it, f->key, "flag", f->key, f->size, f->names, &bit))
 			acc |= bit;
 		else
 			ok = false;
@@ -290,19 +317,34 @@ static bool node_chars(struct dctx *c, const struct ynode *n, const char *what, 
 
 /* --- structures --------------------------------------------------------- */
 
-static bool check_duplicate_key(struct dctx *c, const struct ynode *map, const struct ynode *key)
+/* Duplicate keys: each known key of a mapping has a slot holding its first
+ * occurrence (linear in the mapping's size; an unknown key is reported as
+ * unknown each time it appears). */
+static bool first_use(struct dctx *c, const struct ynode **slot, const struct ynode *key)
 {
-	YMAP_FOREACH(map, k, v) {
-		(void)v;
-		if (k == key)
-			return true;
-		if (k->kind == Y_SCALAR && key->kind == Y_SCALAR && k->len == key->len &&
-		    memcmp(k->str, key->str, k->len) == 0) {
-			ERR(c, key, "duplicate key '%s' (first given at line %" PRIu32 ")", key->str, k->line);
-			return false;
-		}
+	if (*slot) {
+		ERR(c, key, "duplicate key '%s' (first given at line %" PRIu32 ")", key->str, (*slot)->line);
+		return false;
 	}
+	*slot = key;
 	return true;
+}
+
+/* Index of a key in a NULL-terminated list, or SIZE_MAX. */
+static size_t key_index(const struct ynode *key, const char *const *keys)
+{
+	for (size_t i = 0; keys && keys[i]; i++)
+		if (yscalar_is(key, keys[i]))
+			return i;
+	return SIZE_MAX;
+}
+
+static bool plain_key(struct dctx *c, const struct ynode *k)
+{
+	if (k->kind == Y_SCALAR)
+		return true;
+	ERR(c, k, "keys must be plain names, not %s", ynode_kind_name(k));
+	return false;
 }
 
 static void unknown_key(struct dctx *c, const struct ynode *key, const char *where,
@@ -316,14 +358,6 @@ static void unknown_key(struct dctx *c, const struct ynode *key, const char *whe
 		suggest_consider(&sg, key->str, key->len, extra[i]);
 	char sbuf[96];
 	ERR(c, key, "unknown key '%s' in %s%s", key->str, where, suggest_text(&sg, sbuf, sizeof(sbuf)));
-}
-
-static bool is_extra(const struct ynode *key, const char *const *extra)
-{
-	for (size_t i = 0; extra && extra[i]; i++)
-		if (yscalar_is(key, extra[i]))
-			return true;
-	return false;
 }
 
 static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
@@ -379,14 +413,16 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 			hest_put_le(p, f->size, val);
 		break;
 	case HEST_FK_ENUM: {
+		/* "unknown notification type 'x'", "unknown space_id 'x' in error_status_address" */
 		char what[64];
-		snprintf(what, sizeof(what), "%s %s", where, f->key);
+		bool is_type = strcmp(f->key, "type") == 0;
+		snprintf(what, sizeof(what), "%s%s%s", is_type ? where : "", is_type ? " " : "", f->key);
 		if (f->names && f->names->v[0].name[0] == 'f' && strcmp(f->names->v[0].name, "false") == 0 &&
 		    v->kind == Y_SCALAR && !v->quoted && !(v->len && v->str[0] >= '0' && v->str[0] <= '9')) {
 			bool b;
 			if (node_bool(c, v, f->key, &b))
 				hest_put_le(p, f->size, b);
-		} else if (node_name_or_uint(c, v, what, f->size, f->names, &val)) {
+		} else if (node_name_or_uint(c, v, f->key, what, is_type ? NULL : where, f->size, f->names, &val)) {
 			hest_put_le(p, f->size, val);
 		}
 		break;
@@ -424,18 +460,30 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
 			 const struct ynode *map, const char *where, const char *const *extra)
 {
+	size_t nextra = 0;
+	while (extra && extra[nextra])
+		nextra++;
+	/* first occurrence of each field, then of each extra key */
+	const struct ynode **seen = calloc(d->nfields + nextra + 1, sizeof(*seen));
+	if (!seen) {
+		ERR(c, map, "out of memory");
+		return;
+	}
 	YMAP_FOREACH(map, k, v) {
-		if (k->kind != Y_SCALAR) {
-			ERR(c, k, "keys must be plain names, not %s", ynode_kind_name(k));
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, extra);
+		if (x != SIZE_MAX) {
+			first_use(c, &seen[d->nfields + x], k);
 			continue;
 		}
-		if (!check_duplicate_key(c, map, k) || is_extra(k, extra))
-			continue;
 		const struct hest_field *f = hest_field_find(d, k->str);
 		if (!f || (f->attr & HEST_FA_TYPE)) {
 			unknown_key(c, k, where, d, extra);
 			continue;
 		}
+		if (!first_use(c, &seen[f - d->fields], k))
+			continue;
 		size_t off = base + f->offset;
 		if (f->kind != HEST_FK_ARRAY && off + f->size > s->len) {
 			ERR(c, k, "'%s' lies outside the structure", f->key);
@@ -443,23 +491,14 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 		}
 		if (!hest_source_mark_given(s, f, (uint16_t)off, pos_of(v))) {
 			ERR(c, v, "out of memory");
-			return;
+			break;
 		}
 		parse_field(c, s, f, off, v, where);
 	}
-	for (size_t i = 0; i < d->nfields; i++) {
-		const struct hest_field *f = &d->fields[i];
-		if (!(f->attr & HEST_FA_REQUIRED))
-			continue;
-		bool found = false;
-		YMAP_FOREACH(map, k, v) {
-			(void)v;
-			if (yscalar_is(k, f->key))
-				found = true;
-		}
-		if (!found)
-			ERR(c, map, "missing required key '%s' in %s", f->key, where);
-	}
+	for (size_t i = 0; i < d->nfields; i++)
+		if ((d->fields[i].attr & HEST_FA_REQUIRED) && !seen[i])
+			ERR(c, map, "missing required key '%s' in %s", d->fields[i].key, where);
+	free(seen);
 }
 
 /* --- placement, target, allow ------------------------------------------ */
@@ -493,7 +532,8 @@ static const struct hest_names allow_names = { allow_v, 1 };
 
 static const char *const placement_keys[] = {
 	"mode", "blob", "address_blob", "tables_blob", "table_offset", "align", "tables_align", "zone",
-	"base", "block_size", "register_order", "write_pointer", "standalone", "read_ack_init", NULL
+	"base", "block_size", "register_order", "write_pointer", "standalone", "read_ack_init",
+	"hest_address_blob", "tables_blob_size", NULL
 };
 
 static bool is_pow2(uint64_t v)
@@ -524,7 +564,7 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 	uint64_t x;
 	bool b;
 	if (yscalar_is(k, "mode")) {
-		if (node_name_or_uint(c, v, "placement mode", 1, &mode_names, &x))
+		if (node_setting(c, v, "mode", "placement mode", &mode_names, &x))
 			p->mode = (enum hest_placement_mode)x;
 	} else if (yscalar_is(k, "blob")) {
 		fw_cfg_name(c, v, "blob", p->blob, false);
@@ -532,7 +572,13 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 		fw_cfg_name(c, v, "address_blob", p->address_blob, true);
 	} else if (yscalar_is(k, "tables_blob")) {
 		fw_cfg_name(c, v, "tables_blob", p->tables_blob, false);
+	} else if (yscalar_is(k, "hest_address_blob")) {
+		fw_cfg_name(c, v, "hest_address_blob", p->hest_address_blob, true);
+	} else if (yscalar_is(k, "tables_blob_size")) {
+		if (node_uint(c, v, "tables_blob_size", 4, &x))
+			p->tables_blob_size = x;
 	} else if (yscalar_is(k, "table_offset")) {
+		p->table_offset_pos = pos_of(v);
 		if (node_uint(c, v, "table_offset", 4, &x))
 			p->table_offset = (uint32_t)x;
 	} else if (yscalar_is(k, "align") || yscalar_is(k, "tables_align")) {
@@ -545,13 +591,10 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 				p->tables_align = (uint32_t)x;
 		}
 	} else if (yscalar_is(k, "zone")) {
-		if (node_name_or_uint(c, v, "allocation zone", 1, &zone_names, &x)) {
-			if (x != HEST_ZONE_HIGH && x != HEST_ZONE_FSEG)
-				ERR(c, v, "zone must be high (1) or fseg (2)");
-			else
-				p->zone = (enum hest_zone)x;
-		}
+		if (node_setting(c, v, "zone", "allocation zone", &zone_names, &x))
+			p->zone = (enum hest_zone)x;
 	} else if (yscalar_is(k, "base")) {
+		p->base_pos = pos_of(v);
 		if (node_uint(c, v, "base", 8, &x)) {
 			p->base = x;
 			*base_given = true;
@@ -560,7 +603,7 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 		if (node_uint(c, v, "block_size", 4, &x))
 			p->block_size = (uint32_t)x;
 	} else if (yscalar_is(k, "register_order")) {
-		if (node_name_or_uint(c, v, "register order", 1, &order_names, &x))
+		if (node_setting(c, v, "register_order", "register order", &order_names, &x))
 			p->order = (enum hest_register_order)x;
 	} else if (yscalar_is(k, "write_pointer")) {
 		if (node_bool(c, v, "write_pointer", &b))
@@ -584,13 +627,17 @@ static void parse_placement(struct dctx *c, const struct ynode *map)
 	p->pos = pos_of(map);
 	bool base_given = false;
 	const struct ynode *mode_node = NULL, *base_node = NULL;
+	const struct ynode *seen[sizeof(placement_keys) / sizeof(placement_keys[0])] = { NULL };
 	YMAP_FOREACH(map, k, v) {
-		if (k->kind != Y_SCALAR || !check_duplicate_key(c, map, k))
+		if (!plain_key(c, k))
 			continue;
-		if (!is_extra(k, placement_keys)) {
+		size_t x = key_index(k, placement_keys);
+		if (x == SIZE_MAX) {
 			unknown_key(c, k, "placement", NULL, placement_keys);
 			continue;
 		}
+		if (!first_use(c, &seen[x], k))
+			continue;
 		if (yscalar_is(k, "mode"))
 			mode_node = v;
 		if (yscalar_is(k, "base"))
@@ -613,13 +660,14 @@ static void parse_target(struct dctx *c, const struct ynode *map)
 		ERR(c, map, "'target' must be a mapping, not %s", ynode_kind_name(map));
 		return;
 	}
+	const struct ynode *seen = NULL;
 	YMAP_FOREACH(map, k, v) {
 		uint64_t x;
-		if (k->kind != Y_SCALAR || !check_duplicate_key(c, map, k))
+		if (!plain_key(c, k))
 			continue;
 		if (!yscalar_is(k, "arch"))
 			unknown_key(c, k, "target", NULL, keys);
-		else if (node_name_or_uint(c, v, "architecture", 1, &arch_names, &x))
+		else if (first_use(c, &seen, k) && node_setting(c, v, "arch", "architecture", &arch_names, &x))
 			c->m->arch = (enum hest_arch)x;
 	}
 }
@@ -636,7 +684,7 @@ static void parse_allow(struct dctx *c, const struct ynode *seq)
 			ERR(c, it, "'allow' takes names, not numbers");
 			continue;
 		}
-		if (node_name_or_uint(c, it, "allowance", 1, &allow_names, &x))
+		if (node_name_or_uint(c, it, "allow", "allowance", NULL, 1, &allow_names, &x))
 			c->m->allow |= (unsigned)x;
 	}
 }
@@ -688,7 +736,26 @@ static const struct hest_struct_desc *source_type(struct dctx *c, const struct y
 	return NULL;
 }
 
-static const char *const source_extra[] = { "name", "type", NULL };
+static const char *const source_extra[] = { "name", "type", "block_address", NULL };
+
+/* Source keys that are not wire fields. */
+static void parse_source_extra(struct dctx *c, struct hest_source *s, const struct ynode *map)
+{
+	YMAP_FOREACH(map, k, v) {
+		uint64_t x;
+		if (!yscalar_is(k, "block_address"))
+			continue;
+		if (s->type != 9 && s->type != 10) {
+			ERR(c, k, "'block_address' applies to ghes and ghes-v2 sources only");
+		} else if (c->m->placement.mode != HEST_PLACE_FIXED) {
+			ERR(c, k, "'block_address' pins a block at an absolute address; it needs placement mode fixed");
+		} else if (node_uint(c, v, "block_address", 8, &x)) {
+			s->layout.block_pinned = true;
+			s->layout.block_address = x;
+			s->layout.block_address_pos = pos_of(v);
+		}
+	}
+}
 
 static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 {
@@ -696,11 +763,12 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		ERR(c, map, "each source must be a mapping, not %s", ynode_kind_name(map));
 		return;
 	}
+	size_t errors = c->d->errors;
 	const struct ynode *tnode = NULL, *nnode = NULL;
 	YMAP_FOREACH(map, k, v) {
-		if (yscalar_is(k, "type"))
+		if (!tnode && yscalar_is(k, "type"))
 			tnode = v;
-		else if (yscalar_is(k, "name"))
+		else if (!nnode && yscalar_is(k, "name"))
 			nnode = v;
 	}
 	if (!tnode) {
@@ -715,18 +783,41 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		ERR(c, map, "out of memory");
 		return;
 	}
+	struct srcinfo *info = &c->info[c->m->nsrc - 1];
 	s->pos = pos_of(map);
 	char *name = NULL;
-	if (nnode) {
-		if (nnode->kind != Y_SCALAR || !valid_name(nnode))
-			ERR(c, nnode, "source name must be 1 to 63 letters, digits, '_' or '-', starting with a letter "
-				      "or '_'");
-		else
-			name = strdup(nnode->str);
+	if (nnode && !want_scalar(c, nnode, "name", "a string")) {
+		nnode = NULL;
+	} else if (nnode && !valid_name(nnode)) {
+		ERR(c, nnode, "invalid source name '%s': a name is 1 to 63 letters, digits, '_' or '-', starting "
+			      "with a letter or '_'", nnode->str);
+		nnode = NULL;
+	} else if (nnode) {
+		name = strdup(nnode->str);
+		info->name = nnode;
 	}
 	char where[96];
 	snprintf(where, sizeof(where), "%s source #%zu", d->key, index);
 	parse_struct(c, s, d, 0, map, where, source_extra);
+	parse_source_extra(c, s, map);
+
+	/* num_banks deliberately given must agree with the banks listed: the
+	 * structure's length follows num_banks. */
+	const struct hest_field *countf;
+	const struct hest_field *arr = hest_array_field(d, &countf);
+	const struct hest_given *g = countf ? hest_source_given(s, countf->key) : NULL;
+	if (arr && g) {
+		uint64_t want = hest_get_le(s->bytes + countf->offset, countf->size);
+		uint64_t listed = (s->len - arr->offset) / arr->size;
+		if (want != listed) {
+			struct hest_loc l = { c->file, g->pos.line, g->pos.col, false, 0 };
+			hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
+				      "%s is %" PRIu64 " but %" PRIu64 " bank%s listed under '%s'; the structure's "
+				      "length follows %s, so list that many banks",
+				      countf->key, want, listed, listed == 1 ? " is" : "s are", arr->key, countf->key);
+		}
+	}
+
 	if (!name) {
 		uint64_t id = 0;
 		char buf[40];
@@ -737,6 +828,7 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 				*p = '_';
 		name = strdup(buf);
 	}
+	info->clean = c->d->errors == errors;
 	if (!name) {
 		ERR(c, map, "out of memory");
 		return;
@@ -745,7 +837,7 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 	s->name = name;
 }
 
-static void check_sources(struct dctx *c)
+static void check_ids(struct dctx *c)
 {
 	struct hest_model *m = c->m;
 	int32_t *first = malloc(65536 * sizeof(*first));
@@ -756,46 +848,100 @@ static void check_sources(struct dctx *c)
 	for (size_t i = 0; i < 65536; i++)
 		first[i] = -1;
 	for (size_t i = 0; i < m->nsrc; i++) {
-		struct hest_source *s = &m->src[i];
-		uint64_t id;
-		if (!hest_source_get(s, "id", &id))
-			continue;
+		const struct hest_source *s = &m->src[i];
 		const struct hest_given *g = hest_source_given(s, "id");
-		if (!g)
-			continue; /* already reported missing */
-		if (first[id] >= 0 && !(m->allow & HEST_ALLOW_DUPLICATE_IDS)) {
-			const struct hest_source *o = &m->src[first[id]];
+		uint64_t id;
+		if (!c->info[i].clean || !g || !hest_source_get(s, "id", &id) || id > 0xffff)
+			continue;
+		if (first[id] < 0) {
+			first[id] = (int32_t)i;
+		} else if (!(m->allow & HEST_ALLOW_DUPLICATE_IDS)) {
 			struct hest_loc l = { c->file, g->pos.line, g->pos.col, false, 0 };
 			hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
-				      "duplicate source id %" PRIu64 " in source '%s' (also used by source '%s' at "
-				      "line %" PRIu32 "); list 'duplicate-source-ids' under 'allow:' to keep it",
-				      id, s->name, o->name, o->pos.line);
-		} else if (first[id] < 0) {
-			first[id] = (int32_t)i;
+				      "duplicate source id %" PRIu64 " (also the id of the source at line %" PRIu32
+				      "); list 'duplicate-source-ids' under 'allow:' if this is deliberate",
+				      id, m->src[first[id]].pos.line);
 		}
-		for (size_t j = 0; j < i; j++)
-			if (strcmp(m->src[j].name, s->name) == 0) {
-				struct hest_loc l = { c->file, s->pos.line, s->pos.col, false, 0 };
-				hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
-					      "duplicate source name '%s' (also used at line %" PRIu32 ")", s->name,
-					      m->src[j].pos.line);
-				break;
-			}
 	}
 	free(first);
+}
+
+struct name_ref {
+	const char *name;
+	size_t i;
+};
+
+static int name_ref_cmp(const void *a, const void *b)
+{
+	const struct name_ref *x = a, *y = b;
+	int r = strcmp(x->name, y->name);
+	return r ? r : (x->i > y->i) - (x->i < y->i);
+}
+
+/* Source names are unique.  Two names given with `name:` that repeat are an
+ * error; a derived name (type_id) that repeats another gets the source's
+ * index appended, until every name is unique.  Sorting keeps it n log n. */
+static void check_names(struct dctx *c)
+{
+	struct hest_model *m = c->m;
+	if (m->nsrc < 2)
+		return;
+	struct name_ref *r = malloc(m->nsrc * sizeof(*r));
+	if (!r) {
+		ERR(c, NULL, "out of memory");
+		return;
+	}
+	for (int pass = 0; pass < 8; pass++) {
+		for (size_t i = 0; i < m->nsrc; i++)
+			r[i] = (struct name_ref){ m->src[i].name, i };
+		qsort(r, m->nsrc, sizeof(*r), name_ref_cmp);
+		bool renamed = false;
+		for (size_t g0 = 0, g1; g0 < m->nsrc; g0 = g1) {
+			const struct ynode *keep = NULL; /* first `name:` of the group */
+			for (g1 = g0; g1 < m->nsrc && strcmp(r[g1].name, r[g0].name) == 0; g1++)
+				if (!keep && c->info[r[g1].i].name)
+					keep = c->info[r[g1].i].name;
+			for (size_t k = g0; k < g1; k++) {
+				const struct ynode *nn = c->info[r[k].i].name;
+				if (nn && nn != keep && pass == 0) {
+					ERR(c, nn, "duplicate source name '%s' (also the name of the source at line %" PRIu32
+						   ")", nn->str, keep->line);
+				} else if (!nn && (keep || k != g0)) {
+					char buf[96];
+					snprintf(buf, sizeof(buf), "%s_%zu", m->src[r[k].i].name, r[k].i);
+					char *dup = strdup(buf);
+					if (!dup) {
+						ERR(c, NULL, "out of memory");
+						free(r);
+						return;
+					}
+					free(m->src[r[k].i].name);
+					m->src[r[k].i].name = dup;
+					renamed = true;
+				}
+			}
+		}
+		if (!renamed)
+			break;
+	}
+	free(r);
 }
 
 static const char *const top_keys[] = { "table", "target", "placement", "sources", "allow", NULL };
 
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
-	const struct ynode *sources = NULL, *sources_key = NULL;
+	const struct ynode *sources = NULL;
+	const struct ynode *seen[sizeof(top_keys) / sizeof(top_keys[0])] = { NULL };
 	YMAP_FOREACH(root, k, v) {
-		if (k->kind != Y_SCALAR) {
-			ERR(c, k, "keys must be plain names, not %s", ynode_kind_name(k));
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, top_keys);
+		if (x == SIZE_MAX) {
+			unknown_key(c, k, "the description", NULL, top_keys);
 			continue;
 		}
-		if (!check_duplicate_key(c, root, k))
+		if (!first_use(c, &seen[x], k))
 			continue;
 		if (yscalar_is(k, "table")) {
 			if (v->kind != Y_MAP)
@@ -808,11 +954,8 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 			parse_placement(c, v);
 		} else if (yscalar_is(k, "allow")) {
 			parse_allow(c, v);
-		} else if (yscalar_is(k, "sources")) {
-			sources = v;
-			sources_key = k;
 		} else {
-			unknown_key(c, k, "the description", NULL, top_keys);
+			sources = v;
 		}
 	}
 	if (!sources) {
@@ -824,7 +967,7 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 		return;
 	}
 	if (sources->n == 0) {
-		ERR(c, sources_key, "'sources' is empty; a HEST needs at least one error source");
+		ERR(c, sources, "'sources' is empty; a HEST needs at least one error source");
 		return;
 	}
 	if (sources->n > HEST_MAX_SOURCES) {
@@ -832,24 +975,33 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 		    HEST_MAX_SOURCES);
 		return;
 	}
+	c->info = calloc(sources->n, sizeof(*c->info));
+	if (!c->info) {
+		ERR(c, sources, "out of memory");
+		return;
+	}
 	size_t i = 0;
 	YSEQ_FOREACH(sources, it) {
 		parse_source(c, it, i++);
 	}
-	check_sources(c);
+	check_ids(c);
+	check_names(c);
+	free(c->info);
+	c->info = NULL;
 }
 
 int hest_desc_parse(struct hest_model *m, const char *file, const uint8_t *buf, size_t len,
 		    struct hest_diags *d)
 {
-	struct dctx c = { m, file, d };
+	struct dctx c = { m, file, d, NULL };
 	struct ytree t;
 	size_t errors = d->errors;
 	m->file = file;
 	if (ytree_parse(&t, file, buf, len, NULL, d) < 0)
 		return -1;
 	if (!t.root)
-		ERR(&c, NULL, "the description is empty");
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 1, 1, false, 0 },
+			      "the description is empty");
 	else if (t.root->kind != Y_MAP)
 		ERR(&c, t.root, "a description must be a mapping with 'sources' (and optionally table, target, "
 				"placement, allow), not %s", ynode_kind_name(t.root));

@@ -5,6 +5,7 @@
 
 static const struct hest_rule_table *const parts[] = {
 	&hest_rules_table_part,
+	&hest_rules_loader_part,
 };
 
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))

@@ -67,12 +67,16 @@ struct hest_placement {
 	bool write_pointer;     /* emit WRITE_POINTER to address_blob */
 	bool standalone;        /* the script ALLOCATEs tables_blob itself */
 	uint32_t read_ack_init; /* initial value of read-ack registers */
+	char hest_address_blob[HEST_FW_CFG_NAME_MAX]; /* WRITE_POINTER of the HEST's address ("" = none) */
+	uint64_t tables_blob_size; /* size of the VMM's tables blob, 0 = unknown */
 	struct hest_pos pos;
+	struct hest_pos base_pos, table_offset_pos;
 };
 
 /* Where placement put a source's registers and block (offsets inside the
  * placement blob) and where its GAS fields sit inside the HEST. */
 struct hest_source_layout {
+	bool placed;                   /* registers and block placed in the blob */
 	bool has_block;
 	bool has_read_ack;
 	uint32_t hest_offset;          /* structure offset inside the table */
@@ -82,6 +86,9 @@ struct hest_source_layout {
 	uint64_t read_ack_offset;
 	uint64_t block_offset;
 	uint32_t block_size;
+	bool block_pinned;             /* fixed mode: block at block_address, outside the blob */
+	uint64_t block_address;        /* fixed mode: absolute block address */
+	struct hest_pos block_address_pos;
 };
 
 struct hest_source {

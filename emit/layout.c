@@ -1,0 +1,405 @@
+/* Placement: where GHES error status address registers, read-ack registers
+ * and error status blocks live, and the loader script that ties HEST to them.
+ *
+ * The blob (etc/hardware_errors by default) holds, as QEMU lays it out:
+ *   address registers (8 bytes per GHES/GHESv2 source, table order)
+ *   read-ack registers (8 bytes per GHESv2 source)          -- "grouped"
+ *   error status blocks (error_block_length each, 8-aligned)
+ * or, with register_order: interleaved, each source's address register
+ * directly followed by its read-ack register. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <string.h>
+#include <stdio.h>
+#include <hest/encode.h>
+#include <hest/loader.h>
+
+#define REG_SIZE 8u
+/* ACPI 6.5 18.3.2.7.1: a block must hold the 20-byte Generic Error Status
+ * Block and at least one 72-byte Generic Error Data Entry header. */
+#define MIN_BLOCK (20u + 72u)
+
+static struct hest_loc pos_loc(const struct hest_model *m, struct hest_pos p)
+{
+	struct hest_loc l = { m->file, p.line, p.col, false, 0 };
+	return l;
+}
+
+static struct hest_loc given_loc(const struct hest_model *m, const struct hest_source *s, const char *path)
+{
+	const struct hest_given *g = hest_source_given(s, path);
+	return pos_loc(m, g ? g->pos : s->pos);
+}
+
+static bool is_ghes(const struct hest_source *s)
+{
+	return s->desc && (s->type == 9 || s->type == 10);
+}
+
+static uint64_t align8(uint64_t v)
+{
+	return (v + 7u) & ~(uint64_t)7u;
+}
+
+/* In placed modes the compiler owns the GAS addresses. */
+static bool check_not_given(const struct hest_model *m, const struct hest_source *s, const char *path,
+			    struct hest_diags *d)
+{
+	const struct hest_given *g = hest_source_given(s, path);
+	if (!g)
+		return true;
+	hest_diag_add(d, HEST_SEV_ERROR, "PLACE-ADDRESS-GIVEN", pos_loc(m, g->pos),
+		      "source '%s': '%s' is computed by placement mode %s; remove it, or use placement mode none",
+		      s->name, path, m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
+	return false;
+}
+
+static void warn_zero_gas(const struct hest_model *m, const struct hest_source *s, const char *path,
+			  struct hest_diags *d)
+{
+	uint64_t a;
+	if (hest_source_get(s, path, &a) && a == 0)
+		hest_diag_add(d, HEST_SEV_WARNING, "HEST-GAS-ZERO", given_loc(m, s, path),
+			      "source '%s': %s is 0 and placement mode none patches nothing; Linux refuses the "
+			      "source (\"probe of GHES.N failed with error -22\")",
+			      s->name, path);
+}
+
+/* Register and block offsets for every GHES source. */
+static void assign_offsets(struct hest_model *m)
+{
+	size_t nreg = 0, nack = 0;
+	for (size_t i = 0; i < m->nsrc; i++)
+		if (m->src[i].layout.placed) {
+			nreg++;
+			nack += m->src[i].layout.has_read_ack;
+		}
+	uint64_t reg = 0, ack = REG_SIZE * nreg;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed)
+			continue;
+		if (m->placement.order == HEST_REGS_INTERLEAVED) {
+			L->register_offset = reg;
+			reg += REG_SIZE;
+			if (L->has_read_ack) {
+				L->read_ack_offset = reg;
+				reg += REG_SIZE;
+			}
+		} else {
+			L->register_offset = reg;
+			reg += REG_SIZE;
+			if (L->has_read_ack) {
+				L->read_ack_offset = ack;
+				ack += REG_SIZE;
+			}
+		}
+	}
+	uint64_t block = align8(REG_SIZE * (nreg + nack));
+	for (size_t i = 0; i < m->nsrc; i++) {
+		struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed || L->block_pinned)
+			continue;
+		L->block_offset = block;
+		block = align8(block + L->block_size);
+	}
+}
+
+uint64_t hest_placement_blob_size(const struct hest_model *m)
+{
+	uint64_t end = 0;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed)
+			continue;
+		if (L->register_offset + REG_SIZE > end)
+			end = L->register_offset + REG_SIZE;
+		if (L->has_read_ack && L->read_ack_offset + REG_SIZE > end)
+			end = L->read_ack_offset + REG_SIZE;
+		if (!L->block_pinned && L->block_offset + L->block_size > end)
+			end = L->block_offset + L->block_size;
+	}
+	return end;
+}
+
+static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+{
+	return a < b + blen && b < a + alen;
+}
+
+/* Fixed mode: pinned blocks must not overlap the blob or each other. */
+static int check_fixed_regions(const struct hest_model *m, uint64_t blob_size, struct hest_diags *d)
+{
+	const struct hest_placement *p = &m->placement;
+	int rc = 0;
+	if (p->base + blob_size < p->base) {
+		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-RANGE", pos_loc(m, p->base_pos),
+			      "the %" PRIu64 "-byte blob at base 0x%" PRIx64 " runs past the end of the address space",
+			      blob_size, p->base);
+		return -1;
+	}
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed || !L->block_pinned)
+			continue;
+		struct hest_loc at = pos_loc(m, L->block_address_pos);
+		if (L->block_address + L->block_size < L->block_address) {
+			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-RANGE", at,
+				      "source '%s': block at 0x%" PRIx64 " runs past the end of the address space",
+				      m->src[i].name, L->block_address);
+			rc = -1;
+			continue;
+		}
+		if (L->block_address % 8)
+			hest_diag_add(d, HEST_SEV_WARNING, "PLACE-RANGE", at,
+				      "source '%s': block address 0x%" PRIx64 " is not 8-byte aligned", m->src[i].name,
+				      L->block_address);
+		if (overlaps(L->block_address, L->block_size, p->base, blob_size)) {
+			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-OVERLAP", at,
+				      "source '%s': block 0x%" PRIx64 "..0x%" PRIx64 " overlaps the register blob at "
+				      "0x%" PRIx64 "..0x%" PRIx64,
+				      m->src[i].name, L->block_address, L->block_address + L->block_size - 1, p->base,
+				      p->base + blob_size - 1);
+			rc = -1;
+		}
+		for (size_t j = 0; j < i; j++) {
+			const struct hest_source_layout *O = &m->src[j].layout;
+			if (O->placed && O->block_pinned &&
+			    overlaps(L->block_address, L->block_size, O->block_address, O->block_size)) {
+				hest_diag_add(d, HEST_SEV_ERROR, "PLACE-OVERLAP", at,
+					      "source '%s': block 0x%" PRIx64 "..0x%" PRIx64 " overlaps the block of "
+					      "source '%s' at 0x%" PRIx64,
+					      m->src[i].name, L->block_address, L->block_address + L->block_size - 1,
+					      m->src[j].name, O->block_address);
+				rc = -1;
+			}
+		}
+	}
+	return rc;
+}
+
+static int check_table_offset(const struct hest_model *m, struct hest_diags *d)
+{
+	const struct hest_placement *p = &m->placement;
+	uint64_t len = hest_get_le(m->hdr.bytes + 4, 4);
+	uint64_t end = (uint64_t)p->table_offset + len;
+	if (end > UINT32_MAX || (p->tables_blob_size && end > p->tables_blob_size)) {
+		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-TABLE-OFFSET", pos_loc(m, p->table_offset_pos),
+			      "the %" PRIu64 "-byte HEST at table_offset 0x%" PRIx32 " does not fit in '%s' (%" PRIu64
+			      " bytes)",
+			      len, p->table_offset, p->tables_blob, p->tables_blob_size ? p->tables_blob_size : UINT32_MAX);
+		return -1;
+	}
+	return 0;
+}
+
+/* Block sizes and the sources that get registers. */
+static int select_sources(struct hest_model *m, struct hest_diags *d)
+{
+	int rc = 0;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		struct hest_source *s = &m->src[i];
+		struct hest_source_layout *L = &s->layout;
+		L->placed = is_ghes(s);
+		if (!L->placed)
+			continue;
+		if (!check_not_given(m, s, "error_status_address.address", d) ||
+		    (L->has_read_ack && !check_not_given(m, s, "read_ack.register.address", d)))
+			rc = -1;
+		uint64_t len = 0;
+		hest_source_get(s, "error_block_length", &len);
+		L->block_size = (uint32_t)len;
+		if (len < MIN_BLOCK) {
+			const struct hest_given *g = hest_source_given(s, "error_block_length");
+			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-BLOCK-MIN", pos_loc(m, g ? g->pos : m->placement.pos),
+				      "source '%s': error_block_length %" PRIu64 " cannot hold one error status block "
+				      "header (20 bytes) and one data entry header (72 bytes)",
+				      s->name, len);
+			rc = -1;
+		}
+	}
+	return rc;
+}
+
+/* Writes placed addresses (offsets in linker-loader mode, absolute
+ * addresses in fixed mode) into the GAS fields. */
+static void patch_gas(struct hest_model *m)
+{
+	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		struct hest_source *s = &m->src[i];
+		if (!s->layout.placed)
+			continue;
+		hest_source_set(s, "error_status_address.address", base + s->layout.register_offset);
+		if (s->layout.has_read_ack)
+			hest_source_set(s, "read_ack.register.address", base + s->layout.read_ack_offset);
+	}
+}
+
+int hest_place(struct hest_model *m, struct hest_diags *d)
+{
+	if (m->placement.mode == HEST_PLACE_NONE) {
+		for (size_t i = 0; i < m->nsrc; i++) {
+			struct hest_source *s = &m->src[i];
+			s->layout.placed = false;
+			if (!is_ghes(s))
+				continue;
+			warn_zero_gas(m, s, "error_status_address.address", d);
+			if (s->type == 10)
+				warn_zero_gas(m, s, "read_ack.register.address", d);
+		}
+		return 0;
+	}
+	if (select_sources(m, d) < 0)
+		return -1;
+	assign_offsets(m);
+	uint64_t size = hest_placement_blob_size(m);
+	if (size > UINT32_MAX) {
+		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-RANGE", pos_loc(m, m->placement.pos),
+			      "the placement blob would be %" PRIu64 " bytes; loader offsets are 32-bit", size);
+		return -1;
+	}
+	if (m->placement.mode == HEST_PLACE_FIXED && check_fixed_regions(m, size, d) < 0)
+		return -1;
+	if (m->placement.mode == HEST_PLACE_LINKER_LOADER && check_table_offset(m, d) < 0)
+		return -1;
+	patch_gas(m);
+	return 0;
+}
+
+bool hest_emit_blob(const struct hest_model *m, struct hest_buf *out)
+{
+	uint64_t size = hest_placement_blob_size(m);
+	size_t at = out->len;
+	if (!hest_buf_zeros(out, (size_t)size))
+		return false;
+	uint8_t *blob = out->p + at;
+	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed)
+			continue;
+		uint64_t block = L->block_pinned ? L->block_address : base + L->block_offset;
+		hest_put_le(blob + L->register_offset, REG_SIZE, block);
+		if (L->has_read_ack)
+			hest_put_le(blob + L->read_ack_offset, REG_SIZE, m->placement.read_ack_init);
+	}
+	return true;
+}
+
+/* --- the loader script --------------------------------------------------- */
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 7, 8)))
+#endif
+static bool push(struct hest_loader *l, uint32_t command, const char *file, const char *src, uint32_t offset,
+		 uint8_t size, const char *fmt, ...)
+{
+	struct hest_loader_entry e;
+	memset(&e, 0, sizeof(e));
+	e.command = command;
+	e.name_ok = e.src_ok = true;
+	snprintf(e.file, sizeof(e.file), "%s", file);
+	snprintf(e.src, sizeof(e.src), "%s", src ? src : "");
+	e.offset = offset;
+	e.size = size;
+	e.byte_offset = (uint64_t)l->n * HEST_LOADER_ENTRY_SIZE;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(e.note, sizeof(e.note), fmt, ap);
+	va_end(ap);
+	return hest_loader_push(l, &e);
+}
+
+static bool push_allocate(struct hest_loader *l, const char *file, uint32_t align, uint8_t zone, const char *why)
+{
+	if (!push(l, HEST_LOADER_ALLOCATE, file, NULL, 0, 0, "%s", why))
+		return false;
+	l->v[l->n - 1].align = align;
+	l->v[l->n - 1].zone = zone;
+	return true;
+}
+
+static bool build_register_pointers(const struct hest_model *m, struct hest_loader *l)
+{
+	const struct hest_placement *p = &m->placement;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		if (!s->layout.placed)
+			continue;
+		if (!push(l, HEST_LOADER_ADD_POINTER, p->blob, p->blob, (uint32_t)s->layout.register_offset, 8,
+			  "source '%s' (id %u): its error status address register at 0x%" PRIx64
+			  " points at its block (0x%" PRIx64 ", %" PRIu32 " bytes)",
+			  s->name, (unsigned)hest_get_le(s->bytes + 2, 2), s->layout.register_offset,
+			  s->layout.block_offset, s->layout.block_size))
+			return false;
+	}
+	return true;
+}
+
+static bool build_gas_pointers(const struct hest_model *m, struct hest_loader *l)
+{
+	const struct hest_placement *p = &m->placement;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		if (!s->layout.placed)
+			continue;
+		unsigned id = (unsigned)hest_get_le(s->bytes + 2, 2);
+		if (!push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob,
+			  p->table_offset + s->layout.gas_address_offset, 8,
+			  "source '%s' (id %u): HEST error_status_address (table offset 0x%" PRIx32
+			  ") -> its register at blob offset 0x%" PRIx64,
+			  s->name, id, s->layout.gas_address_offset, s->layout.register_offset))
+			return false;
+		if (s->layout.has_read_ack &&
+		    !push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob,
+			  p->table_offset + s->layout.read_ack_address_offset, 8,
+			  "source '%s' (id %u): HEST read_ack.register (table offset 0x%" PRIx32
+			  ") -> its read-ack register at blob offset 0x%" PRIx64,
+			  s->name, id, s->layout.read_ack_address_offset, s->layout.read_ack_offset))
+			return false;
+	}
+	return true;
+}
+
+int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_loader *l, struct hest_diags *d)
+{
+	const struct hest_placement *p = &m->placement;
+	if (p->mode != HEST_PLACE_LINKER_LOADER) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, p->pos),
+			      "a loader script needs placement mode linker-loader");
+		return -1;
+	}
+	bool ok = true;
+	if (p->standalone)
+		ok = push_allocate(l, p->tables_blob, p->tables_align, HEST_ZONE_HIGH,
+				   "standalone: the script allocates the ACPI tables blob itself");
+	if (hest_placement_blob_size(m) > 0) {
+		ok = ok && push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
+					 "the reserved region: error status address registers, read-ack registers, "
+					 "error status blocks");
+		ok = ok && build_register_pointers(m, l);
+		if (p->write_pointer && p->address_blob[0]) {
+			ok = ok && push(l, HEST_LOADER_WRITE_POINTER, p->address_blob, p->blob, 0, 8,
+					"tell the VMM where the region is: its address goes back through '%s'",
+					p->address_blob);
+		}
+		ok = ok && build_gas_pointers(m, l);
+	}
+	if (ok && push(l, HEST_LOADER_ADD_CHECKSUM, p->tables_blob, NULL, p->table_offset + 9, 0,
+		       "HEST checksum, after every pointer inside it is patched")) {
+		l->v[l->n - 1].start = p->table_offset;
+		l->v[l->n - 1].length = (uint32_t)tablelen;
+	} else {
+		ok = false;
+	}
+	if (ok && p->hest_address_blob[0]) {
+		ok = push(l, HEST_LOADER_WRITE_POINTER, p->hest_address_blob, p->tables_blob, 0, 8,
+			  "tell the VMM where the HEST is: its address goes back through '%s'", p->hest_address_blob);
+		if (ok)
+			l->v[l->n - 1].src_offset = p->table_offset;
+	}
+	if (!ok)
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, p->pos), "out of memory building the loader script");
+	return ok ? 0 : -1;
+}

@@ -1,0 +1,290 @@
+/* hest-layout.h and hest-layout.json. */
+#include "config.h"
+#include <ctype.h>
+#include <inttypes.h>
+#include <string.h>
+#include <hest/encode.h>
+#include <hest/layout.h>
+#include <hest/loader.h>
+
+int hest_compile(struct hest_model *m, struct hest_diags *d)
+{
+	if (hest_model_layout_table(m, d) < 0 || hest_place(m, d) < 0)
+		return -1;
+	return hest_diags_failed(d) ? -1 : 0;
+}
+
+static const char *mode_name(enum hest_placement_mode mode)
+{
+	switch (mode) {
+	case HEST_PLACE_LINKER_LOADER:
+		return "linker-loader";
+	case HEST_PLACE_FIXED:
+		return "fixed";
+	default:
+		return "none";
+	}
+}
+
+static const char *type_key(const struct hest_source *s)
+{
+	return s->desc ? s->desc->key : "unknown";
+}
+
+static unsigned source_id(const struct hest_source *s)
+{
+	return s->len >= 4 ? (unsigned)hest_get_le(s->bytes + 2, 2) : 0;
+}
+
+/* NAME as a C macro fragment: upper case, '-' -> '_'. */
+static void macro_name(const char *name, char *out, size_t size)
+{
+	size_t i = 0;
+	for (; name[i] && i + 1 < size; i++)
+		out[i] = name[i] == '-' ? '_' : (char)toupper((unsigned char)name[i]);
+	out[i] = '\0';
+}
+
+static int check_macro_names(const struct hest_model *m, struct hest_diags *d)
+{
+	char a[72], b[72];
+	for (size_t i = 0; i < m->nsrc; i++) {
+		macro_name(m->src[i].name, a, sizeof(a));
+		for (size_t j = 0; j < i; j++) {
+			macro_name(m->src[j].name, b, sizeof(b));
+			if (strcmp(a, b) == 0) {
+				struct hest_loc l = { m->file, m->src[i].pos.line, m->src[i].pos.col, false, 0 };
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, l,
+					      "sources '%s' and '%s' both become HEST_SRC_%s_* in the C header; rename one",
+					      m->src[j].name, m->src[i].name, a);
+				return -1;
+			}
+		}
+	}
+	return 0;
+}
+
+static bool header_source_macros(const struct hest_model *m, const struct hest_source *s, size_t index,
+				 struct hest_buf *o)
+{
+	char n[72];
+	macro_name(s->name, n, sizeof(n));
+	const struct hest_source_layout *L = &s->layout;
+	bool ok = hest_buf_printf(o, "\n/* source '%s': %s, id %u */\n", s->name, type_key(s), source_id(s));
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_INDEX %zuu\n#define HEST_SRC_%s_ID %uu\n", n, index, n,
+				   source_id(s));
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_TYPE %uu\n#define HEST_SRC_%s_HEST_OFFSET 0x%" PRIx32 "u\n",
+				   n, s->type, n, L->hest_offset);
+	if (!L->has_block)
+		return ok;
+	uint64_t preserve = 0, write = 0;
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_GAS_OFFSET 0x%" PRIx32 "u\n", n, L->gas_address_offset);
+	if (L->has_read_ack) {
+		hest_source_get(s, "read_ack.preserve", &preserve);
+		hest_source_get(s, "read_ack.write", &write);
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_GAS_OFFSET 0x%" PRIx32 "u\n", n,
+					   L->read_ack_address_offset);
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_PRESERVE UINT64_C(0x%" PRIx64 ")\n"
+					      "#define HEST_SRC_%s_READ_ACK_WRITE UINT64_C(0x%" PRIx64 ")\n",
+					   n, preserve, n, write);
+	}
+	uint64_t len = 0;
+	hest_source_get(s, "error_block_length", &len);
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_BLOCK_SIZE 0x%" PRIx64 "u\n", n, len);
+	if (!L->placed)
+		return ok;
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_REGISTER_OFFSET 0x%" PRIx64 "u\n", n, L->register_offset);
+	if (L->has_read_ack)
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_OFFSET 0x%" PRIx64 "u\n", n,
+					   L->read_ack_offset);
+	if (!L->block_pinned)
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_BLOCK_OFFSET 0x%" PRIx64 "u\n", n, L->block_offset);
+	if (m->placement.mode == HEST_PLACE_FIXED) {
+		uint64_t base = m->placement.base;
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_REGISTER_ADDR UINT64_C(0x%" PRIx64 ")\n", n,
+					   base + L->register_offset);
+		if (L->has_read_ack)
+			ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_ADDR UINT64_C(0x%" PRIx64 ")\n", n,
+						   base + L->read_ack_offset);
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_BLOCK_ADDR UINT64_C(0x%" PRIx64 ")\n", n,
+					   L->block_pinned ? L->block_address : base + L->block_offset);
+	}
+	return ok;
+}
+
+static const char header_types[] =
+	"\n#ifndef HEST_LAYOUT_SOURCE_DEFINED\n"
+	"#define HEST_LAYOUT_SOURCE_DEFINED\n"
+	"/* One row per error source.  Offsets are inside the placement blob;\n"
+	" * addresses are absolute (fixed placement only, else 0).  has_block is 0\n"
+	" * for sources without registers (MCE, AER, ...). */\n"
+	"struct hest_layout_source {\n"
+	"\tconst char *name;\n"
+	"\tuint16_t id;\n"
+	"\tuint16_t type;\n"
+	"\tuint32_t hest_offset;        /* structure offset in the HEST */\n"
+	"\tuint8_t has_block;\n"
+	"\tuint8_t has_read_ack;\n"
+	"\tuint32_t gas_offset;         /* HEST offset of error_status_address.address */\n"
+	"\tuint32_t read_ack_gas_offset; /* HEST offset of read_ack.register.address */\n"
+	"\tuint64_t register_offset;\n"
+	"\tuint64_t read_ack_offset;\n"
+	"\tuint64_t block_offset;\n"
+	"\tuint32_t block_size;\n"
+	"\tuint64_t register_addr;\n"
+	"\tuint64_t read_ack_addr;\n"
+	"\tuint64_t block_addr;\n"
+	"\tuint64_t read_ack_preserve;\n"
+	"\tuint64_t read_ack_write;\n"
+	"};\n"
+	"#endif\n";
+
+static bool header_table_row(const struct hest_model *m, const struct hest_source *s, struct hest_buf *o)
+{
+	const struct hest_source_layout *L = &s->layout;
+	uint64_t preserve = 0, write = 0, len = 0;
+	hest_source_get(s, "read_ack.preserve", &preserve);
+	hest_source_get(s, "read_ack.write", &write);
+	hest_source_get(s, "error_block_length", &len);
+	bool fixed = m->placement.mode == HEST_PLACE_FIXED && L->placed;
+	uint64_t base = m->placement.base;
+	uint64_t block_addr = !fixed ? 0 : L->block_pinned ? L->block_address : base + L->block_offset;
+	return hest_buf_printf(o,
+			       "\t{ \"%s\", %uu, %uu, 0x%" PRIx32 "u, %u, %u, 0x%" PRIx32 "u, 0x%" PRIx32 "u,\n"
+			       "\t  UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "), 0x%" PRIx64
+			       "u,\n"
+			       "\t  UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "),\n"
+			       "\t  UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 ") },\n",
+			       s->name, source_id(s), s->type, L->hest_offset, L->placed ? 1u : 0u,
+			       L->placed && L->has_read_ack ? 1u : 0u, L->has_block ? L->gas_address_offset : 0,
+			       L->has_read_ack ? L->read_ack_address_offset : 0, L->placed ? L->register_offset : 0,
+			       L->placed && L->has_read_ack ? L->read_ack_offset : 0,
+			       L->placed && !L->block_pinned ? L->block_offset : 0, L->has_block ? len : 0,
+			       fixed ? base + L->register_offset : 0, fixed && L->has_read_ack ? base + L->read_ack_offset : 0,
+			       block_addr, L->has_read_ack ? preserve : 0, L->has_read_ack ? write : 0);
+}
+
+int hest_emit_layout_header(const struct hest_model *m, const char *origin, struct hest_buf *o,
+			    struct hest_diags *d)
+{
+	if (check_macro_names(m, d) < 0)
+		return -1;
+	const struct hest_placement *p = &m->placement;
+	bool ok = hest_buf_printf(o,
+				  "/* hest-layout.h: generated by hestc %s from %s.  Do not edit.\n"
+				  " * Where the HEST's error sources keep their registers and error status blocks,\n"
+				  " * for a VMM that writes CPER records at run time (see libhest's ghes runtime). */\n"
+				  "#ifndef HEST_LAYOUT_H_GENERATED\n#define HEST_LAYOUT_H_GENERATED\n\n"
+				  "#include <stdint.h>\n\n",
+				  PACKAGE_VERSION, origin);
+	ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_MODE \"%s\"\n#define HEST_LAYOUT_TABLE_LENGTH %" PRIu64 "u\n",
+				   mode_name(p->mode), hest_get_le(m->hdr.bytes + 4, 4));
+	ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_NUM_SOURCES %zuu\n", m->nsrc);
+	if (p->mode != HEST_PLACE_NONE) {
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BLOB \"%s\"\n#define HEST_LAYOUT_BLOB_SIZE 0x%" PRIx64
+					      "u\n#define HEST_LAYOUT_BLOB_ALIGN %" PRIu32 "u\n",
+					   p->blob, hest_placement_blob_size(m), p->align);
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_READ_ACK_INIT %" PRIu32 "u\n", p->read_ack_init);
+	}
+	if (p->mode == HEST_PLACE_LINKER_LOADER) {
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_TABLES_BLOB \"%s\"\n#define HEST_LAYOUT_TABLE_OFFSET "
+					      "0x%" PRIx32 "u\n",
+					   p->tables_blob, p->table_offset);
+		if (p->write_pointer && p->address_blob[0])
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_ADDRESS_BLOB \"%s\"\n", p->address_blob);
+	}
+	if (p->mode == HEST_PLACE_FIXED)
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BASE UINT64_C(0x%" PRIx64 ")\n", p->base);
+	for (size_t i = 0; i < m->nsrc && ok; i++)
+		ok = header_source_macros(m, &m->src[i], i, o);
+	ok = ok && hest_buf_printf(o, "%s", header_types);
+	ok = ok && hest_buf_printf(o, "\n#if defined(__GNUC__)\n__attribute__((unused))\n#endif\n"
+				      "static const struct hest_layout_source hest_layout_sources[%zu] = {\n",
+				   m->nsrc);
+	for (size_t i = 0; i < m->nsrc && ok; i++)
+		ok = header_table_row(m, &m->src[i], o);
+	ok = ok && hest_buf_printf(o, "};\n\n#endif /* HEST_LAYOUT_H_GENERATED */\n");
+	return ok ? 0 : -1;
+}
+
+static bool json_string(struct hest_buf *o, const char *s)
+{
+	bool ok = hest_buf_append(o, "\"", 1);
+	for (; *s && ok; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			ok = hest_buf_printf(o, "\\%c", ch);
+		else if (ch < 0x20 || ch >= 0x7f)
+			ok = hest_buf_printf(o, "\\u%04x", ch);
+		else
+			ok = hest_buf_append(o, s, 1);
+	}
+	return ok && hest_buf_append(o, "\"", 1);
+}
+
+static bool json_source(const struct hest_model *m, const struct hest_source *s, struct hest_buf *o)
+{
+	const struct hest_source_layout *L = &s->layout;
+	bool ok = hest_buf_printf(o, "    {\"name\": ") && json_string(o, s->name) &&
+		  hest_buf_printf(o, ", \"type\": \"%s\", \"type_code\": %u, \"id\": %u, \"hest_offset\": %" PRIu32,
+				  type_key(s), s->type, source_id(s), L->hest_offset);
+	if (L->has_block) {
+		uint64_t len = 0;
+		hest_source_get(s, "error_block_length", &len);
+		ok = ok && hest_buf_printf(o, ", \"gas_offset\": %" PRIu32 ", \"block_size\": %" PRIu64,
+					   L->gas_address_offset, len);
+		if (L->has_read_ack) {
+			uint64_t preserve = 0, write = 0;
+			hest_source_get(s, "read_ack.preserve", &preserve);
+			hest_source_get(s, "read_ack.write", &write);
+			ok = ok && hest_buf_printf(o, ", \"read_ack_gas_offset\": %" PRIu32 ", \"read_ack_preserve\": \"0x%"
+						      PRIx64 "\", \"read_ack_write\": \"0x%" PRIx64 "\"",
+						   L->read_ack_address_offset, preserve, write);
+		}
+	}
+	if (L->placed) {
+		ok = ok && hest_buf_printf(o, ", \"register_offset\": %" PRIu64, L->register_offset);
+		if (L->has_read_ack)
+			ok = ok && hest_buf_printf(o, ", \"read_ack_offset\": %" PRIu64, L->read_ack_offset);
+		if (!L->block_pinned)
+			ok = ok && hest_buf_printf(o, ", \"block_offset\": %" PRIu64, L->block_offset);
+		if (m->placement.mode == HEST_PLACE_FIXED) {
+			uint64_t base = m->placement.base;
+			ok = ok && hest_buf_printf(o, ", \"register_address\": \"0x%" PRIx64 "\"", base + L->register_offset);
+			if (L->has_read_ack)
+				ok = ok && hest_buf_printf(o, ", \"read_ack_address\": \"0x%" PRIx64 "\"",
+							   base + L->read_ack_offset);
+			ok = ok && hest_buf_printf(o, ", \"block_address\": \"0x%" PRIx64 "\"",
+						   L->block_pinned ? L->block_address : base + L->block_offset);
+		}
+	}
+	return ok && hest_buf_printf(o, "}");
+}
+
+int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct hest_diags *d)
+{
+	(void)d;
+	const struct hest_placement *p = &m->placement;
+	bool ok = hest_buf_printf(o, "{\n  \"generator\": \"hestc %s\",\n  \"table\": {\"length\": %" PRIu64
+				     ", \"error_source_count\": %" PRIu64 "},\n  \"placement\": {\"mode\": \"%s\"",
+				  PACKAGE_VERSION, hest_get_le(m->hdr.bytes + 4, 4), hest_get_le(m->hdr.bytes + 36, 4),
+				  mode_name(p->mode));
+	if (p->mode != HEST_PLACE_NONE) {
+		ok = ok && hest_buf_printf(o, ", \"blob\": ") && json_string(o, p->blob) &&
+		     hest_buf_printf(o, ", \"blob_size\": %" PRIu64 ", \"align\": %" PRIu32 ", \"read_ack_init\": %" PRIu32,
+				     hest_placement_blob_size(m), p->align, p->read_ack_init);
+	}
+	if (p->mode == HEST_PLACE_LINKER_LOADER) {
+		ok = ok && hest_buf_printf(o, ", \"zone\": \"%s\", \"tables_blob\": ", p->zone == HEST_ZONE_FSEG ? "fseg" : "high") &&
+		     json_string(o, p->tables_blob) && hest_buf_printf(o, ", \"table_offset\": %" PRIu32, p->table_offset);
+		if (p->write_pointer && p->address_blob[0])
+			ok = ok && hest_buf_printf(o, ", \"address_blob\": ") && json_string(o, p->address_blob);
+	}
+	if (p->mode == HEST_PLACE_FIXED)
+		ok = ok && hest_buf_printf(o, ", \"base\": \"0x%" PRIx64 "\"", p->base);
+	ok = ok && hest_buf_printf(o, "},\n  \"sources\": [\n");
+	for (size_t i = 0; i < m->nsrc && ok; i++)
+		ok = json_source(m, &m->src[i], o) && hest_buf_printf(o, "%s\n", i + 1 < m->nsrc ? "," : "");
+	ok = ok && hest_buf_printf(o, "  ]\n}\n");
+	return ok ? 0 : -1;
+}

@@ -1,0 +1,32 @@
+/* Outputs for VMMs: the placement as a C header and as JSON. */
+#ifndef HEST_LAYOUT_H
+#define HEST_LAYOUT_H
+
+#include <stddef.h>
+#include <stdbool.h>
+#include <hest/buf.h>
+#include <hest/diag.h>
+#include <hest/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Compiles a parsed model: table layout (lengths, count, defaults) then
+ * placement.  Returns 0, or -1 with diagnostics. */
+int hest_compile(struct hest_model *m, struct hest_diags *d);
+
+/* hest-layout.h: #defines and a static const table per source.  Compiles
+ * with -std=c99 -Wall -Wextra -Werror and in C++.  `origin` names the
+ * description in the banner.  Returns 0, or -1 with diagnostics. */
+int hest_emit_layout_header(const struct hest_model *m, const char *origin, struct hest_buf *out,
+			    struct hest_diags *d);
+
+/* hest-layout.json: the same facts for tools.  Values that may exceed 2^53
+ * (addresses, masks) are hex strings; offsets and sizes are numbers. */
+int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *out, struct hest_diags *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,248 @@
+/* Placement: every example with linker-loader placement is compiled,
+ * its loader script executed by the simulator at two base addresses, and the
+ * result checked the way firmware and the OS will see it. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hest/hest.h>
+#include <hest/layout.h>
+#include <hest/loader.h>
+#include "tap.h"
+
+static char *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+	do {
+		if (n + 4096 > cap) {
+			cap = (cap + 4096) * 2;
+			char *nb = realloc(buf, cap);
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, 4096, f);
+		n += got;
+	} while (got);
+	fclose(f);
+	*len = n;
+	return buf;
+}
+
+struct compiled {
+	struct hest_model m;
+	uint8_t *table;
+	size_t tablelen;
+	struct hest_buf blob;
+	struct hest_loader loader;
+};
+
+static int compile_file(const char *path, struct compiled *c)
+{
+	size_t len;
+	char *text = slurp(path, &len);
+	struct hest_diags d;
+	hest_diags_init(&d);
+	memset(c, 0, sizeof(*c));
+	hest_model_init(&c->m);
+	hest_buf_init(&c->blob);
+	hest_loader_init(&c->loader);
+	int rc = -1;
+	if (text && hest_desc_parse(&c->m, path, (const uint8_t *)text, len, &d) == 0 && hest_compile(&c->m, &d) == 0 &&
+	    hest_encode_table(&c->m, &c->table, &c->tablelen, &d) == 0) {
+		rc = 0;
+		if (c->m.placement.mode == HEST_PLACE_LINKER_LOADER &&
+		    (!hest_emit_blob(&c->m, &c->blob) || hest_build_loader(&c->m, c->tablelen, &c->loader, &d) < 0))
+			rc = -1;
+	}
+	for (size_t i = 0; i < d.n; i++) {
+		char *s = hest_diag_format(&d.v[i]);
+		printf("# %s\n", s ? s : "?");
+		free(s);
+	}
+	hest_diags_free(&d);
+	free(text);
+	return rc;
+}
+
+static void compiled_free(struct compiled *c)
+{
+	free(c->table);
+	hest_buf_free(&c->blob);
+	hest_loader_free(&c->loader);
+	hest_model_free(&c->m);
+}
+
+/* The VMM's own script allocates the tables blob before ours (unless ours
+ * is standalone). */
+static int simulate(const struct compiled *c, uint64_t tables_at, uint64_t blob_at, struct hest_sim *sim)
+{
+	const struct hest_placement *p = &c->m.placement;
+	struct hest_loader l;
+	hest_loader_init(&l);
+	if (!p->standalone) {
+		struct hest_loader_entry e;
+		memset(&e, 0, sizeof(e));
+		e.command = HEST_LOADER_ALLOCATE;
+		snprintf(e.file, sizeof(e.file), "%s", p->tables_blob);
+		e.name_ok = e.src_ok = true;
+		e.align = 64;
+		e.zone = 1;
+		hest_loader_push(&l, &e);
+	}
+	for (size_t i = 0; i < c->loader.n; i++)
+		hest_loader_push(&l, &c->loader.v[i]);
+	/* the tables blob holds the HEST at table_offset */
+	size_t tlen = p->table_offset + c->tablelen;
+	uint8_t *tables = calloc(1, tlen);
+	memcpy(tables + p->table_offset, c->table, c->tablelen);
+	uint8_t addr_file[8] = { 0 };
+	struct hest_blob blobs[] = {
+		{ p->tables_blob, tables, tlen },
+		{ p->blob, c->blob.p, c->blob.len },
+		{ p->address_blob, addr_file, sizeof(addr_file) },
+	};
+	struct hest_sim_place place[] = { { p->tables_blob, tables_at }, { p->blob, blob_at } };
+	struct hest_sim_options o = { 0x7f000000u, 0xe0000u, 0x100000u, place, 2 };
+	struct hest_diags d;
+	hest_diags_init(&d);
+	int rc = hest_loader_simulate(&l, blobs, 3, &o, "script", sim, &d);
+	for (size_t i = 0; i < d.n; i++) {
+		char *s = hest_diag_format(&d.v[i]);
+		printf("# %s\n", s ? s : "?");
+		free(s);
+	}
+	hest_diags_free(&d);
+	hest_loader_free(&l);
+	free(tables);
+	return rc;
+}
+
+static void check_loaded(const char *name, const struct compiled *c, uint64_t tables_at, uint64_t blob_at)
+{
+	struct hest_sim sim;
+	int rc = simulate(c, tables_at, blob_at, &sim);
+	tap_ok(rc == 0, "%s @0x%llx: the script runs without a fault", name, (unsigned long long)blob_at);
+	const struct hest_placement *p = &c->m.placement;
+	const struct hest_sim_file *t = hest_sim_find(&sim, p->tables_blob);
+	const struct hest_sim_file *b = hest_sim_find(&sim, p->blob);
+	if (rc != 0 || !t || !b) {
+		hest_sim_free(&sim);
+		return;
+	}
+	const uint8_t *hest = t->data + p->table_offset;
+	uint8_t sum = 0;
+	for (size_t i = 0; i < c->tablelen; i++)
+		sum = (uint8_t)(sum + hest[i]);
+	tap_ok(sum == 0, "%s: HEST checksum valid after patching", name);
+	int regs_ok = 1, blocks_ok = 1, acks_ok = 1, disjoint = 1;
+	for (size_t i = 0; i < c->m.nsrc; i++) {
+		const struct hest_source *s = &c->m.src[i];
+		if (!s->layout.placed)
+			continue;
+		uint64_t gas = hest_get_le(hest + s->layout.gas_address_offset, 8);
+		uint64_t reg_addr = b->addr + s->layout.register_offset;
+		uint64_t block = 0;
+		if (gas != reg_addr || !hest_sim_read(&sim, gas, 8, &block))
+			regs_ok = 0;
+		if (block != b->addr + s->layout.block_offset ||
+		    block + s->layout.block_size > b->addr + b->len || block < b->addr)
+			blocks_ok = 0;
+		if (s->layout.has_read_ack &&
+		    hest_get_le(hest + s->layout.read_ack_address_offset, 8) != b->addr + s->layout.read_ack_offset)
+			acks_ok = 0;
+		for (size_t j = 0; j < i; j++) {
+			const struct hest_source_layout *o = &c->m.src[j].layout;
+			if (o->placed && s->layout.block_offset < o->block_offset + o->block_size &&
+			    o->block_offset < s->layout.block_offset + s->layout.block_size)
+				disjoint = 0;
+		}
+	}
+	tap_ok(regs_ok, "%s: every error status address points at its register", name);
+	tap_ok(blocks_ok, "%s: every register points at its own block inside the blob", name);
+	tap_ok(acks_ok, "%s: every read-ack GAS points at its read-ack register", name);
+	tap_ok(disjoint, "%s: blocks do not overlap", name);
+	if (p->write_pointer && p->address_blob[0])
+		tap_ok(sim.nwrites == 1 && sim.writes[0].value == b->addr,
+		       "%s: WRITE_POINTER sends the blob address back", name);
+	hest_sim_free(&sim);
+}
+
+static void check_qemu_golden(const char *top)
+{
+	char path[4096];
+	struct compiled c;
+	snprintf(path, sizeof(path), "%s/examples/qemu-virt-arm64.yaml", top);
+	if (compile_file(path, &c) < 0) {
+		tap_ok(0, "qemu-virt-arm64 compiles");
+		return;
+	}
+	tap_ok(c.blob.len == 2 * 8 + 2 * 8 + 2 * 1024, "qemu-virt-arm64: hardware_errors is %zu bytes (QEMU: 2080)",
+	       c.blob.len);
+	struct hest_sim sim;
+	int rc = simulate(&c, 0x47000000u, 0x46360000u, &sim);
+	const struct hest_sim_file *t = hest_sim_find(&sim, "etc/acpi/tables");
+	const char *shared = getenv("shared_dir");
+	snprintf(path, sizeof(path), "%s/reference/qemu/aarch64-virt-HEST.loaded", shared ? shared : "../shared");
+	size_t rlen = 0;
+	char *ref = slurp(path, &rlen);
+	tap_ok(ref != NULL, "QEMU's golden %s is readable", path);
+	tap_ok(rc == 0 && t && ref && rlen == t->len && memcmp(ref, t->data, rlen) == 0,
+	       "after loading with etc/hardware_errors at 0x46360000 the HEST equals QEMU's own golden byte for byte");
+	free(ref);
+	hest_sim_free(&sim);
+	compiled_free(&c);
+}
+
+int main(void)
+{
+	const char *top = getenv("top_srcdir");
+	if (!top)
+		top = ".";
+	char dir[4096];
+	snprintf(dir, sizeof(dir), "%s/examples", top);
+	DIR *dp = opendir(dir);
+	tap_ok(dp != NULL, "examples directory %s", dir);
+	if (!dp)
+		return tap_done();
+	char *names[512];
+	size_t n = 0;
+	struct dirent *de;
+	while ((de = readdir(dp)) && n < 512) {
+		size_t l = strlen(de->d_name);
+		if (l > 5 && strcmp(de->d_name + l - 5, ".yaml") == 0)
+			names[n++] = strdup(de->d_name);
+	}
+	closedir(dp);
+	/* deterministic order */
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (strcmp(names[j], names[i]) < 0) {
+				char *t = names[i];
+				names[i] = names[j];
+				names[j] = t;
+			}
+	size_t placed = 0;
+	for (size_t i = 0; i < n; i++) {
+		char path[8192];
+		struct compiled c;
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		if (compile_file(path, &c) == 0 && c.m.placement.mode == HEST_PLACE_LINKER_LOADER) {
+			placed++;
+			check_loaded(names[i], &c, 0x7ffe0000u, 0x7fff0000u);
+			check_loaded(names[i], &c, 0x3e000000u, 0x40000000u);
+		}
+		compiled_free(&c);
+		free(names[i]);
+	}
+	tap_ok(placed >= 1, "%zu examples use linker-loader placement", placed);
+	check_qemu_golden(top);
+	return tap_done();
+}
