@@ -186,6 +186,7 @@ void cli_outputs_discard(struct cli_outputs *o)
 	memset(o, 0, sizeof(*o));
 }
 
+/* mkdir -p: creates missing parents too. */
 int cli_ensure_dir(const char *prog, const char *dir)
 {
 	struct stat st;
@@ -195,9 +196,30 @@ int cli_ensure_dir(const char *prog, const char *dir)
 		fprintf(stderr, "%s: error: '%s' exists and is not a directory\n", prog, dir);
 		return -1;
 	}
-	if (mkdir(dir, 0777) < 0 && errno != EEXIST) {
-		fprintf(stderr, "%s: error: cannot create directory '%s': %s\n", prog, dir, strerror(errno));
+	char *path = strdup(dir);
+	if (!path) {
+		fprintf(stderr, "%s: error: out of memory\n", prog);
 		return -1;
 	}
-	return 0;
+	int rc = 0;
+	for (char *p = path + 1;; p++) {
+		if (*p != '/' && *p != '\0')
+			continue;
+		char saved = *p;
+		*p = '\0';
+		if (mkdir(path, 0777) < 0 && errno != EEXIST) {
+			fprintf(stderr, "%s: error: cannot create directory '%s': %s\n", prog, path, strerror(errno));
+			rc = -1;
+			break;
+		}
+		*p = saved;
+		if (!saved)
+			break;
+	}
+	if (rc == 0 && (stat(dir, &st) < 0 || !S_ISDIR(st.st_mode))) {
+		fprintf(stderr, "%s: error: '%s' is not a directory\n", prog, dir);
+		rc = -1;
+	}
+	free(path);
+	return rc;
 }

@@ -40,7 +40,7 @@ int cli_outputs_commit(struct cli_outputs *o);
 /* Removes staged temporaries and frees. */
 void cli_outputs_discard(struct cli_outputs *o);
 
-/* Makes `dir` if missing (one level).  Returns 0 or -1 (printed). */
+/* Makes `dir` and missing parents.  Returns 0 or -1 (printed). */
 int cli_ensure_dir(const char *prog, const char *dir);
 char *cli_join(const char *dir, const char *name);
 

@@ -67,7 +67,13 @@ static int select_applicable(const struct hest_model *m, bool *want, const bool 
 		if (!why)
 			continue;
 		want[i] = false;
-		if (named[i] && (i == 0 || strcmp(e[i].kind, e[i - 1].kind) != 0)) {
+		if (!named[i])
+			continue;
+		bool any = false; /* another row of the same kind applies */
+		for (size_t j = 0; j < n; j++)
+			if (j != i && strcmp(e[j].kind, e[i].kind) == 0 && (!e[j].not_applicable || !e[j].not_applicable(m)))
+				any = true;
+		if (!any && (i == 0 || strcmp(e[i].kind, e[i - 1].kind) != 0)) {
 			fprintf(stderr, "%s: error: --emit %s %s\n", hestc_prog, e[i].kind, why);
 			rc = -1;
 		}

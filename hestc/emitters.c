@@ -44,6 +44,19 @@ static int emit_blob(const struct emit_ctx *c, struct hest_buf *out)
 	return hest_emit_blob(c->m, out) ? 0 : -1;
 }
 
+/* Standalone scripts ALLOCATE the tables blob themselves, so the VMM needs
+ * its content: the HEST at table_offset, zero-padded to tables_blob_size. */
+static int emit_tables_blob(const struct emit_ctx *c, struct hest_buf *out)
+{
+	const struct hest_placement *p = &c->m->placement;
+	size_t end = (size_t)p->table_offset + c->tablelen;
+	size_t size = p->tables_blob_size > end ? (size_t)p->tables_blob_size : end;
+	if (!hest_buf_zeros(out, size))
+		return -1;
+	memcpy(out->p + p->table_offset, c->table, c->tablelen);
+	return 0;
+}
+
 static int emit_header(const struct emit_ctx *c, struct hest_buf *out)
 {
 	return hest_emit_layout_header(c->m, c->origin, out, c->d);
@@ -64,12 +77,21 @@ static const char *needs_placement(const struct hest_model *m)
 	return m->placement.mode != HEST_PLACE_NONE ? NULL : "needs placement mode linker-loader or fixed";
 }
 
+static const char *needs_standalone(const struct hest_model *m)
+{
+	return m->placement.mode == HEST_PLACE_LINKER_LOADER && m->placement.standalone
+		       ? NULL
+		       : "needs placement mode linker-loader with standalone: true";
+}
+
 static const struct emitter emitters[] = {
 	{ "hest", "hest.aml", emit_hest, "the HEST table (always written)", NULL },
 	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
 	  needs_linker_loader },
 	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", needs_linker_loader },
 	{ "blobs", "hardware_errors.bin", emit_blob, "initial content of the reserved region", needs_placement },
+	{ "blobs", "tables.bin", emit_tables_blob, "standalone: the tables blob, HEST at table_offset",
+	  needs_standalone },
 	{ "header", "hest-layout.h", emit_header, "C header with the layout, for VMMs", NULL },
 	{ "json", "hest-layout.json", emit_json, "the layout as JSON, for tools", NULL },
 };
