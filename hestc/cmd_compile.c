@@ -129,7 +129,8 @@ int hestc_cmd_compile(int argc, char **argv)
 	bool quiet = false;
 	int c;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+	opterr = 0; /* getopt would name the program after argv[0], "compile" */
+	while ((c = getopt_long(argc, argv, ":o:qh", opts, NULL)) != -1) {
 		switch (c) {
 		case 'o':
 			outdir = optarg;
@@ -144,7 +145,17 @@ int hestc_cmd_compile(int argc, char **argv)
 		case 'h':
 			compile_usage(stdout);
 			return EXIT_OK;
+		case ':':
+			fprintf(stderr, "%s: error: option '%s' needs a value\n", hestc_prog, argv[optind - 1]);
+			compile_usage(stderr);
+			return EXIT_USAGE;
 		default:
+			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
+				fprintf(stderr, "%s: error: option '%s' takes no value\n", hestc_prog, argv[optind - 1]);
+			else if (optopt)
+				fprintf(stderr, "%s: error: unknown option '-%c'\n", hestc_prog, optopt);
+			else
+				fprintf(stderr, "%s: error: unknown option '%s'\n", hestc_prog, argv[optind - 1]);
 			compile_usage(stderr);
 			return EXIT_USAGE;
 		}

@@ -258,14 +258,23 @@ int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t le
 		yaml_event_t ev;
 		if (!yaml_parser_parse(&p, &ev)) {
 			yaml_mark_t m = p.problem_mark;
+			/* A key without ':' is found only at the next line; point at the key. */
+			if (p.context && strcmp(p.context, "while scanning a simple key") == 0)
+				m = p.context_mark;
+			/* libyaml says "found character that cannot start any token"
+			 * for a tab; name it. */
+			const char *hint = m.index < len && buf[m.index] == '\t'
+				? " (a tab; YAML indents with spaces only)" : "";
 			if (p.error == YAML_MEMORY_ERROR)
 				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "out of memory");
-			else if (p.context)
-				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s %s",
-					      p.problem ? p.problem : "error", p.context);
+			else if (p.context && p.context_mark.line != m.line)
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m),
+					      "YAML syntax: %s%s (%s that starts at line %zu, column %zu)",
+					      p.problem ? p.problem : "error", hint, p.context, p.context_mark.line + 1,
+					      p.context_mark.column + 1);
 			else
-				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s",
-					      p.problem ? p.problem : "error");
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s%s",
+					      p.problem ? p.problem : "error", hint);
 			rc = -1;
 			break;
 		}
@@ -301,6 +310,8 @@ const char *ynode_kind_name(const struct ynode *n)
 	case Y_SEQ:
 		return "a sequence";
 	default:
-		return n->quoted ? "a string" : "a scalar";
+		if (n->quoted)
+			return "a string";
+		return n->len ? "a scalar" : "an empty value";
 	}
 }
