@@ -211,10 +211,11 @@ static int select_sources(struct hest_model *m, struct hest_diags *d)
 		L->block_size = (uint32_t)len;
 		if (len < MIN_BLOCK) {
 			const struct hest_given *g = hest_source_given(s, "error_block_length");
-			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-BLOCK-MIN", pos_loc(m, g ? g->pos : m->placement.pos),
-				      "source '%s': error_block_length %" PRIu64 " cannot hold one error status block "
+			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-BLOCK-MIN",
+				      pos_loc(m, g ? g->pos : m->placement.block_size_pos),
+				      "source '%s': error_block_length %" PRIu64 "%s cannot hold one error status block "
 				      "header (20 bytes) and one data entry header (72 bytes)",
-				      s->name, len);
+				      s->name, len, g ? "" : " (from placement.block_size)");
 			rc = -1;
 		}
 	}

@@ -600,6 +600,7 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 			*base_given = true;
 		}
 	} else if (yscalar_is(k, "block_size")) {
+		p->block_size_pos = pos_of(v);
 		if (node_uint(c, v, "block_size", 4, &x))
 			p->block_size = (uint32_t)x;
 	} else if (yscalar_is(k, "register_order")) {

@@ -70,7 +70,7 @@ struct hest_placement {
 	char hest_address_blob[HEST_FW_CFG_NAME_MAX]; /* WRITE_POINTER of the HEST's address ("" = none) */
 	uint64_t tables_blob_size; /* size of the VMM's tables blob, 0 = unknown */
 	struct hest_pos pos;
-	struct hest_pos base_pos, table_offset_pos;
+	struct hest_pos base_pos, table_offset_pos, block_size_pos;
 };
 
 /* Where placement put a source's registers and block (offsets inside the

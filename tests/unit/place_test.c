@@ -189,8 +189,7 @@ static void check_qemu_golden(const char *top)
 	struct hest_sim sim;
 	int rc = simulate(&c, 0x47000000u, 0x46360000u, &sim);
 	const struct hest_sim_file *t = hest_sim_find(&sim, "etc/acpi/tables");
-	const char *shared = getenv("shared_dir");
-	snprintf(path, sizeof(path), "%s/reference/qemu/aarch64-virt-HEST.loaded", shared ? shared : "../shared");
+	snprintf(path, sizeof(path), "%s/tests/golden/qemu/aarch64-virt-HEST.loaded", top);
 	size_t rlen = 0;
 	char *ref = slurp(path, &rlen);
 	tap_ok(ref != NULL, "QEMU's golden %s is readable", path);
