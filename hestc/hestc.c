@@ -13,6 +13,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "compile", hestc_cmd_compile, "DESC.yaml -> OUTDIR/hest.aml (and more with --emit)" },
+	{ "schema", hestc_cmd_schema, "the description format as JSON Schema or a Markdown reference" },
 };
 
 static void usage(FILE *f)

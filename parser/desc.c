@@ -5,6 +5,7 @@
 #include <string.h>
 #include <inttypes.h>
 #include <hest/desc.h>
+#include <hest/schema.h>
 #include "ytree.h"
 
 /* What the parser knows of each source of the model beyond the model. */
@@ -339,6 +340,19 @@ static size_t key_index(const struct ynode *key, const char *const *keys)
 	return SIZE_MAX;
 }
 
+/* The keys of an option group (lib/options.c) as a NULL-terminated list:
+ * the parser accepts exactly what the docs and the JSON Schema list. */
+#define MAX_OPTION_KEYS 32
+
+static void option_keys(enum hest_option_group g, const char **out)
+{
+	size_t n, i = 0;
+	const struct hest_option *v = hest_options(g, &n);
+	for (; i < n && i < MAX_OPTION_KEYS - 1; i++)
+		out[i] = v[i].key;
+	out[i] = NULL;
+}
+
 static bool plain_key(struct dctx *c, const struct ynode *k)
 {
 	if (k->kind == Y_SCALAR)
@@ -503,38 +517,8 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 
 /* --- placement, target, allow ------------------------------------------ */
 
-static const struct hest_name mode_v[] = {
-	{ "none", HEST_PLACE_NONE, NULL },
-	{ "linker-loader", HEST_PLACE_LINKER_LOADER, NULL },
-	{ "fixed", HEST_PLACE_FIXED, NULL },
-};
-static const struct hest_names mode_names = { mode_v, 3 };
-static const struct hest_name zone_v[] = {
-	{ "high", HEST_ZONE_HIGH, NULL },
-	{ "fseg", HEST_ZONE_FSEG, NULL },
-};
-static const struct hest_names zone_names = { zone_v, 2 };
-static const struct hest_name order_v[] = {
-	{ "grouped", HEST_REGS_GROUPED, NULL },
-	{ "interleaved", HEST_REGS_INTERLEAVED, NULL },
-};
-static const struct hest_names order_names = { order_v, 2 };
-static const struct hest_name arch_v[] = {
-	{ "any", HEST_ARCH_ANY, NULL },
-	{ "x86_64", HEST_ARCH_X86_64, NULL },
-	{ "arm64", HEST_ARCH_ARM64, NULL },
-};
-static const struct hest_names arch_names = { arch_v, 3 };
-static const struct hest_name allow_v[] = {
-	{ "duplicate-source-ids", HEST_ALLOW_DUPLICATE_IDS, NULL },
-};
-static const struct hest_names allow_names = { allow_v, 1 };
+/* The names of these enums live with the option tables (lib/options.c). */
 
-static const char *const placement_keys[] = {
-	"mode", "blob", "address_blob", "tables_blob", "table_offset", "align", "tables_align", "zone",
-	"base", "block_size", "register_order", "write_pointer", "standalone", "read_ack_init",
-	"hest_address_blob", "tables_blob_size", NULL
-};
 
 static bool is_pow2(uint64_t v)
 {
@@ -564,7 +548,7 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 	uint64_t x;
 	bool b;
 	if (yscalar_is(k, "mode")) {
-		if (node_setting(c, v, "mode", "placement mode", &mode_names, &x))
+		if (node_setting(c, v, "mode", "placement mode", &hest_placement_mode_names, &x))
 			p->mode = (enum hest_placement_mode)x;
 	} else if (yscalar_is(k, "blob")) {
 		fw_cfg_name(c, v, "blob", p->blob, false);
@@ -591,7 +575,7 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 				p->tables_align = (uint32_t)x;
 		}
 	} else if (yscalar_is(k, "zone")) {
-		if (node_setting(c, v, "zone", "allocation zone", &zone_names, &x))
+		if (node_setting(c, v, "zone", "allocation zone", &hest_zone_names, &x))
 			p->zone = (enum hest_zone)x;
 	} else if (yscalar_is(k, "base")) {
 		p->base_pos = pos_of(v);
@@ -604,7 +588,7 @@ static void parse_placement_key(struct dctx *c, struct hest_placement *p, const 
 		if (node_uint(c, v, "block_size", 4, &x))
 			p->block_size = (uint32_t)x;
 	} else if (yscalar_is(k, "register_order")) {
-		if (node_setting(c, v, "register_order", "register order", &order_names, &x))
+		if (node_setting(c, v, "register_order", "register order", &hest_register_order_names, &x))
 			p->order = (enum hest_register_order)x;
 	} else if (yscalar_is(k, "write_pointer")) {
 		if (node_bool(c, v, "write_pointer", &b))
@@ -628,7 +612,9 @@ static void parse_placement(struct dctx *c, const struct ynode *map)
 	p->pos = pos_of(map);
 	bool base_given = false;
 	const struct ynode *mode_node = NULL, *base_node = NULL;
-	const struct ynode *seen[sizeof(placement_keys) / sizeof(placement_keys[0])] = { NULL };
+	const char *placement_keys[MAX_OPTION_KEYS];
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL };
+	option_keys(HEST_OPTS_PLACEMENT, placement_keys);
 	YMAP_FOREACH(map, k, v) {
 		if (!plain_key(c, k))
 			continue;
@@ -656,7 +642,8 @@ static void parse_placement(struct dctx *c, const struct ynode *map)
 
 static void parse_target(struct dctx *c, const struct ynode *map)
 {
-	static const char *const keys[] = { "arch", NULL };
+	const char *keys[MAX_OPTION_KEYS];
+	option_keys(HEST_OPTS_TARGET, keys);
 	if (map->kind != Y_MAP) {
 		ERR(c, map, "'target' must be a mapping, not %s", ynode_kind_name(map));
 		return;
@@ -668,7 +655,7 @@ static void parse_target(struct dctx *c, const struct ynode *map)
 			continue;
 		if (!yscalar_is(k, "arch"))
 			unknown_key(c, k, "target", NULL, keys);
-		else if (first_use(c, &seen, k) && node_setting(c, v, "arch", "architecture", &arch_names, &x))
+		else if (first_use(c, &seen, k) && node_setting(c, v, "arch", "architecture", &hest_arch_names, &x))
 			c->m->arch = (enum hest_arch)x;
 	}
 }
@@ -685,7 +672,7 @@ static void parse_allow(struct dctx *c, const struct ynode *seq)
 			ERR(c, it, "'allow' takes names, not numbers");
 			continue;
 		}
-		if (node_name_or_uint(c, it, "allow", "allowance", NULL, 1, &allow_names, &x))
+		if (node_name_or_uint(c, it, "allow", "allowance", NULL, 1, &hest_allow_names, &x))
 			c->m->allow |= (unsigned)x;
 	}
 }
@@ -737,7 +724,6 @@ static const struct hest_struct_desc *source_type(struct dctx *c, const struct y
 	return NULL;
 }
 
-static const char *const source_extra[] = { "name", "type", "block_address", NULL };
 
 /* Source keys that are not wire fields. */
 static void parse_source_extra(struct dctx *c, struct hest_source *s, const struct ynode *map)
@@ -799,6 +785,8 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 	}
 	char where[96];
 	snprintf(where, sizeof(where), "%s source #%zu", d->key, index);
+	const char *source_extra[MAX_OPTION_KEYS];
+	option_keys(HEST_OPTS_SOURCE, source_extra);
 	parse_struct(c, s, d, 0, map, where, source_extra);
 	parse_source_extra(c, s, map);
 
@@ -928,12 +916,12 @@ static void check_names(struct dctx *c)
 	free(r);
 }
 
-static const char *const top_keys[] = { "table", "target", "placement", "sources", "allow", NULL };
-
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
 	const struct ynode *sources = NULL;
-	const struct ynode *seen[sizeof(top_keys) / sizeof(top_keys[0])] = { NULL };
+	const char *top_keys[MAX_OPTION_KEYS];
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL };
+	option_keys(HEST_OPTS_TOP, top_keys);
 	YMAP_FOREACH(root, k, v) {
 		if (!plain_key(c, k))
 			continue;

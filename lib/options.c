@@ -1,0 +1,104 @@
+/* Keys of the description format that are not wire fields.  parser/desc.c
+ * reads them; docs and the JSON Schema are generated from these rows; a test
+ * checks that the parser accepts exactly these keys. */
+#include <string.h>
+#include <hest/model.h>
+#include <hest/schema.h>
+
+#define N(arr) (sizeof(arr) / sizeof((arr)[0]))
+
+static const struct hest_name mode_v[] = {
+	{ "none", HEST_PLACE_NONE, "addresses given by hand in each GAS" },
+	{ "linker-loader", HEST_PLACE_LINKER_LOADER, "firmware allocates and patches (QEMU's BIOS linker/loader)" },
+	{ "fixed", HEST_PLACE_FIXED, "absolute addresses from placement.base, no loader" },
+};
+const struct hest_names hest_placement_mode_names = { mode_v, N(mode_v) };
+
+static const struct hest_name zone_v[] = {
+	{ "high", HEST_ZONE_HIGH, "anywhere in RAM" },
+	{ "fseg", HEST_ZONE_FSEG, "the F segment, 0xE0000-0xFFFFF" },
+};
+const struct hest_names hest_zone_names = { zone_v, N(zone_v) };
+
+static const struct hest_name order_v[] = {
+	{ "grouped", HEST_REGS_GROUPED, "all address registers, then all read-ack registers (QEMU)" },
+	{ "interleaved", HEST_REGS_INTERLEAVED, "each address register followed by its read-ack register" },
+};
+const struct hest_names hest_register_order_names = { order_v, N(order_v) };
+
+static const struct hest_name arch_v[] = {
+	{ "any", HEST_ARCH_ANY, "no architecture checks" },
+	{ "x86_64", HEST_ARCH_X86_64, "x86-64 platforms" },
+	{ "arm64", HEST_ARCH_ARM64, "Arm64 platforms" },
+};
+const struct hest_names hest_arch_names = { arch_v, N(arch_v) };
+
+static const struct hest_name allow_v[] = {
+	{ "duplicate-source-ids", HEST_ALLOW_DUPLICATE_IDS, "keep repeated source ids (iasl's template has them)" },
+};
+const struct hest_names hest_allow_names = { allow_v, N(allow_v) };
+
+static const struct hest_option top_o[] = {
+	{ "table", HEST_OPT_MAP, NULL, NULL, "the ACPI table header and error source count (keys: see 'table')" },
+	{ "target", HEST_OPT_MAP, NULL, NULL, "the platform the table is for" },
+	{ "placement", HEST_OPT_MAP, NULL, "mode: none", "where GHES registers and error status blocks live" },
+	{ "sources", HEST_OPT_LIST, NULL, NULL, "the error sources, in table order (required, at least one)" },
+	{ "allow", HEST_OPT_LIST, &hest_allow_names, NULL, "deliberate opt-outs of checks" },
+};
+
+static const struct hest_option target_o[] = {
+	{ "arch", HEST_OPT_ENUM, &hest_arch_names, "any", "architecture: checks notification types" },
+};
+
+static const struct hest_option placement_o[] = {
+	{ "mode", HEST_OPT_ENUM, &hest_placement_mode_names, "none", "how GAS addresses are found" },
+	{ "blob", HEST_OPT_STRING, NULL, "etc/hardware_errors", "fw_cfg name of the registers-and-blocks blob" },
+	{ "address_blob", HEST_OPT_STRING, NULL, "etc/hardware_errors_addr",
+	  "writable fw_cfg file the blob's address is written back to (\"\" for none)" },
+	{ "hest_address_blob", HEST_OPT_STRING, NULL, "\"\"",
+	  "writable fw_cfg file the HEST's address is written back to (newer QEMU), \"\" for none" },
+	{ "write_pointer", HEST_OPT_BOOL, NULL, "true", "emit the WRITE_POINTER to address_blob" },
+	{ "tables_blob", HEST_OPT_STRING, NULL, "etc/acpi/tables", "fw_cfg name of the ACPI tables blob" },
+	{ "table_offset", HEST_OPT_UINT, NULL, "0", "offset of the HEST inside tables_blob" },
+	{ "tables_blob_size", HEST_OPT_UINT, NULL, "0 (unknown)", "size of tables_blob, to check the HEST fits" },
+	{ "standalone", HEST_OPT_BOOL, NULL, "false", "the script ALLOCATEs tables_blob itself" },
+	{ "tables_align", HEST_OPT_UINT, NULL, "64", "ALLOCATE alignment of tables_blob (standalone)" },
+	{ "align", HEST_OPT_UINT, NULL, "8", "ALLOCATE alignment of the blob (a power of two)" },
+	{ "zone", HEST_OPT_ENUM, &hest_zone_names, "high", "ALLOCATE zone of the blob" },
+	{ "base", HEST_OPT_UINT, NULL, NULL, "fixed mode: absolute address of the blob (required there)" },
+	{ "block_size", HEST_OPT_UINT, NULL, "1024", "default error_block_length of GHES sources" },
+	{ "register_order", HEST_OPT_ENUM, &hest_register_order_names, "grouped", "order of registers in the blob" },
+	{ "read_ack_init", HEST_OPT_UINT, NULL, "1", "initial value of read-ack registers (1 lets the first record in)" },
+};
+
+static const struct hest_option source_o[] = {
+	{ "type", HEST_OPT_ENUM, NULL, NULL, "error source type (required): a name below or its number" },
+	{ "name", HEST_OPT_STRING, NULL, "<type>_<id>",
+	  "symbolic name used in messages, the C header and JSON (letters, digits, '_', '-')" },
+	{ "block_address", HEST_OPT_UINT, NULL, NULL,
+	  "fixed mode, GHES/GHESv2: absolute address of this source's block, outside the blob" },
+};
+
+static const struct {
+	const struct hest_option *v;
+	size_t n;
+} groups[] = {
+	[HEST_OPTS_TOP] = { top_o, N(top_o) },
+	[HEST_OPTS_TARGET] = { target_o, N(target_o) },
+	[HEST_OPTS_PLACEMENT] = { placement_o, N(placement_o) },
+	[HEST_OPTS_SOURCE] = { source_o, N(source_o) },
+};
+
+const struct hest_option *hest_options(enum hest_option_group g, size_t *n)
+{
+	*n = groups[g].n;
+	return groups[g].v;
+}
+
+const struct hest_option *hest_option_find(enum hest_option_group g, const char *key, size_t len)
+{
+	for (size_t i = 0; i < groups[g].n; i++)
+		if (strlen(groups[g].v[i].key) == len && memcmp(groups[g].v[i].key, key, len) == 0)
+			return &groups[g].v[i];
+	return NULL;
+}

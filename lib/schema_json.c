@@ -1,0 +1,210 @@
+/* JSON Schema (2020-12) of the description format, generated from the
+ * descriptor and option tables, so it cannot drift from the parser. */
+#include <inttypes.h>
+#include <string.h>
+#include <hest/schema.h>
+
+/* Integers are written as numbers or, in YAML, as hex/binary/octal or with
+ * a size suffix, which a YAML-to-JSON loader may leave as a string. */
+#define UINT_STRING "^\\\\+?(0[xX][0-9a-fA-F][0-9a-fA-F_]*|0[bB][01][01_]*|0[oO][0-7][0-7_]*|[0-9][0-9_]*(K|KiB|k|M|MiB|G|GiB|T|TiB)?)$"
+
+static bool jstr(struct hest_buf *o, const char *s)
+{
+	bool ok = hest_buf_append(o, "\"", 1);
+	for (; *s && ok; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			ok = hest_buf_printf(o, "\\%c", ch);
+		else if (ch < 0x20)
+			ok = hest_buf_printf(o, "\\u%04x", ch);
+		else
+			ok = hest_buf_append(o, s, 1);
+	}
+	return ok && hest_buf_append(o, "\"", 1);
+}
+
+static bool uint_schema(struct hest_buf *o, unsigned size)
+{
+	uint64_t max = hest_field_max(size);
+	return hest_buf_printf(o, "{\"anyOf\": [{\"type\": \"integer\", \"minimum\": 0, \"maximum\": %" PRIu64
+			      "}, {\"type\": \"string\", \"pattern\": \"" UINT_STRING "\"}]}",
+			       max);
+}
+
+static bool names_enum(struct hest_buf *o, const struct hest_names *names)
+{
+	bool ok = hest_buf_printf(o, "{\"enum\": [");
+	for (size_t i = 0; names && i < names->n && ok; i++)
+		ok = hest_buf_printf(o, "%s", i ? ", " : "") && jstr(o, names->v[i].name);
+	return ok && hest_buf_printf(o, "]}");
+}
+
+static bool is_bool_names(const struct hest_names *names)
+{
+	return names && names->n == 2 && strcmp(names->v[0].name, "false") == 0;
+}
+
+static bool field_schema(struct hest_buf *o, const struct hest_field *f)
+{
+	bool ok = true;
+	switch (f->kind) {
+	case HEST_FK_ENUM:
+		ok = hest_buf_printf(o, "{\"anyOf\": [") && names_enum(o, f->names) && hest_buf_printf(o, ", ") &&
+		     uint_schema(o, f->size) &&
+		     (is_bool_names(f->names) ? hest_buf_printf(o, ", {\"type\": \"boolean\"}") : true) &&
+		     hest_buf_printf(o, "]");
+		break;
+	case HEST_FK_FLAGS:
+		ok = hest_buf_printf(o, "{\"anyOf\": [") && names_enum(o, f->names) && hest_buf_printf(o, ", ") &&
+		     uint_schema(o, f->size) && hest_buf_printf(o, ", {\"type\": \"array\", \"items\": {\"anyOf\": [") &&
+		     names_enum(o, f->names) && hest_buf_printf(o, ", ") && uint_schema(o, f->size) &&
+		     hest_buf_printf(o, "]}}]");
+		break;
+	case HEST_FK_CHARS:
+		ok = hest_buf_printf(o, "{\"type\": \"string\", \"maxLength\": %u", f->size);
+		break;
+	case HEST_FK_STRUCT:
+		if (f->sub == &hest_desc_gas) /* a bare number is the address */
+			ok = hest_buf_printf(o, "{\"anyOf\": [{\"$ref\": \"#/$defs/gas\"}, ") && uint_schema(o, 8) &&
+			     hest_buf_printf(o, "]");
+		else
+			ok = hest_buf_printf(o, "{\"$ref\": \"#/$defs/%s\"", f->sub->key);
+		break;
+	case HEST_FK_ARRAY:
+		ok = hest_buf_printf(o, "{\"type\": \"array\", \"maxItems\": 255, \"items\": {\"$ref\": \"#/$defs/%s\"}",
+				     f->sub->key);
+		break;
+	default:
+		return hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, f->size > 8 ? 8 : f->size) &&
+		       hest_buf_printf(o, "], \"description\": ") && jstr(o, f->doc) && hest_buf_printf(o, "}");
+	}
+	return ok && hest_buf_printf(o, ", \"description\": ") && jstr(o, f->doc) && hest_buf_printf(o, "}");
+}
+
+/* The object schema of a structure: its fields, plus `extra` options. */
+static bool struct_schema(struct hest_buf *o, const struct hest_struct_desc *d, enum hest_option_group extra,
+			  bool with_extra, const char *type_const)
+{
+	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"description\": ") && jstr(o, d->doc) &&
+		  hest_buf_printf(o, ", \"additionalProperties\": false, \"properties\": {");
+	bool first = true;
+	if (with_extra) {
+		size_t n;
+		const struct hest_option *v = hest_options(extra, &n);
+		for (size_t i = 0; i < n && ok; i++) {
+			ok = hest_buf_printf(o, "%s", first ? "" : ", ") && jstr(o, v[i].key) && hest_buf_printf(o, ": ");
+			first = false;
+			if (strcmp(v[i].key, "type") == 0 && type_const)
+				ok = ok && hest_buf_printf(o, "{\"enum\": [\"%s\", %d]}", type_const, d->type);
+			else if (v[i].kind == HEST_OPT_UINT)
+				ok = ok && hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, 8) &&
+				     hest_buf_printf(o, "], \"description\": ") && jstr(o, v[i].doc) && hest_buf_printf(o, "}");
+			else
+				ok = ok && hest_buf_printf(o, "{\"type\": \"string\", \"description\": ") && jstr(o, v[i].doc) &&
+				     hest_buf_printf(o, "}");
+		}
+	}
+	for (size_t i = 0; i < d->nfields && ok; i++) {
+		const struct hest_field *f = &d->fields[i];
+		if (f->attr & HEST_FA_TYPE)
+			continue;
+		ok = hest_buf_printf(o, "%s", first ? "" : ", ") && jstr(o, f->key) && hest_buf_printf(o, ": ") &&
+		     field_schema(o, f);
+		first = false;
+	}
+	ok = ok && hest_buf_printf(o, "}, \"required\": [");
+	first = true;
+	if (with_extra && type_const) {
+		ok = ok && hest_buf_printf(o, "\"type\"");
+		first = false;
+	}
+	for (size_t i = 0; i < d->nfields && ok; i++)
+		if (d->fields[i].attr & HEST_FA_REQUIRED) {
+			ok = hest_buf_printf(o, "%s", first ? "" : ", ") && jstr(o, d->fields[i].key);
+			first = false;
+		}
+	return ok && hest_buf_printf(o, "]}");
+}
+
+static bool option_schema(struct hest_buf *o, const struct hest_option *v)
+{
+	bool ok;
+	switch (v->kind) {
+	case HEST_OPT_UINT:
+		ok = hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, 8) && hest_buf_printf(o, "]");
+		break;
+	case HEST_OPT_BOOL:
+		ok = hest_buf_printf(o, "{\"type\": \"boolean\"");
+		break;
+	case HEST_OPT_STRING:
+		ok = hest_buf_printf(o, "{\"type\": \"string\", \"maxLength\": 55");
+		break;
+	case HEST_OPT_ENUM:
+		ok = hest_buf_printf(o, "{\"allOf\": [") && names_enum(o, v->names) && hest_buf_printf(o, "]");
+		break;
+	case HEST_OPT_LIST:
+		ok = hest_buf_printf(o, "{\"type\": \"array\", \"items\": ") &&
+		     (v->names ? names_enum(o, v->names) : hest_buf_printf(o, "{\"$ref\": \"#/$defs/source\"}"));
+		if (!v->names)
+			ok = ok && hest_buf_printf(o, ", \"minItems\": 1, \"maxItems\": 65535");
+		break;
+	default:
+		ok = hest_buf_printf(o, "{\"$ref\": \"#/$defs/%s\"", v->key);
+		break;
+	}
+	return ok && hest_buf_printf(o, ", \"description\": ") && jstr(o, v->doc) && hest_buf_printf(o, "}");
+}
+
+static bool options_object(struct hest_buf *o, enum hest_option_group g, const char *required)
+{
+	size_t n;
+	const struct hest_option *v = hest_options(g, &n);
+	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {");
+	for (size_t i = 0; i < n && ok; i++)
+		ok = hest_buf_printf(o, "%s", i ? ", " : "") && jstr(o, v[i].key) && hest_buf_printf(o, ": ") &&
+		     option_schema(o, &v[i]);
+	ok = ok && hest_buf_printf(o, "}");
+	if (required)
+		ok = ok && hest_buf_printf(o, ", \"required\": [\"%s\"]", required);
+	return ok && hest_buf_printf(o, "}");
+}
+
+static bool source_dispatch(struct hest_buf *o)
+{
+	size_t n;
+	const struct hest_struct_desc *const *d = hest_source_descs(&n);
+	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"required\": [\"type\"], \"properties\": {\"type\": {\"enum\": [");
+	for (size_t i = 0; i < n && ok; i++)
+		ok = hest_buf_printf(o, "%s\"%s\", %d", i ? ", " : "", d[i]->key, d[i]->type);
+	ok = ok && hest_buf_printf(o, "]}}, \"allOf\": [");
+	for (size_t i = 0; i < n && ok; i++)
+		ok = hest_buf_printf(o,
+				     "%s{\"if\": {\"properties\": {\"type\": {\"enum\": [\"%s\", %d]}}}, "
+				     "\"then\": {\"$ref\": \"#/$defs/source-%s\"}}",
+				     i ? ", " : "", d[i]->key, d[i]->type, d[i]->key);
+	return ok && hest_buf_printf(o, "]}");
+}
+
+bool hest_schema_json(struct hest_buf *o)
+{
+	bool ok = hest_buf_printf(o, "{\n  \"$schema\": \"https://json-schema.org/draft/2020-12/schema\",\n"
+				     "  \"title\": \"hestc HEST description\",\n"
+				     "  \"description\": \"A YAML description of ACPI hardware error sources, compiled by "
+				     "hestc into a HEST table (generated by 'hestc schema' from hestc's field tables).\",\n"
+				     "  \"$ref\": \"#/$defs/description\",\n  \"$defs\": {\n");
+	ok = ok && hest_buf_printf(o, "    \"description\": ") && options_object(o, HEST_OPTS_TOP, "sources");
+	ok = ok && hest_buf_printf(o, ",\n    \"table\": ") && struct_schema(o, &hest_desc_header, HEST_OPTS_TOP, false, NULL);
+	ok = ok && hest_buf_printf(o, ",\n    \"target\": ") && options_object(o, HEST_OPTS_TARGET, NULL);
+	ok = ok && hest_buf_printf(o, ",\n    \"placement\": ") && options_object(o, HEST_OPTS_PLACEMENT, NULL);
+	ok = ok && hest_buf_printf(o, ",\n    \"source\": ") && source_dispatch(o);
+	size_t n;
+	const struct hest_struct_desc *const *d = hest_source_descs(&n);
+	for (size_t i = 0; i < n && ok; i++)
+		ok = hest_buf_printf(o, ",\n    \"source-%s\": ", d[i]->key) &&
+		     struct_schema(o, d[i], HEST_OPTS_SOURCE, true, d[i]->key);
+	static const struct hest_struct_desc *const subs[] = { &hest_desc_notification, &hest_desc_gas,
+							       &hest_desc_read_ack, &hest_desc_bank };
+	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]) && ok; i++)
+		ok = hest_buf_printf(o, ",\n    \"%s\": ", subs[i]->key) && struct_schema(o, subs[i], HEST_OPTS_TOP, false, NULL);
+	return ok && hest_buf_printf(o, "\n  }\n}\n");
+}
