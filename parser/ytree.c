@@ -73,6 +73,26 @@ static struct hest_loc loc_of(const char *file, yaml_mark_t m)
 	return l;
 }
 
+/* The position just after the last non-blank character of buf: where an
+ * error found at the end of the input points (libyaml's own mark there is
+ * past the last line).  Columns count characters, as libyaml's do. */
+static yaml_mark_t end_mark(const uint8_t *buf, size_t len)
+{
+	yaml_mark_t m = { 0, 0, 0 };
+	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r' || buf[len - 1] == '\n'))
+		len--;
+	for (size_t i = 0; i < len; i++) {
+		if (buf[i] == '\n') {
+			m.line++;
+			m.column = 0;
+		} else if ((buf[i] & 0xc0) != 0x80) {
+			m.column++;
+		}
+	}
+	m.index = len;
+	return m;
+}
+
 static struct ynode *new_node(struct builder *b, uint8_t kind, yaml_mark_t m)
 {
 	if (++b->nodes > b->lim->max_nodes) {
@@ -261,20 +281,26 @@ int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t le
 			/* A key without ':' is found only at the next line; point at the key. */
 			if (p.context && strcmp(p.context, "while scanning a simple key") == 0)
 				m = p.context_mark;
+			const char *at_end = "";
+			if (m.index >= len) {
+				m = end_mark(buf, len);
+				if (!p.problem || !strstr(p.problem, "end of stream"))
+					at_end = " at the end of the file";
+			}
 			/* libyaml says "found character that cannot start any token"
 			 * for a tab; name it. */
 			const char *hint = m.index < len && buf[m.index] == '\t'
 				? " (a tab; YAML indents with spaces only)" : "";
 			if (p.error == YAML_MEMORY_ERROR)
 				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "out of memory");
-			else if (p.context && p.context_mark.line != m.line)
+			else if (p.context && p.context_mark.index < len && p.context_mark.index != m.index)
 				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m),
-					      "YAML syntax: %s%s (%s that starts at line %zu, column %zu)",
-					      p.problem ? p.problem : "error", hint, p.context, p.context_mark.line + 1,
-					      p.context_mark.column + 1);
+					      "YAML syntax: %s%s%s (%s that starts at line %zu, column %zu)",
+					      p.problem ? p.problem : "error", hint, at_end, p.context,
+					      p.context_mark.line + 1, p.context_mark.column + 1);
 			else
-				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s%s",
-					      p.problem ? p.problem : "error", hint);
+				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "YAML syntax: %s%s%s",
+					      p.problem ? p.problem : "error", hint, at_end);
 			rc = -1;
 			break;
 		}
