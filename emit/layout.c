@@ -401,6 +401,9 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 			l->v[l->n - 1].src_offset = p->table_offset;
 	}
 	if (!ok)
-		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, p->pos), "out of memory building the loader script");
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, p->pos),
+			      l->n >= HEST_LOADER_MAX_ENTRIES ? "the loader script would exceed %u commands"
+							      : "out of memory building the loader script (%u commands)",
+			      l->n >= HEST_LOADER_MAX_ENTRIES ? HEST_LOADER_MAX_ENTRIES : (unsigned)l->n);
 	return ok ? 0 : -1;
 }

@@ -2,6 +2,7 @@
 #include "config.h"
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdlib.h>
 #include <string.h>
 #include <hest/encode.h>
 #include <hest/layout.h>
@@ -45,23 +46,46 @@ static void macro_name(const char *name, char *out, size_t size)
 	out[i] = '\0';
 }
 
+struct macro_ref {
+	char name[72];
+	size_t index;
+};
+
+static int macro_ref_cmp(const void *a, const void *b)
+{
+	const struct macro_ref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Two names that map to one macro prefix ("a-b", "a_b") would collide in the
+ * header.  Sorted, so 65535 sources cost n log n, not n^2. */
 static int check_macro_names(const struct hest_model *m, struct hest_diags *d)
 {
-	char a[72], b[72];
-	for (size_t i = 0; i < m->nsrc; i++) {
-		macro_name(m->src[i].name, a, sizeof(a));
-		for (size_t j = 0; j < i; j++) {
-			macro_name(m->src[j].name, b, sizeof(b));
-			if (strcmp(a, b) == 0) {
-				struct hest_loc l = { m->file, m->src[i].pos.line, m->src[i].pos.col, false, 0 };
-				hest_diag_add(d, HEST_SEV_ERROR, NULL, l,
-					      "sources '%s' and '%s' both become HEST_SRC_%s_* in the C header; rename one",
-					      m->src[j].name, m->src[i].name, a);
-				return -1;
-			}
-		}
+	if (m->nsrc < 2)
+		return 0;
+	struct macro_ref *r = malloc(m->nsrc * sizeof(*r));
+	if (!r) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 }, "out of memory");
+		return -1;
 	}
-	return 0;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		macro_name(m->src[i].name, r[i].name, sizeof(r[i].name));
+		r[i].index = i;
+	}
+	qsort(r, m->nsrc, sizeof(*r), macro_ref_cmp);
+	int rc = 0;
+	for (size_t i = 1; i < m->nsrc && rc == 0; i++) {
+		if (strcmp(r[i].name, r[i - 1].name) != 0)
+			continue;
+		const struct hest_source *a = &m->src[r[i - 1].index], *b = &m->src[r[i].index];
+		struct hest_loc l = { m->file, b->pos.line, b->pos.col, false, 0 };
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, l, "sources '%s' and '%s' both become HEST_SRC_%s_* in the C header; rename one",
+			      a->name, b->name, r[i].name);
+		rc = -1;
+	}
+	free(r);
+	return rc;
 }
 
 static bool header_source_macros(const struct hest_model *m, const struct hest_source *s, size_t index,

@@ -61,18 +61,29 @@ bool hest_buf_zeros(struct hest_buf *b, size_t len)
 
 bool hest_buf_printf(struct hest_buf *b, const char *fmt, ...)
 {
+	if (!reserve(b, 128))
+		return false;
+	/* Format into the spare room first; only a line that does not fit is
+	 * formatted a second time (emitters print millions of short lines). */
 	va_list ap, ap2;
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap);
+	size_t room = b->cap - b->len;
+	int n = vsnprintf((char *)b->p + b->len, room, fmt, ap);
 	va_end(ap);
-	if (n < 0 || !reserve(b, (size_t)n + 1)) {
-		va_end(ap2);
+	if (n >= 0 && (size_t)n >= room) {
+		if (!reserve(b, (size_t)n + 1)) {
+			va_end(ap2);
+			return false;
+		}
+		n = vsnprintf((char *)b->p + b->len, (size_t)n + 1, fmt, ap2);
+	}
+	va_end(ap2);
+	if (n < 0) {
+		b->p[b->len] = 0;
 		b->oom = true;
 		return false;
 	}
-	vsnprintf((char *)b->p + b->len, (size_t)n + 1, fmt, ap2);
-	va_end(ap2);
 	b->len += (size_t)n;
 	return true;
 }

@@ -17,7 +17,9 @@ extern "C" {
 
 #define HEST_LOADER_ENTRY_SIZE 128u
 #define HEST_LOADER_FILESZ 56u
-#define HEST_LOADER_MAX_ENTRIES 65536u /* far above any real script; bounds input */
+/* A HEST of 65535 GHESv2 sources needs about 4 x 65535 commands; four times
+ * that still bounds a hostile script (128 MiB). */
+#define HEST_LOADER_MAX_ENTRIES (1u << 20)
 
 enum hest_loader_command {
 	HEST_LOADER_ALLOCATE = 1,
