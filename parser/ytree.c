@@ -73,23 +73,40 @@ static struct hest_loc loc_of(const char *file, yaml_mark_t m)
 	return l;
 }
 
+/* libyaml counts marks in characters; these map them to UTF-8 bytes (a
+ * byte order mark is not counted). */
+static size_t text_start(const uint8_t *buf, size_t len)
+{
+	return len >= 3 && buf[0] == 0xef && buf[1] == 0xbb && buf[2] == 0xbf ? 3 : 0;
+}
+
+static size_t byte_at(const uint8_t *buf, size_t len, size_t chars)
+{
+	size_t i = text_start(buf, len);
+	for (; i < len && chars; chars--)
+		for (i++; i < len && (buf[i] & 0xc0) == 0x80; i++)
+			;
+	return i;
+}
+
 /* The position just after the last non-blank character of buf: where an
  * error found at the end of the input points (libyaml's own mark there is
- * past the last line).  Columns count characters, as libyaml's do. */
+ * past the last line). */
 static yaml_mark_t end_mark(const uint8_t *buf, size_t len)
 {
 	yaml_mark_t m = { 0, 0, 0 };
 	while (len && (buf[len - 1] == ' ' || buf[len - 1] == '\t' || buf[len - 1] == '\r' || buf[len - 1] == '\n'))
 		len--;
-	for (size_t i = 0; i < len; i++) {
+	for (size_t i = text_start(buf, len); i < len; i++) {
 		if (buf[i] == '\n') {
 			m.line++;
 			m.column = 0;
 		} else if ((buf[i] & 0xc0) != 0x80) {
 			m.column++;
 		}
+		if ((buf[i] & 0xc0) != 0x80)
+			m.index++;
 	}
-	m.index = len;
 	return m;
 }
 
@@ -281,19 +298,22 @@ int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t le
 			/* A key without ':' is found only at the next line; point at the key. */
 			if (p.context && strcmp(p.context, "while scanning a simple key") == 0)
 				m = p.context_mark;
+			size_t at = byte_at(buf, len, m.index);
 			const char *at_end = "";
-			if (m.index >= len) {
+			if (at >= len) {
 				m = end_mark(buf, len);
 				if (!p.problem || !strstr(p.problem, "end of stream"))
 					at_end = " at the end of the file";
 			}
 			/* libyaml says "found character that cannot start any token"
 			 * for a tab; name it. */
-			const char *hint = m.index < len && buf[m.index] == '\t'
+			const char *hint = at < len && buf[at] == '\t' && !(p.problem && strstr(p.problem, "tab"))
 				? " (a tab; YAML indents with spaces only)" : "";
+			bool show_context = p.context && byte_at(buf, len, p.context_mark.index) < len &&
+					    (p.context_mark.line != m.line || p.context_mark.column != m.column);
 			if (p.error == YAML_MEMORY_ERROR)
 				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m), "out of memory");
-			else if (p.context && p.context_mark.index < len && p.context_mark.index != m.index)
+			else if (show_context)
 				hest_diag_add(d, HEST_SEV_ERROR, NULL, loc_of(file, m),
 					      "YAML syntax: %s%s%s (%s that starts at line %zu, column %zu)",
 					      p.problem ? p.problem : "error", hint, at_end, p.context,
