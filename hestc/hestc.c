@@ -14,6 +14,7 @@ static const struct {
 } commands[] = {
 	{ "compile", hestc_cmd_compile, "DESC.yaml -> OUTDIR/hest.aml (and more with --emit)" },
 	{ "schema", hestc_cmd_schema, "the description format as JSON Schema or a Markdown reference" },
+	{ "cper", hestc_cmd_cper, "ERROR.yaml -> a CPER error status block (or record)" },
 };
 
 static void usage(FILE *f)

@@ -15,6 +15,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "rules", hestval_cmd_rules, "print the rule catalogue (id, default severity, summary, citation)" },
+	{ "cper", hestval_cmd_cper, "decode and check an error status block or CPER record" },
 };
 
 static void usage(FILE *f)

@@ -1,0 +1,128 @@
+/* hestc cper: a YAML error description -> Generic Error Status Block bytes
+ * (or a CPER record with `form: record`). */
+#include "config.h"
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <hest/cper.h>
+#include "cli.h"
+#include "hestc.h"
+
+static void cper_usage(FILE *f)
+{
+	fprintf(f, "usage: hestc cper ERROR.yaml [-o BLOCK.bin] [--block-size N] [-q]\n"
+		   "\n"
+		   "Builds a Generic Error Status Block (data entries and sections) ready to be\n"
+		   "written into a GHES error status block, or a CPER record (form: record).\n"
+		   "\n"
+		   "  -o, --output FILE    where to write the bytes (default: standard output,\n"
+		   "                       unless it is a terminal)\n"
+		   "  --block-size N       the error status block length: fail if the block does not\n"
+		   "                       fit, pad it with zeros to N bytes otherwise\n"
+		   "  -q, --quiet          do not report what was written\n"
+		   "  -h, --help           this text\n"
+		   "\n"
+		   "Section types: memory memory2 processor-generic ia32x64 arm pcie fw-error-ref raw.\n"
+		   "Nothing is written when the description has errors.\n");
+}
+
+static int write_output(const char *out, const struct hest_buf *b)
+{
+	if (strcmp(out, "-") == 0) {
+		if (fwrite(b->p, 1, b->len, stdout) != b->len || fflush(stdout) != 0) {
+			fprintf(stderr, "%s: error: cannot write to standard output\n", hestc_prog);
+			return -1;
+		}
+		return 0;
+	}
+	struct cli_outputs o;
+	cli_outputs_init(&o, hestc_prog);
+	int rc = cli_outputs_add(&o, out, b->p, b->len) < 0 || cli_outputs_commit(&o) < 0 ? -1 : 0;
+	cli_outputs_discard(&o);
+	return rc;
+}
+
+static int build(const char *path, const char *out, uint64_t block_size, bool quiet)
+{
+	uint8_t *text;
+	size_t textlen;
+	if (cli_read_file(hestc_prog, path, &text, &textlen) < 0)
+		return EXIT_USAGE;
+	struct hest_diags d;
+	struct hest_cper_block b;
+	struct hest_buf bytes;
+	hest_diags_init(&d);
+	hest_buf_init(&bytes);
+	int rc = EXIT_INPUT;
+	if (hest_cper_desc_parse(&b, path, text, textlen, &d) == 0 && hest_cper_encode(&b, &bytes, path, &d) == 0) {
+		if (block_size && bytes.len > block_size)
+			hest_diag_add(&d, HEST_SEV_ERROR, "HEST-CPER-BLOCK-LENGTH", (struct hest_loc){ path, 0, 0, false, 0 },
+				      "the %s is %zu bytes; --block-size is %llu", b.form == HEST_CPER_RECORD ? "record" : "block",
+				      bytes.len, (unsigned long long)block_size);
+		else if (block_size)
+			hest_buf_zeros(&bytes, (size_t)(block_size - bytes.len));
+		if (!hest_diags_failed(&d) && !bytes.oom)
+			rc = write_output(out, &bytes) < 0 ? EXIT_USAGE : EXIT_OK;
+	}
+	cli_print_diags(&d);
+	if (rc == EXIT_OK && !quiet && strcmp(out, "-") != 0)
+		printf("%s: wrote %s (%zu bytes, %zu section%s)\n", hestc_prog, out, bytes.len, b.nsec,
+		       b.nsec == 1 ? "" : "s");
+	hest_cper_block_free(&b);
+	hest_buf_free(&bytes);
+	hest_diags_free(&d);
+	free(text);
+	return rc;
+}
+
+int hestc_cmd_cper(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "block-size", required_argument, NULL, 'b' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	const char *out = "-", *why;
+	uint64_t block_size = 0;
+	bool quiet = false;
+	int c;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
+		switch (c) {
+		case 'o':
+			out = optarg;
+			break;
+		case 'b':
+			if (hest_parse_uint(optarg, strlen(optarg), &block_size, &why) < 0 || !block_size ||
+			    block_size > UINT32_MAX) {
+				(void)why;
+				fprintf(stderr, "%s: error: --block-size '%s': expected a size from 1 byte to 4 GiB\n",
+					hestc_prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'q':
+			quiet = true;
+			break;
+		case 'h':
+			cper_usage(stdout);
+			return EXIT_OK;
+		default:
+			cper_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "%s: error: cper takes exactly one error description\n", hestc_prog);
+		cper_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s: error: not writing binary data to a terminal; use -o FILE\n", hestc_prog);
+		return EXIT_USAGE;
+	}
+	return build(argv[optind], out, block_size, quiet);
+}

@@ -1,0 +1,172 @@
+/* hestval cper: decode an error status block (or CPER record), list every
+ * field by name, and check it (rule ids HEST-CPER-*). */
+#include "config.h"
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hest/cper.h>
+#include <hest/desc.h>
+#include "cli.h"
+#include "hestval.h"
+
+static void cper_usage(FILE *f)
+{
+	fprintf(f, "usage: hestval cper BLOCK.bin [--format text|json] [--block-size N]\n"
+		   "                    [--form auto|status-block|record] [--werror]\n"
+		   "\n"
+		   "Decodes a Generic Error Status Block (or a CPER record, found by its \"CPER\"\n"
+		   "signature), lists every field by name and checks it against ACPI 6.5, UEFI 2.10\n"
+		   "and what Linux accepts.  Trailing bytes after the block (a dumped error status\n"
+		   "block) are ignored.\n"
+		   "\n"
+		   "  --format text|json   listing and diagnostics as text (default) or one JSON object\n"
+		   "  --block-size N       the error status block length the block must fit\n"
+		   "  --form FORM          do not guess the container\n"
+		   "  --werror             warnings make the exit status 1\n"
+		   "  -h, --help           this text\n");
+}
+
+static void json_str(struct hest_buf *b, const char *s)
+{
+	hest_buf_append(b, "\"", 1);
+	for (; s && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			hest_buf_printf(b, "\\%c", ch);
+		else if (ch < 0x20)
+			hest_buf_printf(b, "\\u%04x", ch);
+		else
+			hest_buf_append(b, s, 1);
+	}
+	hest_buf_append(b, "\"", 1);
+}
+
+static void json_diags(struct hest_buf *b, const struct hest_diags *d)
+{
+	hest_buf_append(b, "[", 1);
+	for (size_t i = 0; i < d->n; i++) {
+		const struct hest_diag *g = &d->v[i];
+		hest_buf_printf(b, "%s{\"severity\":\"%s\",\"rule\":", i ? "," : "", hest_severity_name(g->severity));
+		if (g->rule)
+			json_str(b, g->rule);
+		else
+			hest_buf_append(b, "null", 4);
+		if (g->loc.has_offset)
+			hest_buf_printf(b, ",\"offset\":%" PRIu64, g->loc.offset);
+		hest_buf_append(b, ",\"message\":", 11);
+		json_str(b, g->message);
+		hest_buf_append(b, "}", 1);
+	}
+	hest_buf_append(b, "]", 1);
+}
+
+static int exit_status(const struct hest_diags *d, bool werror)
+{
+	return hest_diags_failed(d) || (werror && d->warnings) ? EXIT_INPUT : EXIT_OK;
+}
+
+static int validate(const char *path, bool json, uint64_t block_size, int form, bool werror)
+{
+	uint8_t *buf;
+	size_t len;
+	if (cli_read_file(hestval_prog, path, &buf, &len) < 0)
+		return EXIT_USAGE;
+	struct hest_diags d;
+	struct hest_cper_block b;
+	struct hest_buf out;
+	hest_diags_init(&d);
+	hest_buf_init(&out);
+	bool decoded = hest_cper_decode(&b, buf, len, form, path, &d) == 0;
+	if (decoded)
+		hest_cper_check(&b, block_size, path, &d);
+	if (json) {
+		hest_buf_append(&out, "{\"file\":", 8);
+		json_str(&out, path);
+		hest_buf_append(&out, ",\"block\":", 9);
+		if (!decoded || hest_cper_format_json(&b, &out) < 0)
+			hest_buf_append(&out, "null", 4);
+		hest_buf_printf(&out, ",\"errors\":%zu,\"warnings\":%zu,\"diagnostics\":", d.errors, d.warnings);
+		json_diags(&out, &d);
+		hest_buf_append(&out, "}\n", 2);
+	} else if (decoded) {
+		hest_cper_format_text(&b, &out);
+	}
+	int rc = exit_status(&d, werror);
+	if (out.oom) {
+		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+		rc = EXIT_USAGE;
+	} else {
+		fwrite(out.p, 1, out.len, stdout);
+	}
+	if (!json)
+		cli_print_diags(&d);
+	hest_cper_block_free(&b);
+	hest_buf_free(&out);
+	hest_diags_free(&d);
+	free(buf);
+	return rc;
+}
+
+int hestval_cmd_cper(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{ "format", required_argument, NULL, 'f' },
+		{ "block-size", required_argument, NULL, 'b' },
+		{ "form", required_argument, NULL, 'F' },
+		{ "werror", no_argument, NULL, 'W' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	bool json = false, werror = false;
+	uint64_t block_size = 0;
+	int form = -1, c;
+	const char *why;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+		switch (c) {
+		case 'f':
+			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
+				fprintf(stderr, "%s: error: --format takes text or json, not '%s'\n", hestval_prog, optarg);
+				return EXIT_USAGE;
+			}
+			json = strcmp(optarg, "json") == 0;
+			break;
+		case 'b':
+			if (hest_parse_uint(optarg, strlen(optarg), &block_size, &why) < 0 || !block_size) {
+				fprintf(stderr, "%s: error: --block-size '%s': expected a positive size\n", hestval_prog,
+					optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'F':
+			if (strcmp(optarg, "auto") == 0)
+				form = -1;
+			else if (strcmp(optarg, "status-block") == 0)
+				form = HEST_CPER_STATUS_BLOCK;
+			else if (strcmp(optarg, "record") == 0)
+				form = HEST_CPER_RECORD;
+			else {
+				fprintf(stderr, "%s: error: --form takes auto, status-block or record, not '%s'\n",
+					hestval_prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'W':
+			werror = true;
+			break;
+		case 'h':
+			cper_usage(stdout);
+			return EXIT_OK;
+		default:
+			cper_usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (optind != argc - 1) {
+		fprintf(stderr, "%s: error: cper takes exactly one block file\n", hestval_prog);
+		cper_usage(stderr);
+		return EXIT_USAGE;
+	}
+	return validate(argv[optind], json, block_size, form, werror);
+}

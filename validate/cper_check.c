@@ -1,0 +1,231 @@
+/* Checks of decoded CPER blocks and records (rule ids HEST-CPER-*), and the
+ * GHES block sizing rules the compiler applies (HEST-GHES-BLOCK-*). */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <hest/cper.h>
+#include <hest/rules.h>
+
+struct chk {
+	const char *file;
+	struct hest_diags *d;
+};
+
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
+static void report(struct chk *c, const char *rule, uint64_t off, const char *fmt, ...)
+{
+	char msg[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	const struct hest_rule *r = hest_rule_find(rule);
+	struct hest_loc l = { c->file, 0, 0, true, off };
+	hest_diag_add(c->d, r ? r->severity : HEST_SEV_ERROR, r ? r->id : NULL, l, "%s", msg);
+}
+
+static uint64_t get(const struct hest_cper_image *im, const char *key)
+{
+	uint64_t v = 0;
+	hest_cper_get(im, key, &v);
+	return v;
+}
+
+static uint64_t field_at(const struct hest_cper_image *im, const char *key)
+{
+	const struct hest_cper_field *f = hest_cper_field_find(im->desc, key, strlen(key));
+	return im->at + (f ? f->offset : 0);
+}
+
+static bool all_zero(const uint8_t *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i])
+			return false;
+	return true;
+}
+
+static const char *enum_rule(const struct hest_cper_image *im, const struct hest_cper_field *f)
+{
+	if (strcmp(f->key, "severity") == 0)
+		return "HEST-CPER-SEVERITY";
+	if (strcmp(im->desc->key, "arm-context") == 0)
+		return "HEST-CPER-CONTEXT";
+	return "HEST-CPER-ENUM";
+}
+
+/* Checks every table-driven property of one structure: reserved fields,
+ * closed enumerations, validation bits without a field. */
+static void check_image(struct chk *c, const struct hest_cper_image *im, const char *what, uint64_t extra_valid)
+{
+	const struct hest_cper_desc *d = im->desc;
+	uint64_t defined = extra_valid;
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct hest_cper_field *f = &d->fields[i];
+		if ((uint32_t)f->offset + f->size > im->len || !(im->given >> i & 1))
+			continue;
+		uint64_t at = im->at + f->offset;
+		if (f->kind == HEST_CF_RESERVED) {
+			bool zero = hest_cper_field_is_int(f) ? hest_cper_field_get(f, im->bytes) == 0
+							      : all_zero(im->bytes + f->offset, f->size);
+			if (!zero)
+				report(c, "HEST-CPER-RESERVED", at, "%s: reserved field '%s' is not zero", what, f->key);
+		}
+		if (f->kind == HEST_CF_ENUM && (f->attr & HEST_CA_CLOSED)) {
+			uint64_t v = hest_cper_field_get(f, im->bytes);
+			if (!hest_name_of(f->names, v))
+				report(c, enum_rule(im, f), at, "%s: %s %" PRIu64 " is not a defined value", what, f->key,
+				       v);
+		}
+		if (f->valid_bit >= 0)
+			defined |= (uint64_t)1 << f->valid_bit;
+		if (d->valid_size && f->offset == d->valid_offset && f->width && !(f->attr & HEST_CA_VALIDATION))
+			defined |= (f->width >= 64 ? UINT64_MAX : ((uint64_t)1 << f->width) - 1) << f->shift;
+	}
+	if (d->valid_size && (uint32_t)d->valid_offset + d->valid_size <= im->len) {
+		uint64_t v = hest_get_le(im->bytes + d->valid_offset, d->valid_size);
+		if (v & ~defined)
+			report(c, "HEST-CPER-VALID-BITS", im->at + d->valid_offset,
+			       "%s: validation bits 0x%" PRIx64 " name no field of the %s", what, v & ~defined, d->title);
+	}
+}
+
+/* ARM context register array sizes, UEFI 2.10 N.2.4.4.2 (type 8: 10-byte entries). */
+static const uint32_t arm_ctx_bytes[] = { 64, 96, 64, 8, 256, 136, 120, 80 };
+
+static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t body_len, const char *what)
+{
+	uint64_t declared = get(&s->body, "section_length");
+	uint64_t least = s->body.desc->size + 32u * get(&s->body, "error_info_num");
+	if (declared != body_len || declared < least)
+		report(c, "HEST-CPER-ARM-LENGTH", field_at(&s->body, "section_length"),
+		       "%s: section_length %" PRIu64 " but the section is %" PRIu64 " bytes", what, declared, body_len);
+	for (size_t i = 0; i < s->ninfo; i++)
+		if (get(&s->info[i], "length") != 32)
+			report(c, "HEST-CPER-ARM-INFO", field_at(&s->info[i], "length"),
+			       "%s: error information structure #%zu has length %" PRIu64 ", not 32", what, i,
+			       get(&s->info[i], "length"));
+	for (size_t i = 0; i < s->nctx; i++) {
+		uint64_t type = get(&s->ctx[i], "register_context_type");
+		uint64_t size = s->ctx[i].len - s->ctx[i].desc->size;
+		bool ok = type < 8 ? size == arm_ctx_bytes[type] : type == 8 ? size % 10 == 0 : true;
+		if (!ok)
+			report(c, "HEST-CPER-CONTEXT", s->ctx[i].at,
+			       "%s: context #%zu (type %" PRIu64 ") has %" PRIu64 " bytes of registers; the type has %s",
+			       what, i, type, size, type < 8 ? "a fixed size" : "10-byte entries");
+	}
+}
+
+static uint64_t section_len(const struct hest_cper_section *s)
+{
+	uint64_t n = s->body.len + (uint64_t)s->taillen;
+	for (size_t i = 0; i < s->ninfo; i++)
+		n += s->info[i].len;
+	for (size_t i = 0; i < s->nctx; i++)
+		n += s->ctx[i].len;
+	return n;
+}
+
+static void check_section(struct chk *c, const struct hest_cper_section *s, size_t index)
+{
+	const struct hest_cper_type *t = s->type;
+	char what[64];
+	snprintf(what, sizeof(what), "%s section #%zu", t->key, index);
+	check_image(c, &s->header, what, 0);
+	if (s->header.desc == &hest_cper_desc_entry) {
+		uint64_t rev = get(&s->header, "revision");
+		if ((rev >> 8) > 3)
+			report(c, "HEST-CPER-REVISION", field_at(&s->header, "revision"),
+			       "%s: data entry revision 0x%" PRIx64 " is newer than 0x300", what, rev);
+		if (hest_cper_entry_size((uint16_t)rev) < HEST_CPER_ENTRY_SIZE && (get(&s->header, "validation_bits") & 4))
+			report(c, "HEST-CPER-TIMESTAMP", field_at(&s->header, "validation_bits"),
+			       "%s: timestamp marked valid, but a revision 0x%" PRIx64 " entry has no timestamp", what,
+			       rev);
+	}
+	if (t->kind == HEST_CPER_RAW)
+		return;
+	uint64_t tail_bit = t->tail_valid_bit >= 0 ? (uint64_t)1 << t->tail_valid_bit : 0;
+	check_image(c, &s->body, what, tail_bit);
+	for (size_t i = 0; i < s->ninfo; i++)
+		check_image(c, &s->info[i], what, 0);
+	for (size_t i = 0; i < s->nctx; i++)
+		check_image(c, &s->ctx[i], what, 0);
+	if (!t->info && !t->ctx && s->taillen)
+		report(c, "HEST-CPER-SECTION-LONG", s->tail_at,
+		       "%s: %" PRIu32 " bytes follow the %u-byte %s", what, s->taillen, t->body->size, t->body->title);
+	if (t->kind == HEST_CPER_ARM)
+		check_arm(c, s, section_len(s), what);
+}
+
+static unsigned severity_count(const struct hest_cper_block *b, bool corrected)
+{
+	unsigned n = 0;
+	for (size_t i = 0; i < b->nsec; i++) {
+		uint64_t sev = get(&b->sec[i].header, "severity");
+		n += corrected ? sev == 2 : sev <= 1;
+	}
+	return n;
+}
+
+static void check_status(struct chk *c, const struct hest_cper_block *b, uint64_t block_size)
+{
+	const struct hest_cper_image *h = &b->head;
+	check_image(c, h, "status block", 0);
+	uint64_t count = get(h, "entry_count"), bits = get(h, "block_status");
+	uint64_t data_length = get(h, "data_length"), raw_off = get(h, "raw_data_offset");
+	uint64_t raw_len = get(h, "raw_data_length");
+	if (count != b->nsec)
+		report(c, "HEST-CPER-ENTRY-COUNT", 0, "block_status counts %" PRIu64 " data entries, %zu are present",
+		       count, b->nsec);
+	if (b->nsec && hest_get_le(h->bytes, 4) == 0)
+		report(c, "HEST-CPER-BLOCK-STATUS-ZERO", 0,
+		       "block_status is 0 with %zu data entries: an OS reads nothing (Linux: no error pending)",
+		       b->nsec);
+	unsigned unc = severity_count(b, false), cor = severity_count(b, true);
+	uint64_t want = (unc ? 1u : 0) | (cor ? 2u : 0) | (unc > 1 ? 4u : 0) | (cor > 1 ? 8u : 0);
+	if (bits != want && b->nsec)
+		report(c, "HEST-CPER-BLOCK-STATUS", 0,
+		       "block_status bits 0x%" PRIx64 " but the entries (%u uncorrectable, %u corrected) make 0x%" PRIx64,
+		       bits, unc, cor, want);
+	if (raw_len && raw_off < HEST_CPER_STATUS_SIZE + data_length)
+		report(c, "HEST-CPER-RAW-DATA", 4,
+		       "raw data at offset 0x%" PRIx64 " overlaps the data entries (they end at 0x%" PRIx64 ")", raw_off,
+		       HEST_CPER_STATUS_SIZE + data_length);
+	if (block_size && b->length > block_size)
+		report(c, "HEST-CPER-BLOCK-LENGTH", 12,
+		       "the block needs %" PRIu64 " bytes; the error status block holds %" PRIu64, b->length,
+		       block_size);
+}
+
+static void check_record(struct chk *c, const struct hest_cper_block *b, uint64_t block_size)
+{
+	const struct hest_cper_image *h = &b->head;
+	check_image(c, h, "record header", 0);
+	if (memcmp(h->bytes, "CPER", 4) != 0 || get(h, "signature_end") != 0xffffffffu)
+		report(c, "HEST-CPER-RECORD-SIGNATURE", 0,
+		       "signature must be \"CPER\" and signature_end 0xFFFFFFFF (found 0x%08" PRIx64 ")",
+		       get(h, "signature_end"));
+	uint64_t least = HEST_CPER_RECORD_SIZE + (uint64_t)HEST_CPER_DESCRIPTOR_SIZE * get(h, "section_count");
+	if (b->length < least)
+		report(c, "HEST-CPER-RECORD-LENGTH", 20,
+		       "record_length %" PRIu64 " is shorter than the header and its descriptors (%" PRIu64 ")",
+		       b->length, least);
+	if (block_size && b->length > block_size)
+		report(c, "HEST-CPER-BLOCK-LENGTH", 20, "the record needs %" PRIu64 " bytes; %" PRIu64 " are available",
+		       b->length, block_size);
+}
+
+void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const char *file, struct hest_diags *d)
+{
+	struct chk c = { file, d };
+	if (b->form == HEST_CPER_RECORD)
+		check_record(&c, b, block_size);
+	else
+		check_status(&c, b, block_size);
+	for (size_t i = 0; i < b->nsec; i++)
+		check_section(&c, &b->sec[i], i);
+}
