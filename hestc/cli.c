@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <inttypes.h>
 #include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
@@ -62,14 +63,131 @@ fail:
 	return -1;
 }
 
+/* Colour only on a terminal, never with NO_COLOR (https://no-color.org) or
+ * TERM=dumb; CLICOLOR_FORCE=1 forces it (for tests). */
+static bool use_colour(void)
+{
+	const char *force = getenv("CLICOLOR_FORCE");
+	if (force && *force && strcmp(force, "0") != 0)
+		return true;
+	const char *no = getenv("NO_COLOR");
+	const char *term = getenv("TERM");
+	return !(no && *no) && !(term && strcmp(term, "dumb") == 0) && isatty(STDERR_FILENO);
+}
+
+/* The text of the file a diagnostic names, read once per file. */
+struct src_cache {
+	char *path;
+	uint8_t *text;
+	size_t len;
+	bool tried;
+};
+
+static const uint8_t *source_text(struct src_cache *c, const char *path, size_t *len)
+{
+	if (!path || strcmp(path, "-") == 0)
+		return NULL;
+	if (!c->tried || strcmp(c->path, path) != 0) {
+		free(c->path);
+		free(c->text);
+		memset(c, 0, sizeof(*c));
+		c->tried = true;
+		c->path = strdup(path);
+		FILE *f = c->path ? fopen(path, "rb") : NULL;
+		if (f) {
+			size_t cap = 0;
+			for (;;) {
+				if (c->len == cap) {
+					if (cap >= CLI_MAX_INPUT)
+						break;
+					uint8_t *nb = realloc(c->text, cap = cap ? cap * 2 : 65536);
+					if (!nb)
+						break;
+					c->text = nb;
+				}
+				size_t got = fread(c->text + c->len, 1, cap - c->len, f);
+				if (!got)
+					break;
+				c->len += got;
+			}
+			fclose(f);
+		}
+	}
+	*len = c->len;
+	return c->text;
+}
+
+/* Like a compiler:
+ *     12 |     type: seaa
+ *        |           ^
+ */
+static void print_caret(const uint8_t *text, size_t len, uint32_t line, uint32_t col, bool colour)
+{
+	size_t at = 0;
+	uint32_t l = 1;
+	for (; l < line && at < len; at++)
+		if (text[at] == '\n')
+			l++;
+	if (l != line)
+		return; /* the file changed since it was read */
+	size_t end = at;
+	while (end < len && text[end] != '\n' && text[end] != '\r')
+		end++;
+	if (end - at > 400 || col == 0 || col > end - at + 1)
+		return; /* a huge or ill-matched line helps nobody */
+	fprintf(stderr, " %5" PRIu32 " | %.*s\n       | ", line, (int)(end - at), (const char *)text + at);
+	for (size_t i = at; i < at + col - 1; i++)
+		if (text[i] == '\t')
+			fputc('\t', stderr);
+		else if ((text[i] & 0xc0) != 0x80)
+			fputc(' ', stderr);
+	fprintf(stderr, "%s^%s\n", colour ? "\033[1;32m" : "", colour ? "\033[0m" : "");
+}
+
+static void print_colour(const char *s, const struct hest_diag *dg)
+{
+	/* "file:line:col: error: message" or "file:0xOFF: error[RULE]: message" */
+	const char *sev = hest_severity_name(dg->severity);
+	const char *at = strstr(s, sev);
+	while (at && !(at > s && at[-1] == ' ' && at[-2] == ':'))
+		at = strstr(at + 1, sev);
+	if (!at) {
+		fprintf(stderr, "%s\n", s);
+		return;
+	}
+	const char *tint = dg->severity == HEST_SEV_ERROR ? "\033[1;31m"
+			   : dg->severity == HEST_SEV_WARNING ? "\033[1;35m"
+							      : "\033[1;36m";
+	const char *colon = strchr(at, ':');
+	size_t sevlen = colon ? (size_t)(colon - at) : strlen(sev);
+	fprintf(stderr, "\033[1m%.*s\033[0m%s%.*s\033[0m%s\n", (int)(at - s), s, tint, (int)sevlen, at,
+		at + sevlen);
+}
+
 void cli_print_diags(const struct hest_diags *d)
 {
+	bool colour = use_colour();
+	struct src_cache cache;
+	memset(&cache, 0, sizeof(cache));
 	for (size_t i = 0; i < d->n; i++) {
-		char *s = hest_diag_format(&d->v[i]);
-		if (s)
+		const struct hest_diag *dg = &d->v[i];
+		char *s = hest_diag_format(dg);
+		if (!s)
+			continue;
+		if (colour)
+			print_colour(s, dg);
+		else
 			fprintf(stderr, "%s\n", s);
 		free(s);
+		size_t len = 0;
+		const uint8_t *text = dg->loc.line && !dg->loc.has_offset ? source_text(&cache, dg->loc.file, &len) : NULL;
+		if (text)
+			print_caret(text, len, dg->loc.line, dg->loc.col, colour);
 	}
+	free(cache.path);
+	free(cache.text);
+	if (d->dropped)
+		fprintf(stderr, "... and %zu more diagnostics not shown\n", d->dropped);
 	if (d->oom)
 		fprintf(stderr, "error: out of memory while recording diagnostics\n");
 }

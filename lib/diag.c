@@ -40,6 +40,10 @@ void hest_diag_add(struct hest_diags *d, enum hest_severity sev, const char *rul
 		d->errors++;
 	else if (sev == HEST_SEV_WARNING)
 		d->warnings++;
+	if (d->n >= HEST_DIAGS_MAX) {
+		d->dropped++;
+		return;
+	}
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		struct hest_diag *v = realloc(d->v, cap * sizeof(*v));

@@ -33,11 +33,17 @@ struct hest_diag {
 	char *message;    /* owned */
 };
 
+/* At most this many diagnostics are recorded; later ones are counted in
+ * `dropped` (errors and warnings still count), so hostile input with
+ * millions of mistakes cannot exhaust memory or the terminal. */
+#define HEST_DIAGS_MAX 1000u
+
 struct hest_diags {
 	struct hest_diag *v;
 	size_t n, cap;
 	size_t errors, warnings;
-	bool oom; /* a diagnostic could not be recorded: treat as an error */
+	size_t dropped; /* not recorded past HEST_DIAGS_MAX */
+	bool oom;       /* a diagnostic could not be recorded: treat as an error */
 };
 
 void hest_diags_init(struct hest_diags *d);
