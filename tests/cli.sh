@@ -120,4 +120,26 @@ check "... and says what it wrote" has '^hestc: wrote out/hest.aml$' stdout
 run "$HESTC" compile -q good.yaml -o out
 check "hestc compile -q prints nothing" test ! -s stdout
 
+# Diagnostics: colour only on a terminal and never with NO_COLOR; the source
+# line and a caret always.
+printf 'sources:\n  - { type: ghes, id: 0, notification: { type: seaa } }\n' >bad.yaml
+esc=$(printf '\033')
+"$HESTC" compile bad.yaml -o out 2>plain.err
+check "not a terminal: no colour" sh -c "! grep -q '$esc' plain.err"
+check "the source line follows the message" grep -q '^     2 |   - { type: ghes' plain.err
+# 'seaa' starts at column 48: after "       |" come one separating blank and 47 more
+check "a caret sits under the offending value" sh -c "sed -n 3p plain.err | grep -q '^       | \{48\}^\$'"
+if command -v script >/dev/null; then
+	TERM=xterm script -qec "'$HESTC' compile bad.yaml -o out" /dev/null >tty.out 2>&1
+	check "on a terminal: error in bold red" grep -q "${esc}\[1;31merror" tty.out
+	NO_COLOR=1 TERM=xterm script -qec "'$HESTC' compile bad.yaml -o out" /dev/null >tty.out 2>&1
+	check "NO_COLOR turns colour off on a terminal" sh -c "! grep -q '$esc' tty.out"
+	TERM=dumb script -qec "'$HESTC' compile bad.yaml -o out" /dev/null >tty.out 2>&1
+	check "TERM=dumb turns colour off" sh -c "! grep -q '$esc' tty.out"
+else
+	not_ok "script(1) is needed to test colour on a terminal"
+fi
+CLICOLOR_FORCE=1 "$HESTC" compile bad.yaml -o out 2>forced.err
+check "CLICOLOR_FORCE=1 forces colour" grep -q "${esc}\[1;31merror" forced.err
+
 done_testing
