@@ -1,0 +1,152 @@
+#!/bin/sh
+# End to end, path B (linker/loader placement executed by real firmware):
+# QEMU q35 with acpi=off builds no tables; SeaBIOS runs an etc/table-loader
+# made of the harness's companion-table commands around hestc's
+# table-loader.bin, over blobs given with -fw_cfg.  Linux must find the HEST
+# through the RSDP SeaBIOS placed, follow the register SeaBIOS patched, and
+# decode the record in the first block.  See docs/e2e.md.
+. "$top_srcdir/tests/e2e/lib.sh"
+e2e_require
+
+records=$e2e_src/records
+
+# e2e_loader_setup DIR DESC.yaml: compiles DESC, builds the companion tables
+# and the whole etc/table-loader, puts the memory record into source
+# 'memory''s block.  Files for QEMU end up in DIR/fw (named as in fw_cfg).
+e2e_loader_setup() {
+	local dir=$1 desc=$2
+	mkdir -p "$dir/fw/etc/acpi" &&
+		"$HESTC" compile -q "$desc" -o "$dir/out" --emit all &&
+		"$PYTHON" "$e2e_src/e2e.py" companion --layout "$dir/out/hest-layout.json" \
+			--hest "$dir/out/hest.aml" --q35 "$e2e_src/q35" --out "$dir" &&
+		"$LOADER_ASM" "$dir/companion-pre.txt" "$dir/companion-pre.bin" &&
+		"$LOADER_ASM" "$dir/companion-post.txt" "$dir/companion-post.bin" &&
+		cat "$dir/companion-pre.bin" "$dir/out/table-loader.bin" "$dir/companion-post.bin" \
+			>"$dir/fw/etc/table-loader" &&
+		cp "$dir/tables.bin" "$dir/fw/etc/acpi/tables" &&
+		cp "$dir/rsdp.bin" "$dir/fw/etc/acpi/rsdp" &&
+		e2e_cper "$records/memory.yaml" "$dir/memory.bin" &&
+		"$PYTHON" "$e2e_src/e2e.py" put-block --layout "$dir/out/hest-layout.json" \
+			--blob "$dir/out/hardware_errors.bin" --out "$dir/fw/etc/hardware_errors" \
+			memory="$dir/memory.bin" &&
+		e2e_probes "$dir/out/hest-layout.json" "$dir/probes" &&
+		e2e_initramfs "$dir/initrd.gz" "$dir/probes"
+}
+
+# e2e_loader_boot DIR: -fw_cfg name=N,file=DIR/fw/N for every file there.
+# QEMU warns that such names should start with "opt/"; expected here.
+# 3 GiB: SeaBIOS allocates the blobs at the top of RAM below 4 GiB, and the
+# guest's /init reads the registers with read(2) on /dev/mem, which Linux
+# refuses past the end of RAM (high_memory); with RAM above 4 GiB (q35 puts
+# everything past 2 GiB there) the blobs are below it.  QEMU allocates guest
+# RAM lazily, so this costs nothing measurable.
+e2e_loader_boot() {
+	local dir=$1 f args=
+	for f in $(cd "$dir/fw" && find . -type f | sed 's|^\./||' | LC_ALL=C sort); do
+		args="$args -fw_cfg name=$f,file=$dir/fw/$f"
+	done
+	# shellcheck disable=SC2086 # word splitting of the -fw_cfg list is wanted
+	E2E_MACHINE=q35,accel=tcg,acpi=off E2E_MEM=3G e2e_boot "$dir" "$dir/initrd.gz" "" $args
+}
+
+# e2e_firmware_ok DIR: SeaBIOS ran the script without an internal error and
+# Linux got our tables, not SeaBIOS's fallback ones (it builds its own when
+# the script leaves no RSDP).
+e2e_firmware_ok() {
+	local dir=$1 bad=0
+	if grep -q 'WARNING' "$dir/bios.log"; then
+		diag "SeaBIOS: $(grep 'WARNING' "$dir/bios.log" | head -n 3)"
+		bad=1
+	fi
+	if ! grep -E -q 'ACPI: RSDP 0x[0-9A-F]+ 000024 \(v02 HESTC \)' "$dir/kernel.log" ||
+		! grep -E -q 'ACPI: XSDT 0x[0-9A-F]+ [0-9A-F]+ \(v01 HESTC  E2E XSDT' "$dir/kernel.log"; then
+		diag "Linux did not get the harness's RSDP and XSDT:"
+		grep -E 'ACPI: (RSDP|XSDT|RSDT)' "$dir/kernel.log" | sed 's/^/#   /'
+		bad=1
+	fi
+	return "$bad"
+}
+
+boot=$e2e_out/linker-loader
+mkdir -p "$boot"
+if ! e2e_loader_setup "$boot" "$e2e_src/loader.yaml" 2>"$boot/setup.err"; then
+	not_ok "tests/e2e/loader.yaml: tables, loader script and blobs build"
+	sed 's/^/# /' "$boot/setup.err"
+	done_testing
+	exit 1
+fi
+ok "tests/e2e/loader.yaml: tables, loader script and blobs build ($(($(wc -c <"$boot/fw/etc/table-loader") / 128)) loader commands)"
+if grep -q '^WRITE_POINTER' "$boot/out/table-loader.txt"; then
+	not_ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
+else
+	ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
+fi
+
+rc=0
+e2e_loader_boot "$boot" || rc=$?
+if ! e2e_boot_ok "$boot" "$rc"; then
+	e2e_show_lines "$boot"
+	e2e_report_times
+	done_testing
+	exit 1
+fi
+e2e_show_lines "$boot"
+check "linker-loader: SeaBIOS executed the script and Linux got our RSDP/XSDT (no fallback)" e2e_firmware_ok "$boot"
+
+hest_len=$(wc -c <"$boot/out/hest.aml")
+e2e_expect_line "$boot" "Linux lists our HEST (OEM ids HESTC/LOADER, $hest_len bytes)" \
+	"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$hest_len") \\(v01 HESTC  LOADER  "
+e2e_expect_line "$boot" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
+e2e_expect_record "$boot" 7 "$records/memory.expect"
+e2e_no_record "$boot" 8
+e2e_no_firmware_complaint "$boot"
+
+# The HEST Linux has: ours, except the GAS addresses SeaBIOS patched (each
+# now the blob's address plus the offset hestc put there) and the checksum.
+if e2e_guest_hest "$boot" "$boot/guest-hest.bin" 2>"$boot/guest-hest.err"; then
+	if "$PYTHON" "$e2e_src/e2e.py" compare-patched --layout "$boot/out/hest-layout.json" \
+		--hest "$boot/out/hest.aml" --guest "$boot/guest-hest.bin" --console "$boot/console.log" \
+		>"$boot/compare.txt" 2>&1; then
+		ok "linker-loader: the guest's HEST is hest.aml but for the patched addresses; registers point at their blocks"
+	else
+		not_ok "linker-loader: the guest's HEST is hest.aml but for the patched addresses; registers point at their blocks"
+	fi
+	sed 's/^/# /' "$boot/compare.txt"
+else
+	not_ok "linker-loader: the guest printed its HEST"
+	sed 's/^/# /' "$boot/guest-hest.err"
+fi
+# Through the patched register, the block: cleared by the kernel after the
+# record was consumed, and the GHESv2 read-ack register set to 1.
+e2e_expect_probe "$boot" memory block_status 0 "block of memory is empty after the kernel ran"
+e2e_expect_probe "$boot" memory read_ack 1 "the kernel acknowledged the GHESv2 record"
+e2e_expect_probe "$boot" spare block_status 0 "block of spare is empty"
+
+# Control: the same boot with the RSDP's ALLOCATE left out of the harness's
+# commands.  SeaBIOS then skips every command naming etc/acpi/rsdp, finds no
+# RSDP, warns of an internal error and builds its own tables; the check
+# above must call that a failure, or it proves nothing.
+ctl=$e2e_out/fallback-control
+mkdir -p "$ctl/fw"
+cp -R "$boot/fw/." "$ctl/fw/"
+cp "$boot/initrd.gz" "$ctl/initrd.gz"
+grep -v '^ALLOCATE .*file="etc/acpi/rsdp"' "$boot/companion-pre.txt" >"$ctl/companion-pre.txt"
+if "$LOADER_ASM" "$ctl/companion-pre.txt" "$ctl/companion-pre.bin" &&
+	cat "$ctl/companion-pre.bin" "$boot/out/table-loader.bin" "$boot/companion-post.bin" >"$ctl/fw/etc/table-loader"; then
+	ok "control: a script without the RSDP's ALLOCATE builds"
+	rc=0
+	e2e_loader_boot "$ctl" || rc=$?
+	if e2e_boot_ok "$ctl" "$rc"; then
+		if e2e_firmware_ok "$ctl"; then
+			not_ok "control: the harness notices SeaBIOS falling back to its own tables"
+		else
+			ok "control: the harness notices SeaBIOS falling back to its own tables"
+		fi
+		e2e_no_record "$ctl" 7 "Linux has SeaBIOS's tables, without our HEST"
+	fi
+else
+	not_ok "control: a script without the RSDP's ALLOCATE builds"
+fi
+
+e2e_report_times
+done_testing
