@@ -1,0 +1,73 @@
+#!/bin/sh
+# A deliberately undersized error_block_length (tests/e2e/undersized.yaml):
+# hestc refuses it before anything boots.  Then the validator is bypassed on
+# purpose (the same table compiled with a sane length, 64 patched into
+# hest.aml) and booted, path A style, with a 172-byte memory error record in
+# the block: the kernel's complaint is recorded here, and it is why hestc
+# refuses the description.
+. "$top_srcdir/tests/e2e/lib.sh"
+e2e_require
+
+boot=$e2e_out/undersized
+mkdir -p "$boot"
+desc=$e2e_src/undersized.yaml
+small=$(sed -n 's/^ *error_block_length: *\([0-9][0-9]*\) *$/\1/p' "$desc")
+
+# 1. hestc refuses it, with the YAML position of the value, and writes nothing.
+rc=0
+"$HESTC" compile "$desc" -o "$boot/refused" --emit all >"$boot/refused.out" 2>"$boot/refused.err" || rc=$?
+check "hestc compile refuses error_block_length $small (exit status $rc, want 1)" [ "$rc" -eq 1 ]
+line=$(grep -n '^ *error_block_length:' "$desc" | head -n 1 | cut -d: -f1)
+if grep -q "undersized.yaml:$line:[0-9]*: error: .*error_block_length $small" "$boot/refused.err"; then
+	ok "the error points at undersized.yaml:$line and names error_block_length $small"
+else
+	not_ok "the error points at undersized.yaml:$line and names error_block_length $small"
+fi
+sed 's/^/# hestc: /' "$boot/refused.err"
+check "nothing is written when hestc refuses" [ ! -e "$boot/refused/hest.aml" ]
+
+# 2. Bypass: a sane twin, then the undersized length patched into the table.
+sed "s/^\( *error_block_length:\) *$small *\$/\1 4KiB/" "$desc" >"$boot/twin.yaml"
+if ! "$HESTC" compile -q "$boot/twin.yaml" -o "$boot/out" --emit all 2>"$boot/twin.err"; then
+	not_ok "the twin with a 4 KiB block compiles"
+	sed 's/^/# /' "$boot/twin.err"
+	done_testing
+	exit 1
+fi
+ok "the twin with a 4 KiB block compiles"
+# error_block_length is at offset 60 of a GHES structure (ACPI 6.5 18.3.2.7).
+check "error_block_length $small patched into hest.aml (checksum fixed)" \
+	"$PYTHON" "$e2e_src/e2e.py" patch-hest --layout "$boot/out/hest-layout.json" --hest "$boot/out/hest.aml" \
+	--source small --field-offset 60 --size 4 --value "$small" --out "$boot/hest-bypassed.aml"
+check "hestc cper builds the memory error record" e2e_cper "$e2e_src/records/memory.yaml" "$boot/memory.bin"
+record_len=$(wc -c <"$boot/memory.bin")
+check "the record ($record_len bytes) is longer than the declared block ($small bytes)" [ "$record_len" -gt "$small" ]
+check "the record goes into the block (4 KiB in the region)" \
+	"$PYTHON" "$e2e_src/e2e.py" put-block --layout "$boot/out/hest-layout.json" \
+	--blob "$boot/out/hardware_errors.bin" --out "$boot/hardware_errors.bin" small="$boot/memory.bin"
+base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$boot/out/hest-layout.json")
+size=$("$PYTHON" -c 'import json,sys; print((json.load(open(sys.argv[1]))["placement"]["blob_size"] + 4095) // 4096 * 4)' "$boot/out/hest-layout.json")K
+e2e_probes "$boot/out/hest-layout.json" "$boot/probes"
+check "the guest's initramfs builds" e2e_initramfs "$boot/initrd.gz" "$boot/probes"
+
+rc=0
+e2e_boot "$boot" "$boot/initrd.gz" "memmap=$size\$$base" \
+	-acpitable "file=$boot/hest-bypassed.aml" \
+	-device "loader,file=$boot/hardware_errors.bin,addr=$base,force-raw=on" || rc=$?
+if ! e2e_boot_ok "$boot" "$rc"; then
+	e2e_show_lines "$boot"
+	e2e_report_times
+	done_testing
+	exit 1
+fi
+e2e_show_lines "$boot"
+e2e_expect_line "$boot" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
+# The kernel's complaint (Linux 6.1, drivers/acpi/apei/ghes.c): the record's
+# length runs past error_block_length, so the block is refused unread.
+e2e_expect_line "$boot" "the kernel complains: [Firmware Warn]: GHES: Invalid error status block length!" \
+	'\[Firmware Warn\]: GHES: Invalid error status block length!'
+e2e_no_record "$boot" 0 "the record is not decoded"
+# Refused is not kept: Linux clears block_status anyway, so the record is lost.
+e2e_expect_probe "$boot" small block_status 0 "the kernel cleared the block it refused (the record is lost)"
+e2e_report_times
+done_testing
