@@ -8,10 +8,21 @@ hestc_hestc_SOURCES += hestc/cmd_cper.c
 hestc_hestval_SOURCES += hestc/val_cper.c
 
 # --- tests ---------------------------------------------------------------------
-check_PROGRAMS += tests/unit/cper_fields_test tests/unit/cper_roundtrip_test
+check_PROGRAMS += tests/unit/cper_fields_test tests/unit/cper_roundtrip_test tests/unit/cper_runtime_test \
+	tests/unit/cper_linux_test
 tests_unit_cper_fields_test_SOURCES = tests/unit/cper_fields_test.c tests/unit/tap.h
 tests_unit_cper_fields_test_LDADD = libhest.la
 tests_unit_cper_roundtrip_test_SOURCES = tests/unit/cper_roundtrip_test.c tests/unit/tap.h
 tests_unit_cper_roundtrip_test_LDADD = libhest.la
-TESTS += tests/unit/cper_fields_test tests/unit/cper_roundtrip_test
-EXTRA_DIST += examples/cper
+tests_unit_cper_runtime_test_SOURCES = tests/unit/cper_runtime_test.c tests/unit/tap.h
+tests_unit_cper_runtime_test_LDADD = libhest.la
+tests_unit_cper_linux_test_SOURCES = tests/unit/cper_linux_test.c tests/unit/tap.h
+tests_unit_cper_linux_test_LDADD = libhest.la
+TESTS += tests/unit/cper_fields_test tests/unit/cper_roundtrip_test tests/unit/cper_runtime_test \
+	tests/unit/cper_linux_test tests/cper/golden.sh tests/cper/cli.sh
+EXTRA_DIST += tests/cper
+
+# Goldens change only through this target (tests/Makefile.inc's regen-golden runs it too).
+regen-golden-cper: hestc/hestc
+	$(AM_TESTS_ENVIRONMENT) $(SHELL) $(top_srcdir)/tests/cper/golden.sh --regenerate
+.PHONY: regen-golden-cper

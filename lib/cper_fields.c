@@ -364,7 +364,7 @@ static const struct hest_cper_field mem_f[] = {
 	U("requestor_id", 48, 8, 11, "hardware address of the requestor"),
 	U("responder_id", 56, 8, 12, "hardware address of the responder"),
 	U("target_id", 64, 8, 13, "hardware address of the intended target"),
-	E("error_type", 72, 1, 14, &mem_type_names, "memory error type"),
+	EC("error_type", 72, 1, 14, &mem_type_names, "memory error type"),
 	BITS("row_extension", 73, 1, 0, 2, 18, "row bits 17:16 (Extended bits 1:0)"),
 	RSB("reserved_extended", 73, 1, 2, 3),
 	BITS("chip_id", 73, 1, 5, 3, 21, "chip identification (Extended bits 7:5)"),
@@ -392,7 +392,7 @@ static const struct hest_cper_field mem2_f[] = {
 	UD("rank", 52, 4, 10, "rank number"),
 	UD("bit_position", 56, 4, 11, "bit position"),
 	UD("chip_id", 60, 1, 12, "chip identification"),
-	E("error_type", 61, 1, 13, &mem_type_names, "memory error type"),
+	EC("error_type", 61, 1, 13, &mem_type_names, "memory error type"),
 	U("status", 62, 1, 14, "status"),
 	RS("reserved", 63, 1),
 	U("requestor_id", 64, 8, 15, "hardware address of the requestor"),
@@ -406,10 +406,10 @@ static DESC(desc_memory2, "memory2", "Memory Error Section 2", 96, mem2_f, 0, 8,
 /* UEFI 2.10 N.2.4.1 (Linux struct cper_sec_proc_generic, 192 bytes). */
 static const struct hest_cper_field proc_f[] = {
 	VALID(0, 8),
-	E("processor_type", 8, 1, 0, &proc_type_names, "processor type"),
-	E("processor_isa", 9, 1, 1, &proc_isa_names, "instruction set executing"),
+	EC("processor_type", 8, 1, 0, &proc_type_names, "processor type"),
+	EC("processor_isa", 9, 1, 1, &proc_isa_names, "instruction set executing"),
 	FL("error_type", 10, 1, 2, &proc_err_names, "processor error type"),
-	E("operation", 11, 1, 3, &proc_op_names, "operation type"),
+	EC("operation", 11, 1, 3, &proc_op_names, "operation type"),
 	FL("flags", 12, 1, 4, &proc_flag_names, "error flags"),
 	UD("level", 13, 1, 5, "cache or TLB level"),
 	RS("reserved", 14, 2),
@@ -454,7 +454,7 @@ static DESC(desc_ia_info, "ia32x64-error-info", "IA32/X64 Processor Error Inform
 
 /* UEFI 2.10 N.2.4.2.2 (16-byte header, then register_array_size bytes). */
 static const struct hest_cper_field ia_ctx_f[] = {
-	E("register_type", 0, 2, -1, &ia_ctx_names, "register context type"),
+	EC("register_type", 0, 2, -1, &ia_ctx_names, "register context type"),
 	CNT("register_array_size", 2, 2, "bytes of register data; computed"),
 	U("msr_address", 4, 4, -1, "starting MSR address (msr context)"),
 	U("mm_register_address", 8, 8, -1, "starting address of memory-mapped registers"),
@@ -508,7 +508,7 @@ static DESC(desc_arm_ctx, "arm-context", "ARM Processor Context Information Stru
 /* UEFI 2.10 N.2.7 (Linux struct cper_sec_pcie, 208 bytes). */
 static const struct hest_cper_field pcie_f[] = {
 	VALID(0, 8),
-	E("port_type", 8, 4, 0, &port_names, "PCIe device/port type"),
+	EC("port_type", 8, 4, 0, &port_names, "PCIe device/port type"),
 	UD("version_minor", 12, 1, 1, "PCIe capability version, minor"),
 	UD("version_major", 13, 1, 1, "PCIe capability version, major"),
 	RS("reserved_version", 14, 2),
@@ -536,7 +536,7 @@ static DESC(desc_pcie, "pcie", "PCI Express Error Section", 208, pcie_f, 0, 8, "
 
 /* UEFI 2.10 N.2.10 (Linux struct cper_sec_fw_err_rec_ref, 32 bytes). */
 static const struct hest_cper_field fw_f[] = {
-	E("record_type", 0, 1, -1, &fw_type_names, "firmware error record type"),
+	EC("record_type", 0, 1, -1, &fw_type_names, "firmware error record type"),
 	UD("revision", 1, 1, -1, "revision (0: record_identifier, 2: record_identifier_guid)"),
 	RS("reserved", 2, 6),
 	U("record_identifier", 8, 8, -1, "record identifier"),

@@ -518,8 +518,14 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 	const struct ynode *v;
 	if ((v = lookup(map, "header"))) {
 		char w[80];
+		uint64_t rev = 0;
 		snprintf(w, sizeof(w), "%s header", where);
 		parse_fields(c, &s->header, v, w, NULL, t);
+		const struct ynode *ts = lookup(v, "timestamp");
+		if (ts && s->header.desc == &hest_cper_desc_entry && hest_cper_get(&s->header, "revision", &rev) == 0 &&
+		    hest_cper_entry_size((uint16_t)rev) < HEST_CPER_ENTRY_SIZE)
+			ERR(c, ts, "a timestamp needs entry revision 0x300 or later (revision 0x%" PRIx64
+				   " entries are 64 bytes, without one)", rev);
 	}
 	uint8_t g[16];
 	if ((v = lookup(map, "guid")) && guid_of(c, v, "guid", NULL, g))

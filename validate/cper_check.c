@@ -53,7 +53,7 @@ static const char *enum_rule(const struct hest_cper_image *im, const struct hest
 {
 	if (strcmp(f->key, "severity") == 0)
 		return "HEST-CPER-SEVERITY";
-	if (strcmp(im->desc->key, "arm-context") == 0)
+	if (strcmp(im->desc->key, "arm-context") == 0 || strcmp(im->desc->key, "ia32x64-context") == 0)
 		return "HEST-CPER-CONTEXT";
 	return "HEST-CPER-ENUM";
 }
