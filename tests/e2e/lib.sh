@@ -16,7 +16,7 @@ PYTHON=${PYTHON:-python3}
 E2E_TIMEOUT=${E2E_TIMEOUT:-150}
 # Where each boot's files are kept after the test (console, BIOS log,
 # tables): tests/e2e/out/TEST/BOOT in the build tree.
-e2e_out=$top_builddir/tests/e2e/out/$(basename "$0" .sh)
+e2e_out=${E2E_OUT:-$top_builddir/tests/e2e/out/$(basename "$0" .sh)}
 rm -rf "$e2e_out"
 mkdir -p "$e2e_out"
 
