@@ -14,6 +14,7 @@ static const struct {
 	int (*fn)(int argc, char **argv);
 	const char *summary;
 } commands[] = {
+	{ "validate", hestval_cmd_validate, "check HEST tables (raw, acpidump text, fw_cfg directory), loader scripts and blobs" },
 	{ "rules", hestval_cmd_rules, "print the rule catalogue (id, default severity, summary, citation)" },
 	{ "cper", hestval_cmd_cper, "decode and check an error status block or CPER record" },
 };

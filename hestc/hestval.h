@@ -6,5 +6,6 @@ extern const char *const hestval_prog;
 
 int hestval_cmd_rules(int argc, char **argv);
 int hestval_cmd_cper(int argc, char **argv);
+int hestval_cmd_validate(int argc, char **argv);
 
 #endif

@@ -24,6 +24,7 @@ struct dctx {
 	struct hest_diags *d;
 	struct hest_dump_table *cur; /* table receiving hex lines, or NULL */
 	size_t cap;                  /* allocated bytes of cur->data */
+	size_t gap_budget;           /* zero bytes gaps may still add: at most the text's length */
 	bool oom;
 };
 
@@ -126,7 +127,8 @@ static void start_table(struct dctx *x, const char *sig, uint64_t addr, uint32_t
 	}
 	struct hest_dump_table *t = &o->v[o->n++];
 	memset(t, 0, sizeof(*t));
-	memcpy(t->sig, sig, 5);
+	/* "" for raw table data: the signature comes from the bytes later. */
+	memcpy(t->sig, sig, strnlen(sig, 4));
 	t->address = addr;
 	t->line = line;
 	x->cur = t;
@@ -142,8 +144,12 @@ static void hex_line_bytes(struct dctx *x, struct hest_cursor *l, uint64_t off, 
 			      "hex line at offset 0x%" PRIx64 " in table '%s' follows 0x%zx bytes; lines must be "
 			      "contiguous",
 			      off, t->sig[0] ? t->sig : "(raw table data)", t->len);
-		if (off < t->len || off > MAX_TABLE)
+		/* A gap is filled with zeros so later offsets stay right, but
+		 * all gaps together add at most as many bytes as the text has:
+		 * a 20-byte line must not make the parser allocate 256 MiB. */
+		if (off < t->len || off > MAX_TABLE || off - t->len > x->gap_budget)
 			return;
+		x->gap_budget -= (size_t)off - t->len;
 		if (!grow(x, (size_t)off))
 			return;
 		memset(t->data + t->len, 0, (size_t)off - t->len);
@@ -217,7 +223,7 @@ bool hest_dump_is_text(const uint8_t *p, size_t len)
 int hest_dump_parse(const uint8_t *text, size_t len, const char *file, struct hest_dump *out,
 		    struct hest_diags *d)
 {
-	struct dctx x = { file, out, d, NULL, 0, false };
+	struct dctx x = { file, out, d, NULL, 0, len, false };
 	struct hest_cursor c, line;
 	uint32_t lineno = 0;
 	memset(out, 0, sizeof(*out));

@@ -7,6 +7,7 @@ static const struct hest_rule_table *const parts[] = {
 	&hest_rules_table_part,
 	&hest_rules_loader_part,
 	&hest_rules_cper_part,
+	&hest_rules_val_part,
 };
 
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))

@@ -1,0 +1,800 @@
+/* hestval validate: read inputs, run the library's checks, print. */
+#include "config.h"
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <hest/decode.h>
+#include <hest/loader.h>
+#include <hest/rules.h>
+#include <hest/validate.h>
+#include "cli.h"
+#include "hestval.h"
+
+#define MAX_SETTINGS 256
+#define MAX_BLOBS 1024
+#define MAX_DEPTH 8
+
+struct blobfile {
+	char *name; /* fw_cfg name */
+	char *path; /* where it came from */
+	uint8_t *data;
+	size_t len;
+};
+
+struct blobset {
+	struct blobfile v[MAX_BLOBS];
+	size_t n;
+};
+
+struct vopts {
+	enum hest_arch arch;
+	bool json, quiet, werror;
+	struct hest_rule_setting settings[MAX_SETTINGS];
+	size_t nsettings;
+	const char *loader;
+	const char *blob_args[MAX_BLOBS];
+	size_t nblob_args;
+};
+
+/* Totals over all inputs. */
+struct totals {
+	size_t errors, warnings, notes;
+	bool io;  /* an input could not be read or recognised */
+	bool first_json;
+};
+
+static void validate_usage(FILE *f)
+{
+	fprintf(f, "usage: hestval validate [options] INPUT...\n"
+		   "\n"
+		   "INPUT is a raw HEST, acpidump text (the HEST is found among the tables, also in\n"
+		   "iasl's \"Raw Table Data\" form), or a directory of fw_cfg files (DIR/etc/acpi/tables,\n"
+		   "DIR/etc/table-loader, DIR/etc/hardware_errors, ...).\n"
+		   "\n"
+		   "  --loader FILE        a table-loader script (binary or text listing) to run first\n"
+		   "  --blob NAME=FILE     a fw_cfg file the script uses (repeatable); the INPUT table is\n"
+		   "                       etc/acpi/tables unless given\n"
+		   "  --arch ARCH          x86_64, arm64 or any (default): notification types to expect\n"
+		   "  --format FORMAT      text (default) or json\n"
+		   "  -W RULE, -E RULE     report RULE as a warning / as an error (RULE may end in '*')\n"
+		   "  -w RULE              do not report RULE\n"
+		   "  --werror             report warnings as errors\n"
+		   "  -q, --quiet          text format: omit the Linux summary\n"
+		   "  -h, --help           this text\n"
+		   "\n"
+		   "`hestval rules` lists the rules; docs/rules.md explains each.\n"
+		   "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O error.\n");
+}
+
+/* --- JSON output helpers -------------------------------------------------- */
+
+static void json_str(FILE *f, const char *s)
+{
+	fputc('"', f);
+	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
+		if (*p == '"' || *p == '\\')
+			fprintf(f, "\\%c", *p);
+		else if (*p == '\n')
+			fputs("\\n", f);
+		else if (*p < 0x20 || *p >= 0x7f)
+			fprintf(f, "\\u%04x", *p);
+		else
+			fputc(*p, f);
+	}
+	fputc('"', f);
+}
+
+static const char *arch_name(enum hest_arch a)
+{
+	return a == HEST_ARCH_X86_64 ? "x86_64" : a == HEST_ARCH_ARM64 ? "arm64" : "any";
+}
+
+/* --- diagnostics in a stable order ---------------------------------------- */
+
+struct order {
+	const struct hest_diag *g;
+	size_t index;
+	size_t group; /* order of first appearance of its file */
+};
+
+static int cmp_order(const void *a, const void *b)
+{
+	const struct order *x = a, *y = b;
+	if (x->group != y->group)
+		return x->group < y->group ? -1 : 1;
+	uint64_t kx = x->g->loc.has_offset ? x->g->loc.offset : ((uint64_t)x->g->loc.line << 20) + x->g->loc.col;
+	uint64_t ky = y->g->loc.has_offset ? y->g->loc.offset : ((uint64_t)y->g->loc.line << 20) + y->g->loc.col;
+	if (kx != ky)
+		return kx < ky ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static struct order *sorted(const struct hest_diags *d)
+{
+	struct order *o = calloc(d->n ? d->n : 1, sizeof(*o));
+	const char **files = calloc(d->n ? d->n : 1, sizeof(*files));
+	size_t nfiles = 0;
+	if (!o || !files) {
+		free(o);
+		free(files);
+		return NULL;
+	}
+	for (size_t i = 0; i < d->n; i++) {
+		const char *f = d->v[i].loc.file ? d->v[i].loc.file : "";
+		size_t g = 0;
+		while (g < nfiles && strcmp(files[g], f) != 0)
+			g++;
+		if (g == nfiles)
+			files[nfiles++] = f;
+		o[i] = (struct order){ &d->v[i], i, g };
+	}
+	free(files);
+	qsort(o, d->n, sizeof(*o), cmp_order);
+	return o;
+}
+
+/* --- printing one input's results ----------------------------------------- */
+
+struct result {
+	const char *input;     /* as given */
+	const char *label;     /* names the table in diagnostics */
+	bool loaded;           /* checked after a loader script ran */
+	bool have_model;
+	const struct hest_model *m;
+	struct hest_linux_summary linux;
+	bool have_linux;
+};
+
+static void count(const struct hest_diags *d, size_t *e, size_t *w, size_t *n)
+{
+	*e = *w = *n = 0;
+	for (size_t i = 0; i < d->n; i++) {
+		if (d->v[i].severity == HEST_SEV_ERROR)
+			(*e)++;
+		else if (d->v[i].severity == HEST_SEV_WARNING)
+			(*w)++;
+		else
+			(*n)++;
+	}
+	if (d->oom)
+		(*e)++;
+}
+
+static void print_text(const struct result *r, const struct hest_diags *d, const struct vopts *o)
+{
+	struct order *ord = sorted(d);
+	for (size_t i = 0; ord && i < d->n; i++) {
+		char *s = hest_diag_format(ord[i].g);
+		if (s)
+			printf("%s\n", s);
+		free(s);
+	}
+	free(ord);
+	if (d->oom)
+		printf("%s: error: out of memory while recording diagnostics\n", r->input);
+	if (r->have_linux && !o->quiet) {
+		const struct hest_linux_summary *L = &r->linux;
+		printf("%s: linux (%s)%s: %s%s; %u GHES registered\n", r->label, arch_name(L->arch),
+		       r->loaded ? ", after the loader script" : "",
+		       L->table == HEST_LINUX_TABLE_OK ? "" : "table refused: ", L->table_reason, L->registered);
+		for (size_t i = 0; i < L->n; i++) {
+			const struct hest_source *s = &r->m->src[L->v[i].index];
+			char tb[24];
+			const char *type = s->desc ? s->desc->key : (snprintf(tb, sizeof(tb), "raw"), tb);
+			printf("  0x%04" PRIx32 " %-13s id %-5u %-12s %s\n", s->layout.hest_offset, type,
+			       s->len >= 4 ? (unsigned)hest_get_le(s->bytes + 2, 2) : 0xFFFFu,
+			       hest_linux_verdict_name(L->v[i].verdict), L->v[i].reason);
+		}
+	}
+	size_t e, w, n;
+	count(d, &e, &w, &n);
+	printf("%s: %zu error%s, %zu warning%s, %zu note%s\n", r->label, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s",
+	       n, n == 1 ? "" : "s");
+}
+
+static void print_json(const struct result *r, const struct hest_diags *d, struct totals *t)
+{
+	printf("%s\n    {\"input\": ", t->first_json ? "" : ",");
+	t->first_json = false;
+	json_str(stdout, r->input);
+	printf(", \"table\": ");
+	json_str(stdout, r->label);
+	printf(", \"loaded\": %s,\n     \"diagnostics\": [", r->loaded ? "true" : "false");
+	struct order *ord = sorted(d);
+	for (size_t i = 0; ord && i < d->n; i++) {
+		const struct hest_diag *g = ord[i].g;
+		printf("%s\n       {\"file\": ", i ? "," : "");
+		json_str(stdout, g->loc.file);
+		if (g->loc.has_offset)
+			printf(", \"offset\": %" PRIu64, g->loc.offset);
+		else if (g->loc.line)
+			printf(", \"line\": %" PRIu32 ", \"column\": %" PRIu32, g->loc.line, g->loc.col);
+		printf(", \"severity\": \"%s\", \"rule\": ", hest_severity_name(g->severity));
+		if (g->rule)
+			json_str(stdout, g->rule);
+		else
+			printf("null");
+		printf(", \"message\": ");
+		json_str(stdout, g->message);
+		printf("}");
+	}
+	free(ord);
+	printf("%s]", d->n ? "\n     " : "");
+	if (r->have_linux) {
+		const struct hest_linux_summary *L = &r->linux;
+		printf(",\n     \"linux\": {\"arch\": \"%s\", \"table\": \"%s\", \"reason\": ", arch_name(L->arch),
+		       L->table == HEST_LINUX_TABLE_OK ? "accepted" : "refused");
+		json_str(stdout, L->table_reason);
+		printf(", \"registered\": %u, \"sources\": [", L->registered);
+		for (size_t i = 0; i < L->n; i++) {
+			const struct hest_source *s = &r->m->src[L->v[i].index];
+			printf("%s\n       {\"offset\": %" PRIu32 ", \"type\": %u, \"name\": ", i ? "," : "",
+			       s->layout.hest_offset, s->type);
+			json_str(stdout, s->desc ? s->desc->key : "raw");
+			printf(", \"id\": %u, \"verdict\": \"%s\", \"reason\": ",
+			       s->len >= 4 ? (unsigned)hest_get_le(s->bytes + 2, 2) : 0xFFFFu,
+			       hest_linux_verdict_name(L->v[i].verdict));
+			json_str(stdout, L->v[i].reason);
+			printf("}");
+		}
+		printf("%s]}", L->n ? "\n     " : "");
+	}
+	size_t e, w, n;
+	count(d, &e, &w, &n);
+	printf(",\n     \"summary\": {\"errors\": %zu, \"warnings\": %zu, \"notes\": %zu}}", e, w, n);
+}
+
+/* --- inputs ------------------------------------------------------------------ */
+
+static bool is_dir(const char *path)
+{
+	struct stat st;
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* Text that is neither a dump nor a table: a description, a listing... */
+static bool looks_like_text(const uint8_t *p, size_t len)
+{
+	if (len == 0)
+		return true;
+	for (size_t i = 0; i < len && i < 4096; i++)
+		if (p[i] < 0x20 && p[i] != '\n' && p[i] != '\r' && p[i] != '\t')
+			return false;
+	return true;
+}
+
+static void blobs_free(struct blobset *b)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		free(b->v[i].name);
+		free(b->v[i].path);
+		free(b->v[i].data);
+	}
+	b->n = 0;
+}
+
+static struct blobfile *blob_find(struct blobset *b, const char *name)
+{
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].name, name) == 0)
+			return &b->v[i];
+	return NULL;
+}
+
+/* Adds (or replaces) a fw_cfg file; takes ownership of data.  0 or -1. */
+static int blob_put(struct blobset *b, const char *name, const char *path, uint8_t *data, size_t len)
+{
+	struct blobfile *f = blob_find(b, name);
+	if (!f) {
+		if (b->n == MAX_BLOBS) {
+			fprintf(stderr, "%s: error: more than %u fw_cfg files\n", hestval_prog, MAX_BLOBS);
+			free(data);
+			return -1;
+		}
+		f = &b->v[b->n++];
+		memset(f, 0, sizeof(*f));
+	} else {
+		free(f->name);
+		free(f->path);
+		free(f->data);
+	}
+	f->name = strdup(name);
+	f->path = strdup(path);
+	f->data = data;
+	f->len = len;
+	if (!f->name || !f->path) {
+		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+		return -1;
+	}
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every regular file under dir/rel, named by its path relative to dir. */
+static int scan_dir(const char *dir, const char *rel, int depth, struct blobset *b)
+{
+	char *path = rel[0] ? cli_join(dir, rel) : strdup(dir);
+	if (!path)
+		return -1;
+	DIR *dh = opendir(path);
+	if (!dh) {
+		fprintf(stderr, "%s: error: cannot read directory '%s': %s\n", hestval_prog, path, strerror(errno));
+		free(path);
+		return -1;
+	}
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+	int rc = 0;
+	for (struct dirent *e; (e = readdir(dh));) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **v = realloc(names, cap * sizeof(*v));
+			if (!v) {
+				rc = -1;
+				break;
+			}
+			names = v;
+		}
+		if (!(names[n] = strdup(e->d_name))) {
+			rc = -1;
+			break;
+		}
+		n++;
+	}
+	closedir(dh);
+	qsort(names, n, sizeof(*names), cmp_str); /* deterministic order */
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *r = rel[0] ? cli_join(rel, names[i]) : strdup(names[i]);
+		char *full = r ? cli_join(dir, r) : NULL;
+		struct stat st;
+		if (!r || !full)
+			rc = -1;
+		else if (stat(full, &st) < 0)
+			;
+		else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
+			rc = scan_dir(dir, r, depth + 1, b);
+		else if (S_ISREG(st.st_mode)) {
+			uint8_t *data;
+			size_t len;
+			if (cli_read_file(hestval_prog, full, &data, &len) < 0 || blob_put(b, r, full, data, len) < 0)
+				rc = -1;
+		}
+		free(r);
+		free(full);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	free(path);
+	return rc;
+}
+
+static int add_blob_args(const struct vopts *o, struct blobset *b)
+{
+	for (size_t i = 0; i < o->nblob_args; i++) {
+		const char *arg = o->blob_args[i], *eq = strchr(arg, '=');
+		if (!eq || eq == arg || !eq[1]) {
+			fprintf(stderr, "%s: error: --blob takes NAME=FILE, not '%s'\n", hestval_prog, arg);
+			return -1;
+		}
+		char *name = strndup(arg, (size_t)(eq - arg));
+		uint8_t *data;
+		size_t len;
+		int rc = !name || cli_read_file(hestval_prog, eq + 1, &data, &len) < 0 ? -1
+		       : blob_put(b, name, eq + 1, data, len);
+		free(name);
+		if (rc < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* QEMU's HEST commands are a fragment of its script: the ACPI tables blob
+ * is ALLOCATEd by the commands that build the other tables.  When a script
+ * patches etc/acpi/tables without allocating it and we hold that blob (the
+ * INPUT table), allocate it first, as the whole script would, and say so. */
+static int allocate_tables_first(struct hest_loader *l, const char *path, struct hest_diags *d)
+{
+	bool used = false;
+	for (size_t i = 0; i < l->n; i++) {
+		const struct hest_loader_entry *e = &l->v[i];
+		if (e->command == HEST_LOADER_ALLOCATE && strcmp(e->file, "etc/acpi/tables") == 0)
+			return 0;
+		if (strcmp(e->file, "etc/acpi/tables") == 0 || strcmp(e->src, "etc/acpi/tables") == 0)
+			used = true;
+	}
+	if (!used)
+		return 0;
+	struct hest_loader full;
+	struct hest_loader_entry a;
+	memset(&a, 0, sizeof(a));
+	a.command = HEST_LOADER_ALLOCATE;
+	strcpy(a.file, "etc/acpi/tables");
+	a.name_ok = true;
+	a.align = 64;
+	a.zone = 1;
+	hest_loader_init(&full);
+	if (!hest_loader_push(&full, &a))
+		goto oom;
+	for (size_t i = 0; i < l->n; i++)
+		if (!hest_loader_push(&full, &l->v[i]))
+			goto oom;
+	hest_loader_free(l);
+	*l = full;
+	hest_diag_add(d, HEST_SEV_NOTE, NULL, (struct hest_loc){ path, 0, 0, false, 0 },
+		      "the script patches 'etc/acpi/tables' without allocating it (a fragment of a full script); "
+		      "it is allocated first, as QEMU's whole script does");
+	return 0;
+oom:
+	hest_loader_free(&full);
+	fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+	return -1;
+}
+
+static int read_loader(const char *path, struct hest_loader *l, struct hest_diags *d)
+{
+	uint8_t *buf;
+	size_t len;
+	if (cli_read_file(hestval_prog, path, &buf, &len) < 0)
+		return -1;
+	/* A text listing starts with a command name or a comment; the binary
+	 * form starts with a small command number. */
+	bool text = len > 0 && looks_like_text(buf, len);
+	if (text)
+		hest_loader_parse_text((const char *)buf, len, path, l, d);
+	else
+		hest_loader_decode(buf, len, path, l, d);
+	free(buf);
+	return 0;
+}
+
+/* The table to check and where it came from. */
+struct source_table {
+	uint8_t *bytes; /* owned */
+	size_t len;
+	char *label;
+};
+
+/* A file INPUT: raw table or dump text.  0, or -1 (printed; I/O or unrecognised). */
+static int table_from_file(const char *input, struct source_table *t, struct hest_diags *d)
+{
+	uint8_t *buf;
+	size_t len;
+	if (cli_read_file(hestval_prog, input, &buf, &len) < 0)
+		return -1;
+	if (len >= 4 && memcmp(buf, "HEST", 4) == 0) {
+		t->bytes = buf;
+		t->len = len;
+		t->label = strdup(input);
+		return t->label ? 0 : -1;
+	}
+	if (hest_dump_is_text(buf, len)) {
+		struct hest_dump dump;
+		int rc = hest_dump_parse(buf, len, input, &dump, d);
+		free(buf);
+		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
+		if (!h) {
+			if (rc == 0)
+				fprintf(stderr, "%s: error: '%s': no HEST among its %zu table%s\n", hestval_prog, input, dump.n,
+					dump.n == 1 ? "" : "s");
+			hest_dump_free(&dump);
+			return -1;
+		}
+		t->bytes = malloc(h->len);
+		t->len = h->len;
+		size_t n = strlen(input) + 32;
+		t->label = malloc(n);
+		if (t->bytes && t->label) {
+			memcpy(t->bytes, h->data, h->len);
+			snprintf(t->label, n, "%s:%" PRIu32 "[HEST]", input, h->line);
+		}
+		hest_dump_free(&dump);
+		return t->bytes && t->label ? 0 : -1;
+	}
+	if (looks_like_text(buf, len)) {
+		fprintf(stderr,
+			"%s: error: '%s' is neither a HEST nor acpidump text (a description? use 'hestc compile')\n",
+			hestval_prog, input);
+		free(buf);
+		return -1;
+	}
+	/* Binary that does not start with "HEST": decode it anyway, so the
+	 * validator says what it is (HEST-SIGNATURE). */
+	t->bytes = buf;
+	t->len = len;
+	t->label = strdup(input);
+	return t->label ? 0 : -1;
+}
+
+static char *loaded_label(const struct blobset *b, const struct hest_loaded *ld)
+{
+	const char *path = ld->file->name;
+	for (size_t i = 0; i < b->n; i++)
+		if (strcmp(b->v[i].name, ld->file->name) == 0)
+			path = b->v[i].path;
+	size_t n = strlen(path) + 48;
+	char *s = malloc(n);
+	if (!s)
+		return NULL;
+	if (ld->offset)
+		snprintf(s, n, "%s[HEST@0x%" PRIx64 "]", path, ld->offset);
+	else
+		snprintf(s, n, "%s", path);
+	return s;
+}
+
+static void add_totals(const struct hest_diags *d, struct totals *t)
+{
+	size_t e, w, n;
+	count(d, &e, &w, &n);
+	t->errors += e;
+	t->warnings += w;
+	t->notes += n;
+}
+
+/* Decodes, validates and prints one table.  `sim` when a loader ran. */
+static void check_table_bytes(const char *input, struct source_table *tb, const struct hest_sim *sim,
+			      const struct vopts *o, struct hest_diags *d, struct totals *t)
+{
+	struct hest_model m;
+	struct hest_decode_info info;
+	struct result r = { input, tb->label, sim != NULL, false, &m, { 0 }, false };
+	if (hest_model_init(&m) < 0) {
+		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+		t->io = true;
+		return;
+	}
+	if (hest_decode_table(tb->bytes, tb->len, tb->label, &m, &info, d) == 0) {
+		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, &info, tb->bytes, sim };
+		hest_validate(&m, &vo, d);
+		r.have_linux = hest_linux_summarize(&m, &info, o->arch, &r.linux) == 0;
+	}
+	add_totals(d, t);
+	if (o->json)
+		print_json(&r, d, t);
+	else
+		print_text(&r, d, o);
+	if (r.have_linux)
+		hest_linux_summary_free(&r.linux);
+	hest_model_free(&m);
+}
+
+static void validate_input(const char *input, const struct vopts *o, struct totals *t)
+{
+	struct hest_diags d;
+	struct blobset *blobs = calloc(1, sizeof(*blobs));
+	struct source_table tb = { NULL, 0, NULL };
+	struct hest_loader l;
+	const char *loader = o->loader;
+	char *dir_loader = NULL;
+	hest_diags_init(&d);
+	hest_loader_init(&l);
+	if (!blobs)
+		goto io;
+	bool dir = is_dir(input);
+	if (dir) {
+		if (scan_dir(input, "", 0, blobs) < 0)
+			goto io;
+		if (!loader && blob_find(blobs, "etc/table-loader"))
+			loader = dir_loader = cli_join(input, "etc/table-loader");
+	} else if (table_from_file(input, &tb, &d) < 0) {
+		if (d.n)
+			print_text(&(struct result){ input, input, false, false, NULL, { 0 }, false }, &d, o);
+		goto io;
+	}
+	if (add_blob_args(o, blobs) < 0)
+		goto io;
+	if (!dir && loader && !blob_find(blobs, "etc/acpi/tables")) {
+		uint8_t *copy = malloc(tb.len ? tb.len : 1);
+		if (!copy || (memcpy(copy, tb.bytes, tb.len), blob_put(blobs, "etc/acpi/tables", input, copy, tb.len) < 0))
+			goto io;
+	}
+	if (loader) {
+		if (read_loader(loader, &l, &d) < 0)
+			goto io;
+		if (blob_find(blobs, "etc/acpi/tables") && allocate_tables_first(&l, loader, &d) < 0)
+			goto io;
+		struct hest_blob hb[MAX_BLOBS];
+		for (size_t i = 0; i < blobs->n; i++)
+			hb[i] = (struct hest_blob){ blobs->v[i].name, blobs->v[i].data, blobs->v[i].len };
+		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, NULL, NULL, NULL };
+		struct hest_loaded ld;
+		if (hest_load_tables(&l, hb, blobs->n, NULL, loader, &vo, &ld, &d) == 0) {
+			struct source_table lt = { malloc(ld.len ? ld.len : 1), ld.len, loaded_label(blobs, &ld) };
+			if (!lt.bytes || !lt.label) {
+				free(lt.bytes);
+				free(lt.label);
+				hest_loaded_free(&ld);
+				goto io;
+			}
+			memcpy(lt.bytes, ld.file->data + ld.offset, ld.len);
+			check_table_bytes(input, &lt, &ld.sim, o, &d, t);
+			free(lt.bytes);
+			free(lt.label);
+			hest_loaded_free(&ld);
+			goto done;
+		}
+		hest_loaded_free(&ld);
+		if (dir && !tb.bytes) {
+			/* Nothing to fall back to: report what the loader said. */
+			add_totals(&d, t);
+			print_text(&(struct result){ input, input, false, false, NULL, { 0 }, false }, &d, o);
+			goto done;
+		}
+	}
+	if (dir && !tb.bytes) {
+		struct blobfile *f = blob_find(blobs, "etc/acpi/tables");
+		size_t off, len;
+		if (!f || !hest_find_acpi_table(f->data, f->len, "HEST", &off, &len)) {
+			fprintf(stderr, "%s: error: '%s': no etc/acpi/tables with a HEST (and no loader script)\n",
+				hestval_prog, input);
+			goto io;
+		}
+		tb.bytes = malloc(len ? len : 1);
+		tb.len = len;
+		tb.label = cli_join(input, "etc/acpi/tables");
+		if (!tb.bytes || !tb.label)
+			goto io;
+		memcpy(tb.bytes, f->data + off, len);
+	}
+	check_table_bytes(input, &tb, NULL, o, &d, t);
+	goto done;
+io:
+	t->io = true;
+done:
+	free(dir_loader);
+	free(tb.bytes);
+	free(tb.label);
+	hest_loader_free(&l);
+	if (blobs)
+		blobs_free(blobs);
+	free(blobs);
+	hest_diags_free(&d);
+}
+
+/* --- options ---------------------------------------------------------------- */
+
+static int add_setting(struct vopts *o, const char *rule, enum hest_rule_action a)
+{
+	if (!hest_rule_pattern_valid(rule)) {
+		fprintf(stderr, "%s: error: no rule matches '%s' (see 'hestval rules')\n", hestval_prog, rule);
+		return -1;
+	}
+	if (o->nsettings == MAX_SETTINGS) {
+		fprintf(stderr, "%s: error: more than %u -W/-E/-w options\n", hestval_prog, MAX_SETTINGS);
+		return -1;
+	}
+	o->settings[o->nsettings++] = (struct hest_rule_setting){ rule, a };
+	return 0;
+}
+
+enum { OPT_LOADER = 256, OPT_BLOB, OPT_ARCH, OPT_FORMAT, OPT_WERROR };
+
+static int parse_options(int argc, char **argv, struct vopts *o)
+{
+	static const struct option longopts[] = {
+		{ "loader", required_argument, NULL, OPT_LOADER },
+		{ "blob", required_argument, NULL, OPT_BLOB },
+		{ "arch", required_argument, NULL, OPT_ARCH },
+		{ "format", required_argument, NULL, OPT_FORMAT },
+		{ "werror", no_argument, NULL, OPT_WERROR },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int ch;
+	optind = 1;
+	opterr = 0;
+	while ((ch = getopt_long(argc, argv, "W:E:w:qh", longopts, NULL)) != -1) {
+		switch (ch) {
+		case 'W':
+			if (add_setting(o, optarg, HEST_RULE_WARNING) < 0)
+				return -1;
+			break;
+		case 'E':
+			if (add_setting(o, optarg, HEST_RULE_ERROR) < 0)
+				return -1;
+			break;
+		case 'w':
+			if (add_setting(o, optarg, HEST_RULE_OFF) < 0)
+				return -1;
+			break;
+		case 'q':
+			o->quiet = true;
+			break;
+		case 'h':
+			validate_usage(stdout);
+			return 1;
+		case OPT_LOADER:
+			o->loader = optarg;
+			break;
+		case OPT_BLOB:
+			if (o->nblob_args == MAX_BLOBS) {
+				fprintf(stderr, "%s: error: too many --blob options\n", hestval_prog);
+				return -1;
+			}
+			o->blob_args[o->nblob_args++] = optarg;
+			break;
+		case OPT_ARCH:
+			if (strcmp(optarg, "x86_64") == 0)
+				o->arch = HEST_ARCH_X86_64;
+			else if (strcmp(optarg, "arm64") == 0)
+				o->arch = HEST_ARCH_ARM64;
+			else if (strcmp(optarg, "any") == 0)
+				o->arch = HEST_ARCH_ANY;
+			else {
+				fprintf(stderr, "%s: error: --arch takes x86_64, arm64 or any, not '%s'\n", hestval_prog,
+					optarg);
+				return -1;
+			}
+			break;
+		case OPT_FORMAT:
+			if (strcmp(optarg, "json") == 0)
+				o->json = true;
+			else if (strcmp(optarg, "text") == 0)
+				o->json = false;
+			else {
+				fprintf(stderr, "%s: error: --format takes text or json, not '%s'\n", hestval_prog, optarg);
+				return -1;
+			}
+			break;
+		case OPT_WERROR:
+			o->werror = true;
+			break;
+		default:
+			if (optopt && optopt < 256)
+				fprintf(stderr, "%s: error: option '-%c' %s\n", hestval_prog, optopt,
+					strchr("WEw", optopt) ? "needs a rule id" : "is not known");
+			else
+				fprintf(stderr, "%s: error: option '%s' is not known or lacks its argument\n",
+					hestval_prog, argv[optind - 1]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int hestval_cmd_validate(int argc, char **argv)
+{
+	struct vopts *o = calloc(1, sizeof(*o));
+	if (!o) {
+		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+		return EXIT_USAGE;
+	}
+	int rc = parse_options(argc, argv, o);
+	if (rc != 0) {
+		if (rc < 0)
+			fprintf(stderr, "Try 'hestval validate --help'.\n");
+		free(o);
+		return rc > 0 ? EXIT_OK : EXIT_USAGE;
+	}
+	if (optind >= argc) {
+		fprintf(stderr, "%s: error: validate needs at least one INPUT\n", hestval_prog);
+		validate_usage(stderr);
+		free(o);
+		return EXIT_USAGE;
+	}
+	struct totals t = { 0, 0, 0, false, true };
+	if (o->json)
+		printf("{\"inputs\": [");
+	for (int i = optind; i < argc; i++)
+		validate_input(argv[i], o, &t);
+	int status = t.io ? EXIT_USAGE : t.errors ? EXIT_INPUT : EXIT_OK;
+	if (o->json)
+		printf("\n  ],\n \"summary\": {\"inputs\": %d, \"errors\": %zu, \"warnings\": %zu, \"notes\": %zu, "
+		       "\"exit\": %d}}\n",
+		       argc - optind, t.errors, t.warnings, t.notes, status);
+	free(o);
+	return status;
+}

@@ -1,0 +1,126 @@
+/* Validation: the rules of the catalogue (<hest/rules.h>) run over a model,
+ * with the facts the decoder found (<hest/decode.h>), optionally a loader
+ * script and its blobs, and a summary of what Linux would make of the
+ * table. */
+#ifndef HEST_VALIDATE_H
+#define HEST_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <hest/decode.h>
+#include <hest/diag.h>
+#include <hest/loader.h>
+#include <hest/model.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* -W / -E / -w: per-rule severity changes. */
+enum hest_rule_action {
+	HEST_RULE_WARNING = 1, /* -W: report as a warning */
+	HEST_RULE_ERROR = 2,   /* -E: report as an error */
+	HEST_RULE_OFF = 3,     /* -w: do not report */
+};
+
+struct hest_rule_setting {
+	const char *pattern; /* a rule id, or a prefix ending in '*' ("GAS-*", "*") */
+	enum hest_rule_action action;
+};
+
+/* True when `pattern` names at least one rule of the catalogue. */
+bool hest_rule_pattern_valid(const char *pattern);
+
+/* The severity `id` is reported with under `settings` (applied in order,
+ * later ones win) and `werror` (warnings become errors); false when the
+ * rule is silenced. */
+bool hest_rule_effective(const char *id, const struct hest_rule_setting *settings, size_t nsettings,
+			 bool werror, enum hest_severity *sev);
+
+struct hest_validate_options {
+	enum hest_arch arch;                      /* notification types plausible for this architecture */
+	const struct hest_rule_setting *settings;
+	size_t nsettings;
+	bool werror;
+	/* The table as decoded: enables the table-level rules (length,
+	 * checksum, count, trailing bytes) and binary offsets in diagnostics.
+	 * NULL for a model built from a description (positions are YAML). */
+	const struct hest_decode_info *decode;
+	const uint8_t *table;                     /* the decoded bytes (decode->input_len) */
+	/* Loader cross-check: the memory after the loader script ran (see
+	 * hest_load_tables); the model is then the patched HEST found there.
+	 * Enables the LOADER-* register and block checks. */
+	const struct hest_sim *sim;
+};
+
+/* Runs every rule.  Diagnostics carry their effective severity; silenced
+ * rules add nothing.  Returns 0, or -1 on allocation failure. */
+int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d);
+
+/* --- loader cross-check ------------------------------------------------ */
+
+/* A loader script run over its fw_cfg files, and the HEST found in the
+ * resulting memory (the first ALLOCATEd file holding a table with the
+ * "HEST" signature, etc/acpi/tables first). */
+struct hest_loaded {
+	struct hest_sim sim;
+	const struct hest_sim_file *file; /* holding the HEST, or NULL */
+	uint64_t offset;                  /* of the HEST inside file */
+	size_t len;                       /* bytes of the HEST (its Length, bounded by the file) */
+};
+
+/* Runs the script (every fault is a LOADER-* diagnostic against
+ * `loader_file`) and looks for the HEST (LOADER-HEST-MISSING when there is
+ * none).  Returns 0 when a HEST was found, -1 otherwise; free `out` with
+ * hest_loaded_free either way. */
+int hest_load_tables(const struct hest_loader *l, const struct hest_blob *blobs, size_t nblobs,
+		     const struct hest_sim_options *so, const char *loader_file,
+		     const struct hest_validate_options *vo, struct hest_loaded *out, struct hest_diags *d);
+void hest_loaded_free(struct hest_loaded *ld);
+
+/* --- what Linux would do ------------------------------------------------ */
+
+enum hest_linux_table {
+	HEST_LINUX_TABLE_OK,      /* "HEST: Table parsing has been initialized." */
+	HEST_LINUX_TABLE_REFUSED, /* apei_hest_parse failed: HEST disabled, no GHES registered */
+};
+
+enum hest_linux_verdict {
+	HEST_LINUX_REGISTERED,   /* a GHES device is created and probed successfully */
+	HEST_LINUX_INACTIVE,     /* registered but never reports (polled with interval 0) */
+	HEST_LINUX_PROBE_FAILED, /* the GHES device is created; ghes_probe refuses it */
+	HEST_LINUX_DISABLED,     /* enabled == 0: skipped */
+	HEST_LINUX_NOT_GHES,     /* not a GHES: read for other purposes (CMC firmware first) or ignored */
+	HEST_LINUX_UNREACHED,    /* beyond the declared count, or after the structure that stopped the walk */
+	HEST_LINUX_SKIPPED,      /* a GHES_ASSIST structure: skipped by design */
+	HEST_LINUX_DROPPED,      /* GHES registration failed as a whole (duplicate id) */
+};
+
+struct hest_linux_source {
+	size_t index;                 /* into m->src */
+	enum hest_linux_verdict verdict;
+	char reason[256];             /* the kernel's message or behaviour */
+};
+
+struct hest_linux_summary {
+	enum hest_arch arch;
+	enum hest_linux_table table;
+	char table_reason[256];
+	unsigned registered;          /* GHES devices that probe successfully */
+	struct hest_linux_source *v;  /* one per source of the model, in order */
+	size_t n;
+};
+
+/* What Linux 6.x (drivers/acpi/apei/hest.c, ghes.c, apei-base.c) would do
+ * with the table on `arch` (ANY: the verdict of an x86_64 kernel, with the
+ * differences for arm64 noted in the reasons).  Returns 0, or -1 on OOM. */
+int hest_linux_summarize(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
+			 struct hest_linux_summary *s);
+void hest_linux_summary_free(struct hest_linux_summary *s);
+const char *hest_linux_verdict_name(enum hest_linux_verdict v);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,120 @@
+#!/bin/sh
+# hestval validate's command line: inputs, options, formats, exit codes.
+. "$top_srcdir/tests/lib.sh"
+G=$top_srcdir/tests/golden
+P="python3 $top_srcdir/tests/val/hestpatch.py"
+T=$scratch
+ghes=$G/type-ghes.aml
+
+v() { # v ARGS...: runs hestval validate; $T/out, $T/err, $rc
+	"$HESTVAL" validate "$@" >"$T/out" 2>"$T/err"
+	rc=$?
+}
+
+# Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O.
+v -q "$ghes"
+check "a clean table exits 0 (got $rc)" test $rc -eq 0
+$P patch "$ghes" "$T/warn.aml" s0+6:1=1
+v -q "$T/warn.aml"
+check "a table with warnings only exits 0 (got $rc)" test $rc -eq 0
+check "... and says so" grep -q "0 errors, 1 warning, 0 notes" "$T/out"
+$P patch "$ghes" "$T/bad.aml" s0+8:4=0
+v -q "$T/bad.aml"
+check "a table with an error exits 1 (got $rc)" test $rc -eq 1
+v -q "$T/no-such-file.aml"
+check "a missing input exits 2 (got $rc)" test $rc -eq 2
+check "... naming it" grep -q "cannot open.*no-such-file" "$T/err"
+v
+check "no input is a usage error (exit $rc)" test $rc -eq 2
+v --bogus "$ghes"
+check "an unknown option is a usage error (exit $rc)" test $rc -eq 2
+v --arch sparc "$ghes"
+check "an unknown --arch is a usage error (exit $rc)" test $rc -eq 2
+check "... listing the choices" grep -q "x86_64, arm64 or any" "$T/err"
+v --format xml "$ghes"
+check "an unknown --format is a usage error (exit $rc)" test $rc -eq 2
+v -W NO-SUCH-RULE "$ghes"
+check "an unknown rule is a usage error (exit $rc)" test $rc -eq 2
+check "... pointing at hestval rules" grep -q "hestval rules" "$T/err"
+v --blob nonsense --loader "$G/placement/qemu-virt-arm64/table-loader.bin" "$ghes"
+check "--blob without NAME=FILE is a usage error (exit $rc)" test $rc -eq 2
+printf 'table: {}\nsources: []\n' >"$T/desc.yaml"
+v "$T/desc.yaml"
+check "a description is not taken for a table (exit $rc)" test $rc -eq 2
+check "... and the message says what to use" grep -q "hestc compile" "$T/err"
+v --help
+check "--help exits 0 and shows the usage" sh -c "test $rc -eq 0 && grep -q 'usage: hestval validate' '$T/out'"
+
+# -W, -E, -w, --werror
+v -q -E HEST-RESERVED "$T/warn.aml"
+check "-E turns a warning into an error (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'error\[HEST-RESERVED\]' '$T/out'"
+v -q -W HEST-RECORDS "$T/bad.aml"
+check "-W turns an error into a warning (exit $rc)" sh -c "test $rc -eq 0 && grep -q 'warning\[HEST-RECORDS\]' '$T/out'"
+v -q -w HEST-RECORDS "$T/bad.aml"
+check "-w silences a rule (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-RECORDS' '$T/out'"
+v -q --werror "$T/warn.aml"
+check "--werror makes warnings errors (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'error\[HEST-RESERVED\]' '$T/out'"
+v -q --werror -w HEST-RESERVED "$T/warn.aml"
+check "--werror spares silenced rules (exit $rc)" test $rc -eq 0
+v -q -w 'HEST-*' "$T/bad.aml"
+check "a pattern ending in * matches a family (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-' '$T/out'"
+v -q -w 'HEST-*' -E HEST-RECORDS "$T/bad.aml"
+check "later options win over earlier ones (exit $rc)" test $rc -eq 1
+
+# Output: compiler-style lines with offsets, source id and type.
+v -q "$T/bad.aml"
+check "text diagnostics are file:0xOFFSET: severity[RULE]: message" \
+	grep -q "^$T/bad.aml:0x30: error\[HEST-RECORDS\]: source 9 (ghes): records_to_preallocate is 0" "$T/out"
+v "$ghes"
+check "the Linux summary lists each source" grep -q "0x0028 ghes          id 9     registered   GHES.9, notified by sci" "$T/out"
+v -q "$ghes"
+check "-q omits the Linux summary" sh -c "! grep -q 'registered' '$T/out'"
+
+# JSON: one object per diagnostic plus a summary.
+v --format json "$T/bad.aml" "$ghes"
+check "--format json exits like text (got $rc)" test $rc -eq 1
+python3 - "$T/out" >"$T/json.txt" 2>&1 <<'PY'
+import json, sys
+doc = json.load(open(sys.argv[1]))
+ins = doc["inputs"]
+assert len(ins) == 2, ins
+d = [x for x in ins[0]["diagnostics"] if x["rule"] == "HEST-RECORDS"][0]
+assert d["offset"] == 0x30 and d["severity"] == "error", d
+assert "records_to_preallocate is 0" in d["message"], d
+assert ins[0]["summary"]["errors"] == 1, ins[0]["summary"]
+assert ins[1]["linux"]["sources"][0]["verdict"] == "registered", ins[1]["linux"]
+assert doc["summary"] == {"inputs": 2, "errors": 1, "warnings": 0, "notes": 0, "exit": 1}, doc["summary"]
+print("json ok")
+PY
+check "the JSON parses and carries diagnostics, Linux verdicts and the summary" grep -q "json ok" "$T/json.txt"
+[ -s "$T/json.txt" ] && diag "$(cat "$T/json.txt")"
+
+# Several inputs: each is checked, the worst status wins.
+v -q "$ghes" "$T/bad.aml"
+check "two inputs, one with errors: exit 1 (got $rc)" test $rc -eq 1
+check "... both are summarised" test "$(grep -c 'errors\?, ' "$T/out")" -eq 2
+v -q "$ghes" "$T/missing.aml"
+check "an unreadable input among good ones: exit 2 (got $rc)" test $rc -eq 2
+
+# acpidump text, and iasl's Raw Table Data form, from stdin too.
+printf 'FACP @ 0x0000000000001000\n    0000: 46 41 43 50 24 00 00 00 01 00 41 42 43 44 45 46  FACP......ABCDEF\n' >"$T/dump.txt"
+od -An -v -tx1 -w16 "$ghes" | awk '{ printf "    %04X:", (NR - 1) * 16; for (i = 1; i <= NF; i++) printf " %s", toupper($i); printf "  ................\n" }' |
+	sed '1i HEST @ 0x00000000BF7DE000' >>"$T/dump.txt"
+v -q "$T/dump.txt"
+check "a HEST is found among the tables of acpidump text (exit $rc)" test $rc -eq 0
+check "... and named by the line of its heading" grep -q "dump.txt:3\[HEST\]: 0 errors" "$T/out"
+v -q - <"$T/dump.txt"
+check "acpidump text on stdin ('-') is read (exit $rc)" test $rc -eq 0
+printf 'SSDT @ 0x0\n    0000: 53 53 44 54\n' >"$T/nohest.txt"
+v -q "$T/nohest.txt"
+check "acpidump text without a HEST exits 2 (got $rc)" test $rc -eq 2
+check "... and says it has no HEST" grep -q "no HEST among its 1 table" "$T/err"
+{
+	echo "Raw Table Data: Length 104 (0x68)"
+	echo
+	od -An -v -tx1 -w16 "$ghes" | awk '{ printf "    %04X:", (NR - 1) * 16; for (i = 1; i <= NF; i++) printf " %s", toupper($i); printf "  // 0A 1B\n" }'
+} >"$T/raw.dsl"
+v -q "$T/raw.dsl"
+check "the Raw Table Data form is read; its ASCII column is not taken for bytes (exit $rc)" \
+	sh -c "test $rc -eq 0 && ! grep -q HEST-LENGTH '$T/out'"
+done_testing

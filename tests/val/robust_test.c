@@ -1,0 +1,216 @@
+/* Hostile tables: every truncation, every single-byte corruption and
+ * thousands of random mutants of real tables decode, validate and
+ * summarise without a crash or an out-of-bounds read (run it under ASan),
+ * and decoding keeps every byte: the header and the sources' images laid
+ * end to end are the input again.  acpidump text is mutated the same way. */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hest/decode.h>
+#include <hest/validate.h>
+#include "../unit/tap.h"
+
+struct stats {
+	size_t runs, lossy, failed;
+};
+
+static uint32_t rng = 0x12345678u; /* fixed seed: the same mutants every run */
+
+static uint32_t next(void)
+{
+	rng = rng * 1664525u + 1013904223u;
+	return rng >> 8;
+}
+
+static bool same_bytes(const struct hest_model *m, const uint8_t *p, size_t len)
+{
+	size_t head = len < HEST_SOURCES_OFFSET ? len : HEST_SOURCES_OFFSET;
+	if (memcmp(m->hdr.bytes, p, head) != 0)
+		return false;
+	size_t at = head;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		if (at + s->len > len || memcmp(s->bytes, p + at, s->len) != 0 || s->layout.hest_offset != at)
+			return false;
+		at += s->len;
+	}
+	return at == len;
+}
+
+static void one(const uint8_t *p, size_t len, enum hest_arch arch, struct stats *st)
+{
+	struct hest_model m;
+	struct hest_decode_info info;
+	struct hest_diags d;
+	struct hest_linux_summary s;
+	hest_diags_init(&d);
+	st->runs++;
+	if (hest_model_init(&m) < 0) {
+		st->failed++;
+		return;
+	}
+	if (hest_decode_table(p, len, "mutant", &m, &info, &d) < 0) {
+		st->failed++;
+	} else {
+		if (!same_bytes(&m, p, len))
+			st->lossy++;
+		struct hest_validate_options o = { arch, NULL, 0, false, &info, p, NULL };
+		if (hest_validate(&m, &o, &d) < 0)
+			st->failed++;
+		if (hest_linux_summarize(&m, &info, arch, &s) < 0)
+			st->failed++;
+		else
+			hest_linux_summary_free(&s);
+	}
+	hest_model_free(&m);
+	hest_diags_free(&d);
+}
+
+static uint8_t *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	size_t cap = 1 << 16, n = 0;
+	uint8_t *b = malloc(cap);
+	while (b) {
+		size_t k = fread(b + n, 1, cap - n, f);
+		n += k;
+		if (k == 0)
+			break;
+		if (n == cap) {
+			uint8_t *nb = realloc(b, cap *= 2);
+			if (!nb) {
+				free(b);
+				b = NULL;
+			}
+			b = nb;
+		}
+	}
+	fclose(f);
+	*len = n;
+	return b;
+}
+
+static void torture_table(const char *path)
+{
+	size_t len;
+	uint8_t *orig = slurp(path, &len);
+	rng = 0x12345678u ^ (uint32_t)len; /* each file's mutants do not depend on the others */
+	if (!orig) {
+		tap_ok(0, "%s: readable", path);
+		return;
+	}
+	uint8_t *p = malloc(len ? len : 1);
+	struct stats st = { 0, 0, 0 };
+	one(orig, len, HEST_ARCH_ANY, &st);
+	for (size_t n = 0; n < len; n++) { /* every truncation, into an exact-size buffer */
+		uint8_t *t = malloc(n ? n : 1);
+		memcpy(t, orig, n);
+		one(t, n, HEST_ARCH_X86_64, &st);
+		free(t);
+	}
+	static const uint8_t patterns[] = { 0x00, 0xff, 0x80, 0x01 };
+	for (size_t i = 0; i < len; i++) /* every byte, four ways */
+		for (size_t k = 0; k < sizeof(patterns); k++) {
+			memcpy(p, orig, len);
+			p[i] = k == 2 ? (uint8_t)(orig[i] ^ 0x80) : patterns[k];
+			one(p, len, k & 1 ? HEST_ARCH_ARM64 : HEST_ARCH_ANY, &st);
+		}
+	for (int r = 0; r < 3000 && len; r++) { /* random multi-byte mutants */
+		memcpy(p, orig, len);
+		int edits = 1 + (int)(next() % 8);
+		for (int e = 0; e < edits; e++)
+			p[next() % len] = (uint8_t)next();
+		one(p, len, (enum hest_arch)(next() % 3), &st);
+	}
+	tap_ok(st.failed == 0 && st.lossy == 0, "%s: %zu mutants decoded, validated and summarised (%zu lost bytes, %zu failures)",
+	       path, st.runs, st.lossy, st.failed);
+	free(p);
+	free(orig);
+}
+
+static void torture_dump(const char *path)
+{
+	size_t len;
+	uint8_t *orig = slurp(path, &len);
+	rng = 0x9e3779b9u ^ (uint32_t)len;
+	if (!orig) {
+		tap_ok(0, "%s: readable", path);
+		return;
+	}
+	uint8_t *p = malloc(len ? len : 1);
+	static const char junk[] = "0123456789abcdefABCDEF: @x\n\t HEST";
+	size_t runs = 0, found = 0;
+	struct stats st = { 0, 0, 0 };
+	for (int r = 0; r < 400; r++) {
+		memcpy(p, orig, len);
+		int edits = 1 + (int)(next() % 40);
+		for (int e = 0; e < edits; e++)
+			p[next() % len] = (uint8_t)junk[next() % (sizeof(junk) - 1)];
+		size_t cut = r % 4 == 0 ? next() % (len + 1) : len;
+		struct hest_dump dump;
+		struct hest_diags d;
+		hest_diags_init(&d);
+		runs++;
+		if (hest_dump_is_text(p, cut) && hest_dump_parse(p, cut, "dump", &dump, &d) == 0) {
+			const struct hest_dump_table *t = hest_dump_find(&dump, "HEST");
+			if (t) {
+				found++;
+				one(t->data, t->len, HEST_ARCH_ANY, &st);
+			}
+			hest_dump_free(&dump);
+		}
+		hest_diags_free(&d);
+	}
+	tap_ok(st.failed == 0 && st.lossy == 0, "%s: %zu mutated dumps parsed, %zu HEST decoded (%zu lost bytes, %zu failures)",
+	       path, runs, found, st.lossy, st.failed);
+	free(p);
+	free(orig);
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void each(const char *dir, const char *suffix, void (*fn)(const char *))
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return;
+	char *names[256];
+	size_t n = 0;
+	for (struct dirent *e; (e = readdir(d)) && n < 256;) {
+		size_t l = strlen(e->d_name), s = strlen(suffix);
+		if (l > s && strcmp(e->d_name + l - s, suffix) == 0)
+			names[n++] = strdup(e->d_name);
+	}
+	closedir(d);
+	qsort(names, n, sizeof(names[0]), cmp_name); /* the same order on every file system */
+	for (size_t i = 0; i < n; i++) {
+		char path[4096];
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		fn(path);
+		free(names[i]);
+	}
+}
+
+int main(void)
+{
+	const char *top = getenv("top_srcdir");
+	char dir[4096];
+	if (!top)
+		top = ".";
+	snprintf(dir, sizeof(dir), "%s/tests/golden", top);
+	each(dir, ".aml", torture_table);
+	snprintf(dir, sizeof(dir), "%s/../shared/corpus/real/hest", top);
+	each(dir, ".dat", torture_table);
+	snprintf(dir, sizeof(dir), "%s/../shared/corpus/real/acpidump", top);
+	each(dir, ".txt", torture_dump);
+	snprintf(dir, sizeof(dir), "%s/../shared/reference/iasl", top);
+	each(dir, ".aml", torture_table);
+	tap_ok(tap_n > 0, "found tables to torture");
+	return tap_done();
+}

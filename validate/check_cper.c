@@ -1,0 +1,78 @@
+/* Error status block sizing of GHES/GHESv2 sources: the block must hold the
+ * 20-byte Generic Error Status Block, the raw data the source may carry,
+ * and (for a decoded table, whose sections nobody declared) a record of
+ * max_sections_per_record sections of the largest kind libhest knows a size
+ * for.  The worst case is libhest's (hest_cper_worst_case), shared with
+ * the compiler's HEST-GHES-BLOCK-SIZE. */
+#include <inttypes.h>
+#include <hest/cper.h>
+#include "check_internal.h"
+
+/* Every section kind with a known size: the validator cannot know which a
+ * firmware's source carries. */
+static const struct hest_cper_size any_section[] = {
+	{ HEST_CPER_MEMORY, 0 },    { HEST_CPER_MEMORY2, 0 }, { HEST_CPER_PROC_GENERIC, 0 },
+	{ HEST_CPER_IA32X64, 0 },   { HEST_CPER_ARM, 0 },     { HEST_CPER_PCIE, 0 },
+	{ HEST_CPER_FW_ERROR_REF, 0 },
+};
+#define NANY (sizeof(any_section) / sizeof(any_section[0]))
+
+static const struct hest_cper_type *largest_kind(void)
+{
+	const struct hest_cper_type *best = NULL;
+	for (size_t i = 0; i < NANY; i++) {
+		const struct hest_cper_type *t = hest_cper_type_of(any_section[i].kind);
+		if (t && (!best || t->worst > best->worst))
+			best = t;
+	}
+	return best;
+}
+
+static void check_worst(struct vctx *c, const struct hest_source *s, uint64_t ebl, uint64_t raw)
+{
+	uint64_t worst;
+	uint64_t sections = vget(s, "max_sections_per_record");
+	if (sections > UINT32_MAX || raw > UINT32_MAX ||
+	    hest_cper_worst_case((uint32_t)sections, any_section, NANY, (uint32_t)raw, &worst) < 0 || ebl >= worst)
+		return;
+	const struct hest_cper_type *t = largest_kind();
+	vreport(c, "CPER-SIZE-WORST", s, "error_block_length", 0,
+		"error_block_length %" PRIu64 " is smaller than a worst-case record of %" PRIu64 " bytes (%u-byte "
+		"status block, %" PRIu64 " x (%u-byte entry + %u-byte %s section), %" PRIu64 " bytes of raw data)",
+		ebl, worst, HEST_CPER_STATUS_SIZE, sections ? sections : 1, HEST_CPER_ENTRY_SIZE, t ? t->worst : 0,
+		t ? t->key : "?", raw);
+}
+
+void check_cper(struct vctx *c)
+{
+	for (size_t i = 0; i < c->nreal; i++) {
+		const struct hest_source *s = &c->m->src[i];
+		if (!vis_ghes(s) || s->len < s->desc->size || vall_zero(s))
+			continue;
+		uint64_t ebl = vget(s, "error_block_length");
+		uint64_t raw = vget(s, "max_raw_data_length");
+		if (ebl < HEST_CPER_STATUS_SIZE) {
+			vreport(c, "CPER-SIZE-HEADER", s, "error_block_length", 0,
+				"error_block_length %" PRIu64 " is smaller than the %u-byte Generic Error Status Block; "
+				"Linux refuses the source (\"Invalid error block length\")",
+				ebl, HEST_CPER_STATUS_SIZE);
+			continue;
+		}
+		if (raw > ebl - HEST_CPER_STATUS_SIZE) {
+			vreport(c, "CPER-SIZE-RAW", s, "max_raw_data_length", 0,
+				"max_raw_data_length %" PRIu64 " does not fit in the %" PRIu64
+				"-byte error status block after its %u-byte header",
+				raw, ebl, HEST_CPER_STATUS_SIZE);
+			continue;
+		}
+		/* Descriptions get these from the compiler, with their declared sections. */
+		if (!c->info)
+			continue;
+		if (ebl > HEST_GHES_LINUX_MAX_BLOCK)
+			vreport(c, "HEST-GHES-BLOCK-CAP", s, "error_block_length", 0,
+				"error_block_length %" PRIu64 " is above Linux's %u-byte limit; Linux warns (\"Error "
+				"status block length is too long\") and reads only the first %u bytes",
+				ebl, HEST_GHES_LINUX_MAX_BLOCK, HEST_GHES_LINUX_MAX_BLOCK);
+		check_worst(c, s, ebl, raw);
+	}
+}

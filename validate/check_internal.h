@@ -1,0 +1,60 @@
+/* Internal to validate/: the context every check runs with, and helpers to
+ * read fields and report at the right place (byte offset for decoded
+ * tables, YAML position for descriptions). */
+#ifndef HEST_VALIDATE_CHECK_INTERNAL_H
+#define HEST_VALIDATE_CHECK_INTERNAL_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdbool.h>
+#include <hest/validate.h>
+
+#if defined(__GNUC__)
+#define VCHECK_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#define VCHECK_PRINTF(a, b)
+#endif
+
+struct vctx {
+	const struct hest_model *m;
+	const struct hest_validate_options *o;
+	const struct hest_decode_info *info; /* NULL for descriptions */
+	struct hest_diags *d;
+	size_t nreal;   /* sources that are decoded structures (not raw bytes) */
+};
+
+/* Reports `rule` at a source's field (`path` may be NULL: the structure;
+ * `extra` is added to the field's offset, for banks), at the header's
+ * field (s == NULL), or at table offset `off` when path is NULL and s is
+ * NULL.  The message gets "source ID (type): " in front when s is set.
+ * Severity comes from the catalogue and the options; silenced rules do
+ * nothing. */
+void vreport(struct vctx *c, const char *rule, const struct hest_source *s, const char *path, uint32_t extra,
+	     const char *fmt, ...) VCHECK_PRINTF(6, 7);
+/* Same, at an absolute table offset (no source prefix). */
+void vreport_at(struct vctx *c, const char *rule, uint64_t off, const char *fmt, ...) VCHECK_PRINTF(4, 5);
+
+/* Field value by dotted path; 0 when the source has no such field. */
+uint64_t vget(const struct hest_source *s, const char *path);
+bool vhas(const struct hest_source *s, const char *path);
+/* "ghes", "cmc", ... or "type N" for a raw source. */
+const char *vtype_name(const struct hest_source *s, char *buf, size_t size);
+unsigned vsource_id(const struct hest_source *s);
+bool vis_ghes(const struct hest_source *s);       /* GHES or GHESv2 with a descriptor */
+bool vis_mc(const struct hest_source *s);         /* IA-32 MCE, CMC or deferred MC */
+bool vis_aer(const struct hest_source *s);        /* AER root port, endpoint, bridge */
+bool vall_zero(const struct hest_source *s);
+/* Bank i of an MC source: pointer to its 28 bytes, or NULL. */
+const uint8_t *vbank(const struct hest_source *s, size_t i, size_t *nbanks);
+uint32_t vbank_offset(const struct hest_source *s, size_t i);
+
+/* The passes, in the order they run. */
+void check_table(struct vctx *c);
+void check_sources(struct vctx *c);
+void check_cross(struct vctx *c);
+void check_gas(struct vctx *c);
+void check_cper(struct vctx *c);
+void check_loader(struct vctx *c);
+void check_linux(struct vctx *c);
+
+#endif

@@ -1,0 +1,209 @@
+/* The validator's driver: rule settings (-W/-E/-w, --werror), where a
+ * diagnostic points, field access helpers, and the passes. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <inttypes.h>
+#include <hest/rules.h>
+#include <hest/fields.h>
+#include "check_internal.h"
+
+/* --- rule settings -------------------------------------------------------- */
+
+static bool pattern_match(const char *pattern, const char *id)
+{
+	size_t n = strlen(pattern);
+	if (n && pattern[n - 1] == '*')
+		return strncmp(pattern, id, n - 1) == 0;
+	return strcmp(pattern, id) == 0;
+}
+
+bool hest_rule_pattern_valid(const char *pattern)
+{
+	for (size_t i = 0; i < hest_rules_count(); i++)
+		if (pattern_match(pattern, hest_rule_at(i)->id))
+			return true;
+	return false;
+}
+
+bool hest_rule_effective(const char *id, const struct hest_rule_setting *settings, size_t nsettings,
+			 bool werror, enum hest_severity *sev)
+{
+	const struct hest_rule *r = id ? hest_rule_find(id) : NULL;
+	/* An id missing from the catalogue is a bug of ours: keep it loud. */
+	enum hest_severity s = r ? r->severity : HEST_SEV_ERROR;
+	bool on = true;
+	for (size_t i = 0; id && i < nsettings; i++) {
+		if (!pattern_match(settings[i].pattern, id))
+			continue;
+		switch (settings[i].action) {
+		case HEST_RULE_WARNING:
+			s = HEST_SEV_WARNING;
+			on = true;
+			break;
+		case HEST_RULE_ERROR:
+			s = HEST_SEV_ERROR;
+			on = true;
+			break;
+		case HEST_RULE_OFF:
+			on = false;
+			break;
+		}
+	}
+	if (werror && s == HEST_SEV_WARNING)
+		s = HEST_SEV_ERROR;
+	*sev = s;
+	return on;
+}
+
+/* --- locations and messages ---------------------------------------------- */
+
+static void vadd(struct vctx *c, const char *rule, struct hest_loc loc, const char *prefix, const char *fmt,
+		 va_list ap)
+{
+	enum hest_severity sev;
+	const struct hest_validate_options *o = c->o;
+	if (!hest_rule_effective(rule, o->settings, o->nsettings, o->werror, &sev))
+		return;
+	char msg[1024];
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	hest_diag_add(c->d, sev, rule, loc, "%s%s", prefix, msg);
+}
+
+static struct hest_loc src_loc(const struct vctx *c, const struct hest_source *s, const char *path,
+			       uint32_t extra)
+{
+	struct hest_loc loc = { c->m->file, 0, 0, false, 0 };
+	const struct hest_source *base = s ? s : &c->m->hdr;
+	size_t off = 0;
+	if (path && base->desc)
+		hest_field_path(base->desc, path, &off);
+	if (c->info) {
+		loc.has_offset = true;
+		loc.offset = (uint64_t)(s ? s->layout.hest_offset : 0) + off + extra;
+		return loc;
+	}
+	const struct hest_given *g = path ? hest_source_given(base, path) : NULL;
+	struct hest_pos pos = g ? g->pos : base->pos;
+	loc.line = pos.line;
+	loc.col = pos.col;
+	return loc;
+}
+
+void vreport(struct vctx *c, const char *rule, const struct hest_source *s, const char *path, uint32_t extra,
+	     const char *fmt, ...)
+{
+	char prefix[160] = "";
+	if (s) {
+		char tb[32];
+		if (!c->info && s->name && s->name[0])
+			snprintf(prefix, sizeof(prefix), "source '%s' (%s, id %u): ", s->name,
+				 vtype_name(s, tb, sizeof(tb)), vsource_id(s));
+		else
+			snprintf(prefix, sizeof(prefix), "source %u (%s): ", vsource_id(s),
+				 vtype_name(s, tb, sizeof(tb)));
+	}
+	va_list ap;
+	va_start(ap, fmt);
+	vadd(c, rule, src_loc(c, s, path, extra), prefix, fmt, ap);
+	va_end(ap);
+}
+
+void vreport_at(struct vctx *c, const char *rule, uint64_t off, const char *fmt, ...)
+{
+	struct hest_loc loc = { c->m->file, 0, 0, c->info != NULL, c->info ? off : 0 };
+	va_list ap;
+	va_start(ap, fmt);
+	vadd(c, rule, loc, "", fmt, ap);
+	va_end(ap);
+}
+
+/* --- field helpers --------------------------------------------------------- */
+
+uint64_t vget(const struct hest_source *s, const char *path)
+{
+	uint64_t v = 0;
+	if (!hest_source_get(s, path, &v))
+		return 0;
+	return v;
+}
+
+bool vhas(const struct hest_source *s, const char *path)
+{
+	uint64_t v;
+	return hest_source_get(s, path, &v);
+}
+
+const char *vtype_name(const struct hest_source *s, char *buf, size_t size)
+{
+	if (s->desc)
+		return s->desc->key;
+	snprintf(buf, size, "type %u", s->type);
+	return buf;
+}
+
+unsigned vsource_id(const struct hest_source *s)
+{
+	return s->len >= 4 ? (unsigned)hest_get_le(s->bytes + 2, 2) : 0xFFFFu;
+}
+
+bool vis_ghes(const struct hest_source *s)
+{
+	return s->desc && (s->type == 9 || s->type == 10);
+}
+
+bool vis_mc(const struct hest_source *s)
+{
+	return s->desc && (s->type == 0 || s->type == 1 || s->type == 11);
+}
+
+bool vis_aer(const struct hest_source *s)
+{
+	return s->desc && (s->type == 6 || s->type == 7 || s->type == 8);
+}
+
+bool vall_zero(const struct hest_source *s)
+{
+	for (uint32_t i = 0; i < s->len; i++)
+		if (s->bytes[i])
+			return false;
+	return true;
+}
+
+const uint8_t *vbank(const struct hest_source *s, size_t i, size_t *nbanks)
+{
+	const struct hest_field *count;
+	const struct hest_field *arr = s->desc ? hest_array_field(s->desc, &count) : NULL;
+	*nbanks = 0;
+	if (!arr || !count || count->offset + count->size > s->len)
+		return NULL;
+	size_t n = (size_t)hest_get_le(s->bytes + count->offset, count->size);
+	/* Only banks whose bytes are present (a description may disagree). */
+	size_t have = s->len > s->desc->size ? (s->len - s->desc->size) / arr->size : 0;
+	*nbanks = n < have ? n : have;
+	if (i >= *nbanks)
+		return NULL;
+	return s->bytes + s->desc->size + i * arr->size;
+}
+
+uint32_t vbank_offset(const struct hest_source *s, size_t i)
+{
+	return s->desc ? (uint32_t)(s->desc->size + i * hest_desc_bank.size) : 0;
+}
+
+/* --- the driver ------------------------------------------------------------ */
+
+int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
+{
+	struct vctx c = { m, o, o->decode, d, o->decode ? o->decode->nstruct : m->nsrc };
+	bool oom_before = d->oom;
+	check_table(&c);
+	check_sources(&c);
+	check_cross(&c);
+	check_gas(&c);
+	check_cper(&c);
+	check_loader(&c);
+	check_linux(&c);
+	return d->oom && !oom_before ? -1 : 0;
+}
