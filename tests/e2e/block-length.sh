@@ -39,6 +39,11 @@ ok "the twin with a 4 KiB block compiles"
 check "error_block_length $small patched into hest.aml (checksum fixed)" \
 	"$PYTHON" "$e2e_src/e2e.py" patch-hest --layout "$boot/out/hest-layout.json" --hest "$boot/out/hest.aml" \
 	--source small --field-offset 60 --size 4 --value "$small" --out "$boot/hest-bypassed.aml"
+# hestval reads the table as any HEST: it must not pass it as clean either.
+rc=0
+e2e_hestval "$boot" hestval --werror "$boot/hest-bypassed.aml" || rc=$?
+check "hestval validate --werror does not accept the bypassed table (exit status $rc, want 1)" [ "$rc" -eq 1 ]
+check "hestval's diagnostic names error_block_length $small" grep -q "error_block_length $small" "$boot/hestval.txt"
 check "hestc cper builds the memory error record" e2e_cper "$e2e_src/records/memory.yaml" "$boot/memory.bin"
 record_len=$(wc -c <"$boot/memory.bin")
 check "the record ($record_len bytes) is longer than the declared block ($small bytes)" [ "$record_len" -gt "$small" ]
@@ -67,6 +72,7 @@ e2e_expect_line "$boot" "HEST: Table parsing has been initialized" 'HEST: Table 
 e2e_expect_line "$boot" "the kernel complains: [Firmware Warn]: GHES: Invalid error status block length!" \
 	'\[Firmware Warn\]: GHES: Invalid error status block length!'
 e2e_no_record "$boot" 0 "the record is not decoded"
+e2e_hestval_agrees "$boot" hestval
 # Refused is not kept: Linux clears block_status anyway, so the record is lost.
 e2e_expect_probe "$boot" small block_status 0 "the kernel cleared the block it refused (the record is lost)"
 e2e_report_times

@@ -11,6 +11,8 @@ Subcommands:
               checksum (to bypass the validator on purpose)
   compare-patched  check the HEST a guest got after SeaBIOS ran the loader
               against hest.aml (only the patched addresses may differ)
+  hestval-vs-linux  compare hestval's prediction of what Linux does with a
+              table (validate --format json) with what the guest's kernel did
   section     extract what the guest printed between two markers on the
               console (its dmesg, or the HEST as od -tx1 lines) into a file
 
@@ -301,6 +303,40 @@ def cmd_compare_patched(a):
     sys.exit(1 if bad else 0)
 
 
+def cmd_hestval_vs_linux(a):
+    """hestval's model of Linux (validate --format json, its "linux" part)
+    against what the guest's kernel did: the table accepted or not, and the
+    GHES sources registered (bound as GHES.<id>)."""
+    with open(a.json, encoding="utf-8") as f:
+        report = json.load(f)
+    with open(a.console, encoding="utf-8", errors="replace") as f:
+        console = f.read().replace("\r", "")
+    with open(a.kernel_log, encoding="utf-8", errors="replace") as f:
+        kernel = f.read()
+    bound = section(console, "GHES", False)
+    if bound is None:
+        sys.exit("the guest printed no E2E-GHES section")
+    linux_ids = sorted(int(l.strip()[5:]) for l in bound.decode().splitlines() if l.strip().startswith("GHES."))
+    inputs = report.get("inputs") or []
+    if len(inputs) != 1 or "linux" not in inputs[0]:
+        sys.exit("hestval's report has no Linux summary for one input")
+    model = inputs[0]["linux"]
+    predicted = sorted(s["id"] for s in model.get("sources", []) if s.get("verdict") == "registered")
+    accepted = "HEST: Table parsing has been initialized." in kernel
+    print("hestval: table %s (%s); registers %s" % (model.get("table"), model.get("reason"),
+                                                    ", ".join("GHES.%d" % i for i in predicted) or "none"))
+    print("Linux:   table %s; bound %s" % ("accepted" if accepted else "not accepted",
+                                           ", ".join("GHES.%d" % i for i in linux_ids) or "none"))
+    bad = False
+    if (model.get("table") == "accepted") != accepted:
+        print("hestval and Linux disagree on the table")
+        bad = True
+    if predicted != linux_ids:
+        print("hestval and Linux disagree on the registered sources")
+        bad = True
+    sys.exit(1 if bad else 0)
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -332,6 +368,11 @@ def main():
     c.add_argument("--hex", action="store_true")
     c.add_argument("--out", required=True)
     c.set_defaults(fn=cmd_section)
+    c = sub.add_parser("hestval-vs-linux")
+    c.add_argument("--json", required=True)
+    c.add_argument("--console", required=True)
+    c.add_argument("--kernel-log", required=True)
+    c.set_defaults(fn=cmd_hestval_vs_linux)
     c = sub.add_parser("compare-patched")
     c.add_argument("--layout", required=True)
     c.add_argument("--hest", required=True)

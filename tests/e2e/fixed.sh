@@ -26,6 +26,13 @@ check "the records go into the blocks of sources memory and io" \
 	--blob "$boot/out/hardware_errors.bin" --out "$boot/hardware_errors.bin" \
 	memory="$boot/memory.bin" io="$boot/cpu-pcie.bin"
 
+# Our validator accepts what we are about to boot, warnings included.
+if e2e_hestval "$boot" hestval --werror "$boot/out/hest.aml"; then
+	ok "hestval validate --werror accepts hest.aml"
+else
+	not_ok "hestval validate --werror accepts hest.aml"
+fi
+
 # What the guest must reserve: the region, in whole pages.
 base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$boot/out/hest-layout.json")
 size=$("$PYTHON" -c 'import json,sys; print((json.load(open(sys.argv[1]))["placement"]["blob_size"] + 4095) // 4096 * 4)' "$boot/out/hest-layout.json")K
@@ -62,6 +69,7 @@ e2e_no_record "$boot" 0
 e2e_expect_record "$boot" 1 "$records/memory.expect"
 e2e_expect_record "$boot" 2 "$records/cpu-pcie.expect"
 e2e_no_firmware_complaint "$boot"
+e2e_hestval_agrees "$boot" hestval
 
 # After the kernel consumed them: every register still points at its block,
 # block_status is 0 (the kernel clears it), and the GHESv2 read-ack register

@@ -292,6 +292,30 @@ e2e_guest_hest() {
 	"$PYTHON" "$e2e_src/e2e.py" section --log "$1/console.log" --name HEST --hex --out "$2"
 }
 
+# e2e_hestval DIR NAME ARGS...: hestval validate --arch x86_64 ARGS as text
+# (shown as comments) and as JSON (DIR/NAME.json, for e2e_hestval_agrees).
+# Returns hestval's status for the text run.
+e2e_hestval() {
+	local dir=$1 name=$2 rc=0
+	shift 2
+	"$HESTVAL" validate --arch x86_64 "$@" >"$dir/$name.txt" 2>&1 || rc=$?
+	"$HESTVAL" validate --arch x86_64 --format json "$@" >"$dir/$name.json" 2>/dev/null || :
+	sed 's/^/#   hestval: /' "$dir/$name.txt"
+	return "$rc"
+}
+
+# e2e_hestval_agrees DIR NAME: what hestval predicted Linux would do with the
+# table (accept it, register which GHES) is what the guest's kernel did.
+e2e_hestval_agrees() {
+	local dir=$1 name=$2
+	if "$PYTHON" "$e2e_src/e2e.py" hestval-vs-linux --json "$dir/$name.json" 		--console "$dir/console.log" --kernel-log "$dir/kernel.log" >"$dir/$name-vs-linux.txt" 2>&1; then
+		ok "$(basename "$dir"): hestval's prediction of Linux matches the kernel (table, registered sources)"
+	else
+		not_ok "$(basename "$dir"): hestval's prediction of Linux matches the kernel (table, registered sources)"
+	fi
+	sed 's/^/#   /' "$dir/$name-vs-linux.txt"
+}
+
 e2e_report_times() {
 	diag "boot times:$e2e_times"
 }

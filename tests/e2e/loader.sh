@@ -82,6 +82,13 @@ else
 	ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
 fi
 
+# hestval runs the same script over the same fw_cfg files in its simulator.
+if e2e_hestval "$boot" hestval --werror "$boot/fw"; then
+	ok "hestval validate --werror accepts the fw_cfg files and the whole script"
+else
+	not_ok "hestval validate --werror accepts the fw_cfg files and the whole script"
+fi
+
 rc=0
 e2e_loader_boot "$boot" || rc=$?
 if ! e2e_boot_ok "$boot" "$rc"; then
@@ -100,6 +107,7 @@ e2e_expect_line "$boot" "HEST: Table parsing has been initialized" 'HEST: Table 
 e2e_expect_record "$boot" 7 "$records/memory.expect"
 e2e_no_record "$boot" 8
 e2e_no_firmware_complaint "$boot"
+e2e_hestval_agrees "$boot" hestval
 
 # The HEST Linux has: ours, except the GAS addresses SeaBIOS patched (each
 # now the blob's address plus the offset hestc put there) and the checksum.
@@ -134,6 +142,12 @@ grep -v '^ALLOCATE .*file="etc/acpi/rsdp"' "$boot/companion-pre.txt" >"$ctl/comp
 if "$LOADER_ASM" "$ctl/companion-pre.txt" "$ctl/companion-pre.bin" &&
 	cat "$ctl/companion-pre.bin" "$boot/out/table-loader.bin" "$boot/companion-post.bin" >"$ctl/fw/etc/table-loader"; then
 	ok "control: a script without the RSDP's ALLOCATE builds"
+	# hestval's simulator must fault the script SeaBIOS is about to refuse.
+	rc=0
+	e2e_hestval "$ctl" hestval "$ctl/fw" || rc=$?
+	check "control: hestval validate refuses the script (exit status $rc, want 1)" [ "$rc" -eq 1 ]
+	check "control: hestval names etc/acpi/rsdp used before it is allocated" \
+		grep -q 'error\[LOADER-UNALLOCATED\]: .*etc/acpi/rsdp' "$ctl/hestval.txt"
 	rc=0
 	e2e_loader_boot "$ctl" || rc=$?
 	if e2e_boot_ok "$ctl" "$rc"; then
