@@ -19,7 +19,7 @@ tests_unit_cper_runtime_test_LDADD = libhest.la
 tests_unit_cper_linux_test_SOURCES = tests/unit/cper_linux_test.c tests/unit/tap.h
 tests_unit_cper_linux_test_LDADD = libhest.la
 TESTS += tests/unit/cper_fields_test tests/unit/cper_roundtrip_test tests/unit/cper_runtime_test \
-	tests/unit/cper_linux_test tests/cper/golden.sh tests/cper/cli.sh
+	tests/unit/cper_linux_test tests/cper/golden.sh tests/cper/cli.sh tests/cper/sizing.sh
 EXTRA_DIST += tests/cper
 
 # Goldens change only through this target (tests/Makefile.inc's regen-golden runs it too).

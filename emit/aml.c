@@ -3,6 +3,7 @@
 #include <string.h>
 #include <inttypes.h>
 #include <hest/encode.h>
+#include <hest/cper.h>
 
 uint8_t hest_checksum(const uint8_t *p, size_t len)
 {
@@ -35,11 +36,13 @@ static void note_gas_offsets(struct hest_source *s, uint32_t at)
 int hest_model_layout_table(struct hest_model *m, struct hest_diags *d)
 {
 	uint64_t at = HEST_SOURCES_OFFSET;
+	bool sized = true;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		struct hest_source *s = &m->src[i];
+		/* default, `auto` from `sections:`, HEST-GHES-BLOCK-SIZE/-CAP */
 		if (s->desc && (s->desc->type == 9 || s->desc->type == 10) &&
-		    !hest_source_given(s, "error_block_length"))
-			hest_source_set(s, "error_block_length", m->placement.block_size);
+		    hest_cper_source_block_length(m, s, d) < 0)
+			sized = false; /* go on: report every source */
 		uint32_t want = hest_source_wire_len(s);
 		if (want != s->len) {
 			hest_diag_add(d, HEST_SEV_ERROR, NULL, src_loc(m, s),
@@ -56,6 +59,8 @@ int hest_model_layout_table(struct hest_model *m, struct hest_diags *d)
 			return -1;
 		}
 	}
+	if (!sized)
+		return -1;
 	uint8_t *h = m->hdr.bytes;
 	if (!hest_source_given(&m->hdr, "length"))
 		hest_put_le(h + 4, 4, at);

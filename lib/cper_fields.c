@@ -581,6 +581,22 @@ static const struct hest_cper_type types[HEST_CPER_NKINDS] = {
 	  NOBITS, "data", -1, 0, "any section GUID with its body as bytes; sizing needs its size" },
 };
 
+static const struct hest_name kind_v[] = {
+	{ "memory", HEST_CPER_MEMORY, "platform memory error (80 bytes)" },
+	{ "memory2", HEST_CPER_MEMORY2, "memory error section 2 (96 bytes)" },
+	{ "processor-generic", HEST_CPER_PROC_GENERIC, "processor generic (192 bytes)" },
+	{ "ia32x64", HEST_CPER_IA32X64, "IA32/X64 processor (sized with one error information structure: 128)" },
+	{ "arm", HEST_CPER_ARM, "ARM processor (sized with one error information structure: 72)" },
+	{ "arm-processor", HEST_CPER_ARM, "ARM processor (same as arm)" },
+	{ "pcie", HEST_CPER_PCIE, "PCI Express (208 bytes)" },
+	{ "fw-error-ref", HEST_CPER_FW_ERROR_REF, "firmware error record reference (32 bytes)" },
+	{ "raw", HEST_CPER_RAW, "any other section: its size comes from largest_section" },
+};
+const struct hest_names hest_cper_kind_names = NAMES(kind_v);
+
+/* A source's `sections:` keeps one slot per kind (model.h). */
+_Static_assert(HEST_CPER_NKINDS <= HEST_SOURCE_MAX_SECTION_KINDS, "hest_source_sections holds every kind");
+
 const struct hest_cper_type *hest_cper_type_of(enum hest_cper_kind kind)
 {
 	return (unsigned)kind < HEST_CPER_NKINDS ? &types[kind] : NULL;

@@ -290,7 +290,7 @@ static const struct hest_field aer_bridge_f[] = {
 	  &hest_desc_gas, "GAS of the error status address register" }, \
 	F_NOTIFY(32, HEST_FA_REQUIRED), \
 	{ "error_block_length", "Error Status Block Length", 60, 4, HEST_FK_INT, HEST_FA_BLOCKLEN, 0, NULL, \
-	  NULL, NULL, "error status block size; defaults to placement.block_size" }
+	  NULL, NULL, "error status block size; defaults to placement.block_size; `auto`: the worst case of `sections:`" }
 
 static const struct hest_field ghes_f[] = { GHES_COMMON };
 static const struct hest_field ghes2_f[] = {

@@ -3,6 +3,7 @@
  * checks that the parser accepts exactly these keys. */
 #include <string.h>
 #include <hest/model.h>
+#include <hest/cper.h>
 #include <hest/schema.h>
 
 #define N(arr) (sizeof(arr) / sizeof((arr)[0]))
@@ -77,6 +78,11 @@ static const struct hest_option source_o[] = {
 	  "symbolic name used in messages, the C header and JSON (letters, digits, '_', '-')" },
 	{ "block_address", HEST_OPT_UINT, NULL, NULL,
 	  "fixed mode, GHES/GHESv2: absolute address of this source's block, outside the blob" },
+	{ "sections", HEST_OPT_LIST, &hest_cper_kind_names, NULL,
+	  "GHES/GHESv2: CPER section kinds its records may carry; sizes error_block_length: auto and checks a "
+	  "given length (HEST-GHES-BLOCK-SIZE)" },
+	{ "largest_section", HEST_OPT_UINT, NULL, NULL,
+	  "GHES/GHESv2 with sections: largest section body in bytes, when above the kinds' own sizes (raw needs it)" },
 };
 
 static const struct {

@@ -75,6 +75,10 @@ static bool field_schema(struct hest_buf *o, const struct hest_field *f)
 				     f->sub->key);
 		break;
 	default:
+		if (f->attr & HEST_FA_BLOCKLEN) /* or `auto`, sized from `sections:` */
+			return hest_buf_printf(o, "{\"anyOf\": [") && uint_schema(o, f->size) &&
+			       hest_buf_printf(o, ", {\"const\": \"auto\"}], \"description\": ") && jstr(o, f->doc) &&
+			       hest_buf_printf(o, "}");
 		return hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, f->size > 8 ? 8 : f->size) &&
 		       hest_buf_printf(o, "], \"description\": ") && jstr(o, f->doc) && hest_buf_printf(o, "}");
 	}
@@ -96,6 +100,10 @@ static bool struct_schema(struct hest_buf *o, const struct hest_struct_desc *d, 
 			first = false;
 			if (strcmp(v[i].key, "type") == 0 && type_const)
 				ok = ok && hest_buf_printf(o, "{\"enum\": [\"%s\", %d]}", type_const, d->type);
+			else if (v[i].kind == HEST_OPT_LIST && v[i].names)
+				ok = ok && hest_buf_printf(o, "{\"type\": \"array\", \"minItems\": 1, \"items\": ") &&
+				     names_enum(o, v[i].names) && hest_buf_printf(o, ", \"description\": ") &&
+				     jstr(o, v[i].doc) && hest_buf_printf(o, "}");
 			else if (v[i].kind == HEST_OPT_UINT)
 				ok = ok && hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, 8) &&
 				     hest_buf_printf(o, "], \"description\": ") && jstr(o, v[i].doc) && hest_buf_printf(o, "}");

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <hest/desc.h>
 #include <hest/schema.h>
+#include <hest/cper.h>
 #include "ytree.h"
 
 /* What the parser knows of each source of the model beyond the model. */
@@ -423,6 +424,10 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 	switch (f->kind) {
 	case HEST_FK_INT:
 	case HEST_FK_RESERVED:
+		if ((f->attr & HEST_FA_BLOCKLEN) && v->kind == Y_SCALAR && !v->quoted && yscalar_is(v, "auto")) {
+			s->sections.block_length_auto = true; /* sized from `sections:` (hest_cper_source_block_length) */
+			break;
+		}
 		if (node_uint(c, v, f->key, f->size > 8 ? 8 : f->size, &val))
 			hest_put_le(p, f->size, val);
 		break;
@@ -726,10 +731,56 @@ static const struct hest_struct_desc *source_type(struct dctx *c, const struct y
 
 
 /* Source keys that are not wire fields. */
+/* `sections:` and `largest_section:` of a GHES/GHESv2 source (<hest/cper.h>). */
+static void parse_sections(struct dctx *c, struct hest_source *s, const struct ynode *k, const struct ynode *v)
+{
+	struct hest_source_sections *sec = &s->sections;
+	uint64_t x;
+	if (s->type != 9 && s->type != 10) {
+		ERR(c, k, "'%s' applies to ghes and ghes-v2 sources only", k->str);
+		return;
+	}
+	if (yscalar_is(k, "largest_section")) {
+		if (node_uint(c, v, "largest_section", 4, &x)) {
+			sec->largest = (uint32_t)x;
+			sec->largest_pos = pos_of(v);
+		}
+		return;
+	}
+	if (v->kind != Y_SEQ) {
+		ERR(c, v, "'sections' must be a list of CPER section kinds, not %s", ynode_kind_name(v));
+		return;
+	}
+	if (v->n == 0) {
+		ERR(c, v, "'sections' is empty; list the CPER section kinds the records may carry");
+		return;
+	}
+	sec->pos = pos_of(k);
+	YSEQ_FOREACH(v, it) {
+		if (it->kind == Y_SCALAR && it->len && it->str[0] >= '0' && it->str[0] <= '9') {
+			ERR(c, it, "'sections' takes section kind names, not numbers");
+			continue;
+		}
+		if (!node_name_or_uint(c, it, "sections", "section kind", NULL, 1, &hest_cper_kind_names, &x))
+			continue;
+		bool dup = false;
+		for (uint8_t i = 0; i < sec->n; i++)
+			dup |= sec->kind[i] == x;
+		if (dup)
+			ERR(c, it, "section kind '%s' is listed twice", it->str);
+		else if (sec->n < HEST_SOURCE_MAX_SECTION_KINDS)
+			sec->kind[sec->n++] = (uint8_t)x;
+	}
+}
+
 static void parse_source_extra(struct dctx *c, struct hest_source *s, const struct ynode *map)
 {
 	YMAP_FOREACH(map, k, v) {
 		uint64_t x;
+		if (yscalar_is(k, "sections") || yscalar_is(k, "largest_section")) {
+			parse_sections(c, s, k, v);
+			continue;
+		}
 		if (!yscalar_is(k, "block_address"))
 			continue;
 		if (s->type != 9 && s->type != 10) {

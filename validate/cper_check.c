@@ -229,3 +229,106 @@ void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const
 	for (size_t i = 0; i < b->nsec; i++)
 		check_section(&c, &b->sec[i], i);
 }
+
+/* --- GHES block sizing for the compiler ---------------------------------- */
+
+static struct hest_loc pos_loc(const struct hest_model *m, struct hest_pos p)
+{
+	struct hest_loc l = { m->file, p.line, p.col, false, 0 };
+	return l;
+}
+
+/* Layout runs once per output; a warning is said once. */
+static bool reported(const struct hest_diags *d, const char *rule, struct hest_loc l)
+{
+	for (size_t i = 0; i < d->n; i++)
+		if (d->v[i].rule && strcmp(d->v[i].rule, rule) == 0 && d->v[i].loc.line == l.line &&
+		    d->v[i].loc.col == l.col)
+			return true;
+	return false;
+}
+
+/* The worst case of a source's declared sections; 0 and a diagnostic when
+ * it cannot be computed. */
+static uint64_t declared_worst(const struct hest_model *m, const struct hest_source *s, struct hest_diags *d,
+			       const struct hest_cper_type **largest)
+{
+	const struct hest_source_sections *sec = &s->sections;
+	struct hest_cper_size v[HEST_SOURCE_MAX_SECTION_KINDS];
+	uint64_t max_sections = 1, max_raw = 0, worst = 0, body = 0;
+	hest_source_get(s, "max_sections_per_record", &max_sections);
+	hest_source_get(s, "max_raw_data_length", &max_raw);
+	*largest = NULL;
+	for (uint8_t i = 0; i < sec->n; i++) {
+		const struct hest_cper_type *t = hest_cper_type_of((enum hest_cper_kind)sec->kind[i]);
+		v[i].kind = t->kind;
+		v[i].body = sec->largest > t->worst ? sec->largest : 0;
+		if (!t->worst && !sec->largest) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, sec->pos),
+				      "source '%s': a %s section has no size of its own; give 'largest_section' (the "
+				      "largest section body, in bytes)", s->name, t->key);
+			return 0;
+		}
+		uint64_t b = v[i].body ? v[i].body : t->worst;
+		if (b > body) {
+			body = b;
+			*largest = t;
+		}
+	}
+	if (hest_cper_worst_case((uint32_t)max_sections, v, sec->n, (uint32_t)max_raw, &worst) < 0) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, sec->pos),
+			      "source '%s': the worst-case record of its sections does not fit in 64 bits", s->name);
+		return 0;
+	}
+	return worst;
+}
+
+int hest_cper_source_block_length(struct hest_model *m, struct hest_source *s, struct hest_diags *d)
+{
+	const struct hest_source_sections *sec = &s->sections;
+	const struct hest_given *g = hest_source_given(s, "error_block_length");
+	const struct hest_cper_type *largest = NULL;
+	uint64_t worst = 0, length = 0, max_sections = 1, max_raw = 0;
+	struct hest_pos at = g ? g->pos : m->placement.block_size_pos;
+	if (sec->n && !(worst = declared_worst(m, s, d, &largest)))
+		return -1;
+	if (sec->block_length_auto) {
+		if (!sec->n) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, at),
+				      "source '%s': error_block_length: auto needs 'sections:' (the CPER section kinds "
+				      "its records may carry)", s->name);
+			return -1;
+		}
+		if (worst > UINT32_MAX) {
+			hest_diag_add(d, HEST_SEV_ERROR, "HEST-GHES-BLOCK-SIZE", pos_loc(m, at),
+				      "source '%s': one record can need %" PRIu64 " bytes; error_block_length holds at "
+				      "most 4 GiB", s->name, worst);
+			return -1;
+		}
+		hest_source_set(s, "error_block_length", worst);
+	} else if (!g) {
+		hest_source_set(s, "error_block_length", m->placement.block_size);
+		if (!at.line)
+			at = sec->pos;
+	}
+	hest_source_get(s, "error_block_length", &length);
+	hest_source_get(s, "max_sections_per_record", &max_sections);
+	hest_source_get(s, "max_raw_data_length", &max_raw);
+	if (sec->n && length < worst) {
+		hest_diag_add(d, HEST_SEV_ERROR, "HEST-GHES-BLOCK-SIZE", pos_loc(m, at),
+			      "source '%s': error_block_length %" PRIu64 "%s is smaller than the %" PRIu64
+			      " bytes one record can need (20 + %" PRIu64 " x (72 + %" PRIu64 " for %s) + %" PRIu64
+			      " raw data bytes)",
+			      s->name, length, g ? "" : " (from placement.block_size)", worst,
+			      max_sections ? max_sections : 1,
+			      (worst - 20 - max_raw) / (max_sections ? max_sections : 1) - 72, largest ? largest->key : "?",
+			      max_raw);
+		return -1;
+	}
+	if (length > HEST_GHES_LINUX_MAX_BLOCK && !reported(d, "HEST-GHES-BLOCK-CAP", pos_loc(m, at)))
+		hest_diag_add(d, HEST_SEV_WARNING, "HEST-GHES-BLOCK-CAP", pos_loc(m, at),
+			      "source '%s': error_block_length %" PRIu64 " is above Linux's %u-byte limit; Linux warns "
+			      "(\"Error status block length is too long\") and reads only the first %u bytes",
+			      s->name, length, HEST_GHES_LINUX_MAX_BLOCK, HEST_GHES_LINUX_MAX_BLOCK);
+	return 0;
+}

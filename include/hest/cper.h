@@ -143,6 +143,9 @@ extern const struct hest_names hest_cper_severity_names;
 #define HEST_CPER_MAX_ENTRIES 1023u   /* block_status bits 13:4 */
 #define HEST_GHES_LINUX_MAX_BLOCK 65536u /* Linux GHES_ESTATUS_MAX_SIZE */
 
+/* The kinds by YAML name (aliases included), for `sections:` of a source. */
+extern const struct hest_names hest_cper_kind_names;
+
 const struct hest_cper_type *hest_cper_type_of(enum hest_cper_kind kind);
 /* By YAML name or alias (len bytes, not NUL-terminated); NULL if unknown. */
 const struct hest_cper_type *hest_cper_type_by_key(const char *key, size_t len);

@@ -91,6 +91,20 @@ struct hest_source_layout {
 	struct hest_pos block_address_pos;
 };
 
+/* `sections:` of a GHES/GHESv2 source: the CPER section kinds (enum
+ * hest_cper_kind of <hest/cper.h>) its records may carry.  They size
+ * `error_block_length: auto` and the HEST-GHES-BLOCK-SIZE check
+ * (hest_cper_source_block_length). */
+#define HEST_SOURCE_MAX_SECTION_KINDS 16u
+struct hest_source_sections {
+	uint8_t n;
+	uint8_t kind[HEST_SOURCE_MAX_SECTION_KINDS];
+	uint32_t largest;          /* `largest_section:` bytes; 0 = the kinds' own sizes */
+	bool block_length_auto;    /* error_block_length: auto */
+	struct hest_pos pos;       /* the `sections:` key (line 0: not given) */
+	struct hest_pos largest_pos;
+};
+
 struct hest_source {
 	char *name;                          /* symbolic name (owned), never NULL */
 	unsigned type;                       /* HEST type code */
@@ -101,6 +115,7 @@ struct hest_source {
 	struct hest_given *given;            /* fields given explicitly */
 	size_t ngiven, givencap;
 	struct hest_source_layout layout;
+	struct hest_source_sections sections;
 };
 
 enum hest_arch {
