@@ -78,6 +78,8 @@ int hest_encode_table(struct hest_model *m, uint8_t **out, size_t *len, struct h
 	size_t total = HEST_SOURCES_OFFSET;
 	for (size_t i = 0; i < m->nsrc; i++)
 		total += m->src[i].len;
+	size_t table = total; /* what the checksum covers: not the trailing bytes */
+	total += m->trailing_len;
 	uint8_t *buf = malloc(total);
 	if (!buf) {
 		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 },
@@ -90,9 +92,11 @@ int hest_encode_table(struct hest_model *m, uint8_t **out, size_t *len, struct h
 		memcpy(buf + at, m->src[i].bytes, m->src[i].len);
 		at += m->src[i].len;
 	}
+	if (m->trailing_len)
+		memcpy(buf + at, m->trailing, m->trailing_len);
 	if (!hest_source_given(&m->hdr, "checksum")) {
 		buf[9] = 0;
-		buf[9] = hest_checksum(buf, total);
+		buf[9] = hest_checksum(buf, table);
 	}
 	*out = buf;
 	*len = total;

@@ -1,5 +1,6 @@
 /* The output kinds of `hestc compile --emit`, one row per file. */
 #include <string.h>
+#include <hest/decompile.h>
 #include <hest/layout.h>
 #include <hest/loader.h>
 #include "hestc.h"
@@ -57,6 +58,11 @@ static int emit_tables_blob(const struct emit_ctx *c, struct hest_buf *out)
 	return 0;
 }
 
+static int emit_dsl(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_dsl(c->m, c->table, c->tablelen, out, c->d);
+}
+
 static int emit_header(const struct emit_ctx *c, struct hest_buf *out)
 {
 	return hest_emit_layout_header(c->m, c->origin, out, c->d);
@@ -86,6 +92,7 @@ static const char *needs_standalone(const struct hest_model *m)
 
 static const struct emitter emitters[] = {
 	{ "hest", "hest.aml", emit_hest, "the HEST table (always written)", NULL },
+	{ "dsl", "hest.dsl", emit_dsl, "iasl data-table source of the HEST", NULL },
 	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
 	  needs_linker_loader },
 	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", needs_linker_loader },

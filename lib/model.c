@@ -81,6 +81,7 @@ void hest_model_free(struct hest_model *m)
 		source_free(&m->src[i]);
 	source_free(&m->hdr);
 	free(m->src);
+	free(m->trailing);
 	memset(m, 0, sizeof(*m));
 }
 

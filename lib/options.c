@@ -36,6 +36,7 @@ const struct hest_names hest_arch_names = { arch_v, N(arch_v) };
 
 static const struct hest_name allow_v[] = {
 	{ "duplicate-source-ids", HEST_ALLOW_DUPLICATE_IDS, "keep repeated source ids (iasl's template has them)" },
+	{ "no-sources", HEST_ALLOW_NO_SOURCES, "accept an empty 'sources' (a table of only the header)" },
 };
 const struct hest_names hest_allow_names = { allow_v, N(allow_v) };
 
@@ -45,6 +46,8 @@ static const struct hest_option top_o[] = {
 	{ "placement", HEST_OPT_MAP, NULL, "mode: none", "where GHES registers and error status blocks live" },
 	{ "sources", HEST_OPT_LIST, NULL, NULL, "the error sources, in table order (required, at least one)" },
 	{ "allow", HEST_OPT_LIST, &hest_allow_names, NULL, "deliberate opt-outs of checks" },
+	{ "trailing_bytes", HEST_OPT_BYTES, NULL, NULL,
+	  "bytes after the table's end, kept verbatim (decompiled tables; placement mode none only)" },
 };
 
 static const struct hest_option target_o[] = {

@@ -18,6 +18,8 @@ static const char *opt_kind(uint8_t kind)
 		return "name";
 	case HEST_OPT_MAP:
 		return "mapping";
+	case HEST_OPT_BYTES:
+		return "hex bytes";
 	default:
 		return "list";
 	}

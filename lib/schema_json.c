@@ -7,6 +7,8 @@
 /* Integers are written as numbers or, in YAML, as hex/binary/octal or with
  * a size suffix, which a YAML-to-JSON loader may leave as a string. */
 #define UINT_STRING "^\\\\+?(0[xX][0-9a-fA-F][0-9a-fA-F_]*|0[bB][01][01_]*|0[oO][0-7][0-7_]*|[0-9][0-9_]*(K|KiB|k|M|MiB|G|GiB|T|TiB)?)$"
+/* Hex bytes as the parser reads them: pairs of hex digits, blanks between. */
+#define HEX_BYTES_PATTERN "^\\\\s*([0-9a-fA-F]{2}\\\\s*)+$"
 
 static bool jstr(struct hest_buf *o, const char *s)
 {
@@ -60,8 +62,10 @@ static bool field_schema(struct hest_buf *o, const struct hest_field *f)
 		     names_enum(o, f->names) && hest_buf_printf(o, ", ") && uint_schema(o, f->size) &&
 		     hest_buf_printf(o, "]}}]");
 		break;
-	case HEST_FK_CHARS:
-		ok = hest_buf_printf(o, "{\"type\": \"string\", \"maxLength\": %u", f->size);
+	case HEST_FK_CHARS: /* text, or { hex: ... } for bytes that are not text */
+		ok = hest_buf_printf(o, "{\"anyOf\": [{\"type\": \"string\", \"maxLength\": %u}, {\"type\": \"object\", "
+				     "\"additionalProperties\": false, \"required\": [\"hex\"], \"properties\": {\"hex\": "
+				     "{\"type\": \"string\", \"pattern\": \"%s\"}}}]", f->size, HEX_BYTES_PATTERN);
 		break;
 	case HEST_FK_STRUCT:
 		if (f->sub == &hest_desc_gas) /* a bare number is the address */
@@ -147,6 +151,9 @@ static bool option_schema(struct hest_buf *o, const struct hest_option *v)
 	case HEST_OPT_STRING:
 		ok = hest_buf_printf(o, "{\"type\": \"string\", \"maxLength\": 55");
 		break;
+	case HEST_OPT_BYTES:
+		ok = hest_buf_printf(o, "{\"type\": \"string\", \"pattern\": \"%s\"", HEX_BYTES_PATTERN);
+		break;
 	case HEST_OPT_ENUM:
 		ok = hest_buf_printf(o, "{\"allOf\": [") && names_enum(o, v->names) && hest_buf_printf(o, "]");
 		break;
@@ -181,7 +188,13 @@ static bool source_dispatch(struct hest_buf *o)
 {
 	size_t n;
 	const struct hest_struct_desc *const *d = hest_source_descs(&n);
-	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"required\": [\"type\"], \"properties\": {\"type\": {\"enum\": [");
+	/* a source is a typed structure, or raw bytes kept verbatim (`raw:`) */
+	bool ok = hest_buf_printf(o, "{\"anyOf\": [{\"type\": \"object\", \"additionalProperties\": false, "
+				     "\"required\": [\"raw\"], \"properties\": {\"name\": {\"type\": \"string\"}, "
+				     "\"raw\": {\"type\": \"string\", \"pattern\": \"%s\", \"description\": \"bytes kept "
+				     "verbatim in the structure list (a reserved type, or bytes that are not a whole "
+				     "structure)\"}}}, ", HEX_BYTES_PATTERN);
+	ok = ok && hest_buf_printf(o, "{\"type\": \"object\", \"required\": [\"type\"], \"properties\": {\"type\": {\"enum\": [");
 	for (size_t i = 0; i < n && ok; i++)
 		ok = hest_buf_printf(o, "%s\"%s\", %d", i ? ", " : "", d[i]->key, d[i]->type);
 	ok = ok && hest_buf_printf(o, "]}}, \"allOf\": [");
@@ -190,7 +203,7 @@ static bool source_dispatch(struct hest_buf *o)
 				     "%s{\"if\": {\"properties\": {\"type\": {\"enum\": [\"%s\", %d]}}}, "
 				     "\"then\": {\"$ref\": \"#/$defs/source-%s\"}}",
 				     i ? ", " : "", d[i]->key, d[i]->type, d[i]->key);
-	return ok && hest_buf_printf(o, "]}");
+	return ok && hest_buf_printf(o, "]}]}");
 }
 
 bool hest_schema_json(struct hest_buf *o)

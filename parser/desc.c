@@ -317,6 +317,82 @@ static bool node_chars(struct dctx *c, const struct ynode *n, const char *what, 
 	return true;
 }
 
+/* Hex bytes, the spelling of content kept verbatim (raw sources, trailing
+ * bytes, OEM ids that are not text): pairs of hex digits, blanks and line
+ * breaks between pairs allowed ("d2 04 00 00", "d2040000").  Returns a
+ * malloc'd buffer (at least one byte allocated) or NULL after an error. */
+static uint8_t *node_hex(struct dctx *c, const struct ynode *n, const char *what, size_t *len)
+{
+	if (!want_scalar(c, n, what, "hex bytes (pairs of hex digits)"))
+		return NULL;
+	if (n->len / 2 > UINT32_MAX - HEST_SOURCES_OFFSET) {
+		ERR(c, n, "'%s': %zu bytes do not fit in a table", what, n->len / 2);
+		return NULL;
+	}
+	uint8_t *b = malloc(n->len / 2 + 1);
+	if (!b) {
+		ERR(c, n, "out of memory");
+		return NULL;
+	}
+	size_t k = 0;
+	int hi = -1;
+	for (size_t i = 0; i < n->len; i++) {
+		char ch = n->str[i];
+		int dv = (ch >= '0' && ch <= '9') ? ch - '0' : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
+			: (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : -1;
+		if (dv < 0 && hi < 0 && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'))
+			continue;
+		if (dv < 0) {
+			ERR(c, n, "'%s': %s at character %zu; expected hex bytes such as \"0a 1b ff\"", what,
+			    hi >= 0 ? "half a byte" : "not a hex digit", i + 1);
+			free(b);
+			return NULL;
+		}
+		if (hi < 0) {
+			hi = dv;
+		} else {
+			b[k++] = (uint8_t)(hi << 4 | dv);
+			hi = -1;
+		}
+	}
+	if (hi >= 0 || k == 0) {
+		ERR(c, n, "'%s': %s; expected hex bytes such as \"0a 1b ff\"", what,
+		    k == 0 && hi < 0 ? "no bytes given" : "odd number of hex digits");
+		free(b);
+		return NULL;
+	}
+	*len = k;
+	return b;
+}
+
+/* A character field given as `{ hex: "..." }`: exactly the field's bytes,
+ * for ids that are not printable text. */
+static void node_chars_hex(struct dctx *c, const struct ynode *n, const char *what, unsigned size, uint8_t *dst)
+{
+	const struct ynode *hex = NULL;
+	YMAP_FOREACH(n, k, v) {
+		if (!yscalar_is(k, "hex") || hex) {
+			ERR(c, k, "'%s' as a mapping takes one key, 'hex' (the field's bytes), not '%s'", what,
+			    k->kind == Y_SCALAR ? k->str : "?");
+			return;
+		}
+		hex = v;
+	}
+	if (!hex) {
+		ERR(c, n, "'%s' as a mapping needs 'hex' (the field's %u bytes)", what, size);
+		return;
+	}
+	size_t len;
+	uint8_t *b = node_hex(c, hex, what, &len);
+	if (!b)
+		return;
+	if (len != size)
+		ERR(c, hex, "'%s': %zu hex bytes given; the field is exactly %u", what, len, size);
+	else
+		memcpy(dst, b, size);
+	free(b);
+}
+
 /* --- structures --------------------------------------------------------- */
 
 /* Duplicate keys: each known key of a mapping has a slot holding its first
@@ -451,7 +527,10 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 			hest_put_le(p, f->size, val);
 		break;
 	case HEST_FK_CHARS:
-		node_chars(c, v, f->key, f->size, p);
+		if (v->kind == Y_MAP)
+			node_chars_hex(c, v, f->key, f->size, p);
+		else
+			node_chars(c, v, f->key, f->size, p);
 		break;
 	case HEST_FK_STRUCT:
 		if (v->kind == Y_SCALAR && f->sub == &hest_desc_gas) {
@@ -795,6 +874,60 @@ static void parse_source_extra(struct dctx *c, struct hest_source *s, const stru
 	}
 }
 
+/* `raw: <hex bytes>`: bytes kept verbatim in the structure list (a
+ * decompiled table's structure of a reserved type, or bytes that are not a
+ * whole structure).  Takes only `name` beside; no field is interpreted, so
+ * nothing is checked. */
+static void parse_raw_source(struct dctx *c, const struct ynode *map, const struct ynode *raw, size_t index)
+{
+	size_t errors = c->d->errors;
+	const struct ynode *nnode = NULL, *seen_name = NULL, *seen_raw = NULL;
+	YMAP_FOREACH(map, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		if (yscalar_is(k, "name")) {
+			if (first_use(c, &seen_name, k))
+				nnode = v;
+		} else if (yscalar_is(k, "raw")) {
+			first_use(c, &seen_raw, k);
+		} else {
+			ERR(c, k, "a raw source (source #%zu, given by 'raw') takes only 'name' beside 'raw', not '%s'",
+			    index, k->str);
+		}
+	}
+	size_t len = 0;
+	uint8_t *b = node_hex(c, raw, "raw", &len);
+	if (!b)
+		return;
+	unsigned type = len >= 2 ? (unsigned)hest_get_le(b, 2) : 0xffffu;
+	struct hest_source *s = hest_model_add_source(c->m, type, (uint32_t)len);
+	if (!s) {
+		ERR(c, map, "out of memory");
+		free(b);
+		return;
+	}
+	memcpy(s->bytes, b, len);
+	free(b);
+	s->desc = NULL;
+	s->pos = pos_of(map);
+	struct srcinfo *info = &c->info[c->m->nsrc - 1];
+	char buf[40];
+	snprintf(buf, sizeof(buf), "raw_%zu", index);
+	if (nnode && want_scalar(c, nnode, "name", "a string") && !valid_name(nnode))
+		ERR(c, nnode, "invalid source name '%s': a name is 1 to 63 letters, digits, '_' or '-', starting "
+			      "with a letter or '_'", nnode->str);
+	else if (nnode && nnode->kind == Y_SCALAR)
+		info->name = nnode;
+	char *name = strdup(info->name ? nnode->str : buf);
+	if (!name) {
+		ERR(c, map, "out of memory");
+		return;
+	}
+	free(s->name);
+	s->name = name;
+	info->clean = c->d->errors == errors;
+}
+
 static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 {
 	if (map->kind != Y_MAP) {
@@ -802,12 +935,18 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		return;
 	}
 	size_t errors = c->d->errors;
-	const struct ynode *tnode = NULL, *nnode = NULL;
+	const struct ynode *tnode = NULL, *nnode = NULL, *rnode = NULL;
 	YMAP_FOREACH(map, k, v) {
 		if (!tnode && yscalar_is(k, "type"))
 			tnode = v;
 		else if (!nnode && yscalar_is(k, "name"))
 			nnode = v;
+		else if (!rnode && yscalar_is(k, "raw"))
+			rnode = v;
+	}
+	if (rnode) {
+		parse_raw_source(c, map, rnode, index);
+		return;
 	}
 	if (!tnode) {
 		ERR(c, map, "missing required key 'type' in source #%zu", index);
@@ -967,9 +1106,25 @@ static void check_names(struct dctx *c)
 	free(r);
 }
 
+/* `trailing_bytes:` reproduces bytes a decompiled table holds after its
+ * end; they are outside every structure, the length and the checksum, and
+ * only make sense for a table kept as found (placement mode none). */
+static void parse_trailing(struct dctx *c, const struct ynode *v)
+{
+	size_t len = 0;
+	uint8_t *b = node_hex(c, v, "trailing_bytes", &len);
+	if (!b)
+		return;
+	if (c->m->placement.mode != HEST_PLACE_NONE)
+		ERR(c, v, "'trailing_bytes' keep a table's bytes as found; they need placement mode none");
+	free(c->m->trailing);
+	c->m->trailing = b;
+	c->m->trailing_len = (uint32_t)len;
+}
+
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
-	const struct ynode *sources = NULL;
+	const struct ynode *sources = NULL, *trailing = NULL;
 	const char *top_keys[MAX_OPTION_KEYS];
 	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL };
 	option_keys(HEST_OPTS_TOP, top_keys);
@@ -994,10 +1149,14 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 			parse_placement(c, v);
 		} else if (yscalar_is(k, "allow")) {
 			parse_allow(c, v);
+		} else if (yscalar_is(k, "trailing_bytes")) {
+			trailing = v;
 		} else {
 			sources = v;
 		}
 	}
+	if (trailing)
+		parse_trailing(c, trailing);
 	if (!sources) {
 		ERR(c, root, "missing required key 'sources'");
 		return;
@@ -1007,7 +1166,9 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 		return;
 	}
 	if (sources->n == 0) {
-		ERR(c, sources, "'sources' is empty; a HEST needs at least one error source");
+		if (!(c->m->allow & HEST_ALLOW_NO_SOURCES))
+			ERR(c, sources, "'sources' is empty; a HEST needs at least one error source (list "
+					"'no-sources' under 'allow:' if a table of only the header is deliberate)");
 		return;
 	}
 	if (sources->n > HEST_MAX_SOURCES) {

@@ -126,6 +126,7 @@ enum hest_arch {
 
 /* Deliberate opt-outs of checks, named in a description's `allow:` list. */
 #define HEST_ALLOW_DUPLICATE_IDS 0x1u
+#define HEST_ALLOW_NO_SOURCES    0x2u /* an empty `sources:` (a table of only the header) */
 
 struct hest_model {
 	const char *file;                   /* input name for diagnostics (not owned) */
@@ -136,6 +137,12 @@ struct hest_model {
 	struct hest_placement placement;
 	struct hest_source *src;
 	size_t nsrc, srccap;
+	/* Bytes after the table's end (beyond the sources), kept verbatim from a
+	 * decoded table (`trailing_bytes:`): appended to the output but counted
+	 * in neither the computed length, the error source count nor the
+	 * checksum.  Owned; NULL when there are none. */
+	uint8_t *trailing;
+	uint32_t trailing_len;
 };
 
 /* Returns 0, or -1 when out of memory. */

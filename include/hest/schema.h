@@ -22,6 +22,7 @@ enum hest_opt_kind {
 	HEST_OPT_ENUM,   /* one of `names` */
 	HEST_OPT_MAP,    /* a mapping (its keys in another table) */
 	HEST_OPT_LIST,   /* a list (of `names` when set) */
+	HEST_OPT_BYTES,  /* hex bytes ("0a 1b ff"), content kept verbatim */
 };
 
 struct hest_option {
