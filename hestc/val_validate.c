@@ -144,7 +144,6 @@ struct result {
 	const char *input;     /* as given */
 	const char *label;     /* names the table in diagnostics */
 	bool loaded;           /* checked after a loader script ran */
-	bool have_model;
 	const struct hest_model *m;
 	struct hest_linux_summary linux;
 	bool have_linux;
@@ -473,7 +472,8 @@ static int table_from_file(const char *input, struct source_table *t, struct hes
 	size_t len;
 	if (cli_read_file(hestval_prog, input, &buf, &len) < 0)
 		return -1;
-	if (len >= 4 && memcmp(buf, "HEST", 4) == 0) {
+	/* `acpidump -n HEST` text starts with "HEST @ 0x...": text first. */
+	if (len >= 4 && memcmp(buf, "HEST", 4) == 0 && !hest_dump_is_text(buf, len)) {
 		t->bytes = buf;
 		t->len = len;
 		t->label = strdup(input);
@@ -549,7 +549,7 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 {
 	struct hest_model m;
 	struct hest_decode_info info;
-	struct result r = { input, tb->label, sim != NULL, false, &m, { 0 }, false };
+	struct result r = { input, tb->label, sim != NULL, &m, { 0 }, false };
 	if (hest_model_init(&m) < 0) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
 		t->io = true;
@@ -589,8 +589,7 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 		if (!loader && blob_find(blobs, "etc/table-loader"))
 			loader = dir_loader = cli_join(input, "etc/table-loader");
 	} else if (table_from_file(input, &tb, &d) < 0) {
-		if (d.n)
-			print_text(&(struct result){ input, input, false, false, NULL, { 0 }, false }, &d, o);
+		cli_print_diags(&d); /* the input could not be read as a table: stderr, like I/O errors */
 		goto io;
 	}
 	if (add_blob_args(o, blobs) < 0)
@@ -628,8 +627,12 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 		hest_loaded_free(&ld);
 		if (dir && !tb.bytes) {
 			/* Nothing to fall back to: report what the loader said. */
+			struct result r = { input, input, false, NULL, { 0 }, false };
 			add_totals(&d, t);
-			print_text(&(struct result){ input, input, false, false, NULL, { 0 }, false }, &d, o);
+			if (o->json)
+				print_json(&r, &d, t);
+			else
+				print_text(&r, &d, o);
 			goto done;
 		}
 	}
