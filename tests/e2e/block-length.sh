@@ -1,10 +1,11 @@
 #!/bin/sh
-# A deliberately undersized error_block_length (tests/e2e/undersized.yaml):
-# hestc refuses it before anything boots.  Then the validator is bypassed on
-# purpose (the same table compiled with a sane length, 64 patched into
-# hest.aml) and booted, path A style, with a 172-byte memory error record in
-# the block: the kernel's complaint is recorded here, and it is why hestc
-# refuses the description.
+# A deliberately undersized error_block_length (tests/e2e/undersized.yaml:
+# 128 bytes for a source whose records carry a memory error section, 172
+# bytes): hestc refuses it before anything boots.  Then the validator is
+# bypassed on purpose (the same table compiled with a sane length, 128
+# patched into hest.aml) and booted, path A style, with that memory error
+# record in the block: the kernel's complaint is recorded here, and it is why
+# hestc refuses the description.
 . "$top_srcdir/tests/e2e/lib.sh"
 e2e_require
 
@@ -12,6 +13,9 @@ boot=$e2e_out/undersized
 mkdir -p "$boot"
 desc=$e2e_src/undersized.yaml
 small=$(sed -n 's/^ *error_block_length: *\([0-9][0-9]*\) *$/\1/p' "$desc")
+
+check "hestc cper builds the memory error record" e2e_cper "$e2e_src/records/memory.yaml" "$boot/memory.bin"
+record_len=$(wc -c <"$boot/memory.bin")
 
 # 1. hestc refuses it, with the YAML position of the value, and writes nothing.
 rc=0
@@ -23,6 +27,8 @@ if grep -q "undersized.yaml:$line:[0-9]*: error: .*error_block_length $small" "$
 else
 	not_ok "the error points at undersized.yaml:$line and names error_block_length $small"
 fi
+check "hestc's worst case for one memory record is the record hestc cper builds ($record_len bytes)" \
+	grep -q "smaller than the $record_len bytes one record can need" "$boot/refused.err"
 sed 's/^/# hestc: /' "$boot/refused.err"
 check "nothing is written when hestc refuses" [ ! -e "$boot/refused/hest.aml" ]
 
@@ -44,8 +50,6 @@ rc=0
 e2e_hestval "$boot" hestval --werror "$boot/hest-bypassed.aml" || rc=$?
 check "hestval validate --werror does not accept the bypassed table (exit status $rc, want 1)" [ "$rc" -eq 1 ]
 check "hestval's diagnostic names error_block_length $small" grep -q "error_block_length $small" "$boot/hestval.txt"
-check "hestc cper builds the memory error record" e2e_cper "$e2e_src/records/memory.yaml" "$boot/memory.bin"
-record_len=$(wc -c <"$boot/memory.bin")
 check "the record ($record_len bytes) is longer than the declared block ($small bytes)" [ "$record_len" -gt "$small" ]
 check "the record goes into the block (4 KiB in the region)" \
 	"$PYTHON" "$e2e_src/e2e.py" put-block --layout "$boot/out/hest-layout.json" \
