@@ -1,5 +1,6 @@
 /* The output kinds of `hestc compile --emit`, one row per file. */
 #include <string.h>
+#include <hest/aml.h>
 #include <hest/decompile.h>
 #include <hest/layout.h>
 #include <hest/loader.h>
@@ -73,6 +74,16 @@ static int emit_json(const struct emit_ctx *c, struct hest_buf *out)
 	return hest_emit_layout_json(c->m, out, c->d);
 }
 
+static int emit_ssdt(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_ssdt(c->m, out, c->d);
+}
+
+static int emit_ssdt_asl(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_ssdt_asl(c->m, c->origin, out, c->d);
+}
+
 static const char *needs_linker_loader(const struct hest_model *m)
 {
 	return m->placement.mode == HEST_PLACE_LINKER_LOADER ? NULL : "needs placement mode linker-loader";
@@ -101,6 +112,9 @@ static const struct emitter emitters[] = {
 	  needs_standalone },
 	{ "header", "hest-layout.h", emit_header, "C header with the layout, for VMMs", NULL },
 	{ "json", "hest-layout.json", emit_json, "the layout as JSON, for tools", NULL },
+	{ "ssdt", "ssdt.aml", emit_ssdt, "SSDT: the error device (PNP0C33) and the event methods of GPIO/GSIV sources",
+	  hest_ssdt_not_applicable },
+	{ "ssdt-asl", "ssdt.asl", emit_ssdt_asl, "the same SSDT as ASL source for iasl", hest_ssdt_not_applicable },
 };
 
 const struct emitter *hestc_emitters(size_t *n)

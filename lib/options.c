@@ -40,12 +40,41 @@ static const struct hest_name allow_v[] = {
 };
 const struct hest_names hest_allow_names = { allow_v, N(allow_v) };
 
+static const struct hest_name via_v[] = {
+	{ "ged", HEST_EVENT_GED, "an interrupt of a Generic Event Device (ACPI0013) this SSDT declares" },
+	{ "gpio", HEST_EVENT_GPIO, "a pin of the GPIO controller (ssdt.gpio_controller), listed in its _AEI" },
+};
+const struct hest_names hest_event_via_names = { via_v, N(via_v) };
+
+static const struct hest_name trigger_v[] = {
+	{ "edge", 0, "edge-triggered (method _Exx)" },
+	{ "level", 1, "level-triggered (method _Lxx)" },
+};
+const struct hest_names hest_event_trigger_names = { trigger_v, N(trigger_v) };
+
+static const struct hest_name polarity_v[] = {
+	{ "active-high", HEST_POLARITY_HIGH, "active high" },
+	{ "active-low", HEST_POLARITY_LOW, "active low" },
+	{ "active-both", HEST_POLARITY_BOTH, "both edges (GPIO only)" },
+};
+const struct hest_names hest_event_polarity_names = { polarity_v, N(polarity_v) };
+
+static const struct hest_name method_v[] = {
+	{ "auto", HEST_EVMETHOD_AUTO, "ged: evt; gpio: named for pins up to 255, else evt" },
+	{ "evt", HEST_EVMETHOD_EVT, "a branch of the _EVT method (Arg0 = the event number)" },
+	{ "named", HEST_EVMETHOD_NAMED, "its own _Exx/_Lxx method (event numbers up to 255)" },
+};
+const struct hest_names hest_event_method_names = { method_v, N(method_v) };
+
 static const struct hest_option top_o[] = {
 	{ "table", HEST_OPT_MAP, NULL, NULL, "the ACPI table header and error source count (keys: see 'table')" },
 	{ "target", HEST_OPT_MAP, NULL, NULL, "the platform the table is for" },
 	{ "placement", HEST_OPT_MAP, NULL, "mode: none", "where GHES registers and error status blocks live" },
 	{ "sources", HEST_OPT_LIST, NULL, NULL, "the error sources, in table order (required, at least one)" },
 	{ "allow", HEST_OPT_LIST, &hest_allow_names, NULL, "deliberate opt-outs of checks" },
+	{ "ssdt", HEST_OPT_MAP, NULL, NULL,
+	  "names of the SSDT with the error device and the event methods of GPIO/GSIV-notified sources "
+	  "(docs/ssdt.md); given, every enabled such source needs an 'event'" },
 	{ "trailing_bytes", HEST_OPT_BYTES, NULL, NULL,
 	  "bytes after the table's end, kept verbatim (decompiled tables; placement mode none only)" },
 };
@@ -81,11 +110,39 @@ static const struct hest_option source_o[] = {
 	  "symbolic name used in messages, the C header and JSON (letters, digits, '_', '-')" },
 	{ "block_address", HEST_OPT_UINT, NULL, NULL,
 	  "fixed mode, GHES/GHESv2: absolute address of this source's block, outside the blob" },
+	{ "event", HEST_OPT_MAP, NULL, NULL,
+	  "GHES/GHESv2 notified by gpio or gsiv: the GED interrupt or GPIO pin that signals it (keys: see 'event')" },
 	{ "sections", HEST_OPT_LIST, &hest_cper_kind_names, NULL,
 	  "GHES/GHESv2: CPER section kinds its records may carry; sizes error_block_length: auto and checks a "
 	  "given length (HEST-GHES-BLOCK-SIZE)" },
 	{ "largest_section", HEST_OPT_UINT, NULL, NULL,
 	  "GHES/GHESv2 with sections: largest section body in bytes, when above the kinds' own sizes (raw needs it)" },
+};
+
+static const struct hest_option ssdt_o[] = {
+	{ "scope", HEST_OPT_STRING, NULL, "`\\_SB`", "absolute path the error device and the GED are declared in" },
+	{ "error_device", HEST_OPT_STRING, NULL, "`HED0`",
+	  "the hardware error device (PNP0C33): a name segment in scope, or, external, a path (absolute or in scope)" },
+	{ "error_device_uid", HEST_OPT_UINT, NULL, "0", "_UID of the error device" },
+	{ "external_error_device", HEST_OPT_BOOL, NULL, "false",
+	  "the error device is declared elsewhere (e.g. QEMU's DSDT `\\_SB.GEDD`): only notified; Linux binds one" },
+	{ "ged", HEST_OPT_STRING, NULL, "`GEDE`", "name segment of the Generic Event Device (ACPI0013) in scope" },
+	{ "ged_uid", HEST_OPT_UINT, NULL, "0", "_UID of the Generic Event Device" },
+	{ "gpio_controller", HEST_OPT_STRING, NULL, "`\\_SB.GPO0`",
+	  "absolute path of the GPIO controller (declared elsewhere) whose pins signal 'via: gpio' events" },
+	{ "external_aei", HEST_OPT_BOOL, NULL, "false",
+	  "the controller's _AEI is declared elsewhere (list the pins there): only the event methods are added" },
+	{ "oem_table_id", HEST_OPT_STRING, NULL, "HESTEVNT",
+	  "OEM table id of the SSDT, up to 8 characters (OEM id and revision, creator: from 'table')" },
+};
+
+static const struct hest_option event_o[] = {
+	{ "via", HEST_OPT_ENUM, &hest_event_via_names, "gsiv: ged, gpio: gpio", "what signals the event" },
+	{ "interrupt", HEST_OPT_UINT, NULL, NULL, "via ged: the GSIV (required there)" },
+	{ "pin", HEST_OPT_UINT, NULL, NULL, "via gpio: the pin number, 0-65535 (required there)" },
+	{ "trigger", HEST_OPT_ENUM, &hest_event_trigger_names, "edge", "how the interrupt or pin signals" },
+	{ "polarity", HEST_OPT_ENUM, &hest_event_polarity_names, "active-high", "its polarity" },
+	{ "method", HEST_OPT_ENUM, &hest_event_method_names, "auto", "the event method that does the Notify" },
 };
 
 static const struct {
@@ -96,6 +153,8 @@ static const struct {
 	[HEST_OPTS_TARGET] = { target_o, N(target_o) },
 	[HEST_OPTS_PLACEMENT] = { placement_o, N(placement_o) },
 	[HEST_OPTS_SOURCE] = { source_o, N(source_o) },
+	[HEST_OPTS_SSDT] = { ssdt_o, N(ssdt_o) },
+	[HEST_OPTS_EVENT] = { event_o, N(event_o) },
 };
 
 const struct hest_option *hest_options(enum hest_option_group g, size_t *n)

@@ -130,7 +130,10 @@ bool hest_reference_markdown(struct hest_buf *o)
 	ok = ok && hest_buf_printf(o, "\n### `table`: %s\n\n", hest_desc_header.doc) && fields_table(o, &hest_desc_header);
 	ok = ok && hest_buf_printf(o, "\n### `target`\n\n") && options_table(o, HEST_OPTS_TARGET);
 	ok = ok && hest_buf_printf(o, "\n### `placement`\n\n") && options_table(o, HEST_OPTS_PLACEMENT);
+	ok = ok && hest_buf_printf(o, "\n### `ssdt`\n\n") && options_table(o, HEST_OPTS_SSDT);
 	ok = ok && hest_buf_printf(o, "\n### Every source\n\n") && options_table(o, HEST_OPTS_SOURCE);
+	ok = ok && hest_buf_printf(o, "\n### `event` (ghes and ghes-v2 notified by gpio or gsiv)\n\n") &&
+	     options_table(o, HEST_OPTS_EVENT);
 	size_t n;
 	const struct hest_struct_desc *const *descs = hest_source_descs(&n);
 	for (size_t i = 0; i < n && ok; i++)

@@ -111,6 +111,9 @@ static bool struct_schema(struct hest_buf *o, const struct hest_struct_desc *d, 
 			else if (v[i].kind == HEST_OPT_UINT)
 				ok = ok && hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, 8) &&
 				     hest_buf_printf(o, "], \"description\": ") && jstr(o, v[i].doc) && hest_buf_printf(o, "}");
+			else if (v[i].kind == HEST_OPT_MAP)
+				ok = ok && hest_buf_printf(o, "{\"$ref\": \"#/$defs/%s\", \"description\": ", v[i].key) &&
+				     jstr(o, v[i].doc) && hest_buf_printf(o, "}");
 			else
 				ok = ok && hest_buf_printf(o, "{\"type\": \"string\", \"description\": ") && jstr(o, v[i].doc) &&
 				     hest_buf_printf(o, "}");
@@ -217,6 +220,8 @@ bool hest_schema_json(struct hest_buf *o)
 	ok = ok && hest_buf_printf(o, ",\n    \"table\": ") && struct_schema(o, &hest_desc_header, HEST_OPTS_TOP, false, NULL);
 	ok = ok && hest_buf_printf(o, ",\n    \"target\": ") && options_object(o, HEST_OPTS_TARGET, NULL);
 	ok = ok && hest_buf_printf(o, ",\n    \"placement\": ") && options_object(o, HEST_OPTS_PLACEMENT, NULL);
+	ok = ok && hest_buf_printf(o, ",\n    \"ssdt\": ") && options_object(o, HEST_OPTS_SSDT, NULL);
+	ok = ok && hest_buf_printf(o, ",\n    \"event\": ") && options_object(o, HEST_OPTS_EVENT, NULL);
 	ok = ok && hest_buf_printf(o, ",\n    \"source\": ") && source_dispatch(o);
 	size_t n;
 	const struct hest_struct_desc *const *d = hest_source_descs(&n);

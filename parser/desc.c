@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <inttypes.h>
+#include <hest/aml.h>
 #include <hest/desc.h>
 #include <hest/schema.h>
 #include <hest/cper.h>
@@ -809,6 +810,147 @@ static const struct hest_struct_desc *source_type(struct dctx *c, const struct y
 }
 
 
+/* --- the SSDT's names and the sources' events (emit/ssdt.c) -------------- */
+
+/* An ACPI name path setting, checked here so that a mistake points at its
+ * line.  '^' prefixes are refused: a setting is used in several scopes. */
+static void aml_path(struct dctx *c, const struct ynode *v, const char *key, bool absolute, bool segment,
+		     char *dst)
+{
+	if (!want_scalar(c, v, key, "an ACPI name path"))
+		return;
+	const char *why = v->len >= HEST_AML_PATH_MAX || memchr(v->str, '\0', v->len) ? "too long"
+											: hest_aml_path_check(v->str);
+	if (!why && v->str[0] == '^')
+		why = "write an absolute path ('\\' first) or a name in the scope instead of '^'";
+	else if (!why && absolute && v->str[0] != '\\')
+		why = "it must be an absolute path ('\\' first, like \\_SB.GPO0)";
+	else if (!why && segment && (v->str[0] == '\\' || strchr(v->str, '.')))
+		why = "it must be one name segment (1 to 4 characters)";
+	if (why) {
+		ERR(c, v, "'%s': '%s' is not a usable ACPI name: %s", key, v->str, why);
+		return;
+	}
+	memcpy(dst, v->str, v->len + 1);
+}
+
+static void parse_ssdt_key(struct dctx *c, struct hest_ssdt *s, const struct ynode *k, const struct ynode *v)
+{
+	uint64_t x;
+	bool b;
+	if (yscalar_is(k, "scope")) {
+		aml_path(c, v, "scope", true, false, s->scope);
+	} else if (yscalar_is(k, "error_device")) {
+		aml_path(c, v, "error_device", false, false, s->error_device);
+	} else if (yscalar_is(k, "ged")) {
+		aml_path(c, v, "ged", false, true, s->ged);
+	} else if (yscalar_is(k, "gpio_controller")) {
+		aml_path(c, v, "gpio_controller", true, false, s->gpio_controller);
+	} else if (yscalar_is(k, "external_error_device") || yscalar_is(k, "external_aei")) {
+		if (node_bool(c, v, k->str, &b))
+			*(yscalar_is(k, "external_aei") ? &s->external_aei : &s->external_error_device) = b;
+	} else if (yscalar_is(k, "error_device_uid") || yscalar_is(k, "ged_uid")) {
+		if (node_uint(c, v, k->str, 4, &x))
+			*(yscalar_is(k, "ged_uid") ? &s->ged_uid : &s->error_device_uid) = (uint32_t)x;
+	} else if (yscalar_is(k, "oem_table_id") && want_scalar(c, v, "oem_table_id", "a string")) {
+		bool text = v->len > 0 && v->len <= 8;
+		for (size_t i = 0; i < v->len && text; i++)
+			text = v->str[i] >= 0x20 && v->str[i] <= 0x7E && v->str[i] != '"' && v->str[i] != '\\';
+		if (!text)
+			ERR(c, v, "'oem_table_id' must be 1 to 8 printable characters (no '\"' or '\\')");
+		else
+			memcpy(s->oem_table_id, v->str, v->len + 1);
+	}
+}
+
+static void parse_ssdt(struct dctx *c, const struct ynode *map)
+{
+	struct hest_ssdt *s = &c->m->ssdt;
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "'ssdt' must be a mapping, not %s", ynode_kind_name(map));
+		return;
+	}
+	s->given = true;
+	s->pos = pos_of(map);
+	const char *keys[MAX_OPTION_KEYS];
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *device = NULL;
+	option_keys(HEST_OPTS_SSDT, keys);
+	YMAP_FOREACH(map, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, keys);
+		if (x == SIZE_MAX) {
+			unknown_key(c, k, "ssdt", NULL, keys);
+			continue;
+		}
+		if (!first_use(c, &seen[x], k))
+			continue;
+		if (yscalar_is(k, "error_device"))
+			device = v;
+		parse_ssdt_key(c, s, k, v);
+	}
+	if (device && s->error_device[0] && !s->external_error_device &&
+	    (s->error_device[0] == '\\' || strchr(s->error_device, '.')))
+		ERR(c, device, "'error_device': '%s' is declared by this SSDT in 'scope', so it is one name segment; "
+			       "a path names a device declared elsewhere (external_error_device: true)", device->str);
+}
+
+/* `event:` of a GHES: the GED interrupt or GPIO pin that signals it. */
+static void parse_event(struct dctx *c, struct hest_source *s, const struct ynode *map)
+{
+	struct hest_event *e = &s->event;
+	if (s->type != 9 && s->type != 10) {
+		ERR(c, map, "'event' applies to ghes and ghes-v2 sources only");
+		return;
+	}
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "'event' must be a mapping, not %s", ynode_kind_name(map));
+		return;
+	}
+	const char *keys[MAX_OPTION_KEYS];
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *number = NULL;
+	option_keys(HEST_OPTS_EVENT, keys);
+	uint64_t nt = 0, x;
+	hest_source_get(s, "notification.type", &nt);
+	e->via = nt == 7 ? HEST_EVENT_GPIO : HEST_EVENT_GED; /* gpio-notified: a pin; else an interrupt */
+	e->pos = pos_of(map);
+	size_t errors = c->d->errors;
+	YMAP_FOREACH(map, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		size_t i = key_index(k, keys);
+		if (i == SIZE_MAX) {
+			unknown_key(c, k, "event", NULL, keys);
+			continue;
+		}
+		if (!first_use(c, &seen[i], k))
+			continue;
+		if (yscalar_is(k, "via") && node_setting(c, v, "via", "event source", &hest_event_via_names, &x))
+			e->via = (enum hest_event_via)x;
+		else if ((yscalar_is(k, "interrupt") || yscalar_is(k, "pin")) &&
+			 node_uint(c, v, k->str, k->str[0] == 'i' ? 4 : 2, &x)) {
+			e->number = (uint32_t)x;
+			number = k;
+		} else if (yscalar_is(k, "trigger") &&
+			   node_setting(c, v, "trigger", "trigger", &hest_event_trigger_names, &x))
+			e->level = x != 0;
+		else if (yscalar_is(k, "polarity") &&
+			 node_setting(c, v, "polarity", "polarity", &hest_event_polarity_names, &x))
+			e->polarity = (enum hest_event_polarity)x;
+		else if (yscalar_is(k, "method") && node_setting(c, v, "method", "event method", &hest_event_method_names, &x))
+			e->method = (enum hest_event_method)x;
+	}
+	const char *want = e->via == HEST_EVENT_GED ? "interrupt" : "pin";
+	if (c->d->errors != errors)
+		return; /* the mistake above is the one to fix */
+	if (!number)
+		ERR(c, map, "'event' via %s needs '%s' (the %s)", e->via == HEST_EVENT_GED ? "ged" : "gpio", want,
+		    e->via == HEST_EVENT_GED ? "GSIV of the GED's interrupt" : "GPIO pin");
+	else if (!yscalar_is(number, want))
+		ERR(c, number, "'%s' belongs to events via %s; this one is via %s and takes '%s'", number->str,
+		    e->via == HEST_EVENT_GED ? "gpio" : "ged", e->via == HEST_EVENT_GED ? "ged" : "gpio", want);
+}
+
 /* Source keys that are not wire fields. */
 /* `sections:` and `largest_section:` of a GHES/GHESv2 source (<hest/cper.h>). */
 static void parse_sections(struct dctx *c, struct hest_source *s, const struct ynode *k, const struct ynode *v)
@@ -858,6 +1000,10 @@ static void parse_source_extra(struct dctx *c, struct hest_source *s, const stru
 		uint64_t x;
 		if (yscalar_is(k, "sections") || yscalar_is(k, "largest_section")) {
 			parse_sections(c, s, k, v);
+			continue;
+		}
+		if (yscalar_is(k, "event")) {
+			parse_event(c, s, v);
 			continue;
 		}
 		if (!yscalar_is(k, "block_address"))
@@ -1124,6 +1270,7 @@ static void parse_trailing(struct dctx *c, const struct ynode *v)
 
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
+	size_t errors = c->d->errors;
 	const struct ynode *sources = NULL, *trailing = NULL;
 	const char *top_keys[MAX_OPTION_KEYS];
 	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL };
@@ -1147,6 +1294,8 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 			parse_target(c, v);
 		} else if (yscalar_is(k, "placement")) {
 			parse_placement(c, v);
+		} else if (yscalar_is(k, "ssdt")) {
+			parse_ssdt(c, v);
 		} else if (yscalar_is(k, "allow")) {
 			parse_allow(c, v);
 		} else if (yscalar_is(k, "trailing_bytes")) {
@@ -1187,6 +1336,8 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 	}
 	check_ids(c);
 	check_names(c);
+	if (c->d->errors == errors)
+		hest_ssdt_check(c->m, c->d); /* events against their sources, once every source is known */
 	free(c->info);
 	c->info = NULL;
 }

@@ -61,6 +61,8 @@ contexts = {
         if k != "type" else None,
     "read_ack": lambda k: "sources: [{type: ghes-v2, id: 0, notification: {type: sea}, read_ack: {%s: 0}}]\n" % k,
     "bank": lambda k: "sources: [{type: mce, id: 0, banks: [{%s: 0}]}]\n" % k,
+    "ssdt": lambda k: "ssdt: {%s: 0}\nsources: [{%s}]\n" % (k, ghes),
+    "event": lambda k: "sources: [{type: ghes, id: 0, notification: {type: gsiv}, event: {%s: 0}}]\n" % k,
 }
 for name, d in defs.items():
     if name.startswith("source-"):

@@ -105,6 +105,36 @@ struct hest_source_sections {
 	struct hest_pos largest_pos;
 };
 
+/* The event plumbing of a GPIO- or GSIV-notified GHES (`event:`): which
+ * event, on a Generic Event Device or a GPIO controller, runs the method that
+ * does Notify(error device, 0x80) (emit/ssdt.c). */
+enum hest_event_via {
+	HEST_EVENT_NONE = 0, /* no event plumbing */
+	HEST_EVENT_GED = 1,  /* an interrupt of the Generic Event Device (ACPI0013) */
+	HEST_EVENT_GPIO = 2, /* a pin of a GPIO controller's _AEI */
+};
+
+enum hest_event_method {
+	HEST_EVMETHOD_AUTO = 0,  /* GED: _EVT; GPIO: _Exx/_Lxx up to pin 255, else _EVT */
+	HEST_EVMETHOD_EVT = 1,   /* a branch of _EVT (Arg0 = the event number) */
+	HEST_EVMETHOD_NAMED = 2, /* its own _Exx / _Lxx method (numbers 0-255) */
+};
+
+enum hest_event_polarity {
+	HEST_POLARITY_HIGH = 0,
+	HEST_POLARITY_LOW = 1,
+	HEST_POLARITY_BOTH = 2, /* GPIO only */
+};
+
+struct hest_event {
+	enum hest_event_via via;
+	uint32_t number;         /* GED: the GSIV; GPIO: the pin */
+	bool level;              /* level-triggered; default edge */
+	enum hest_event_polarity polarity;
+	enum hest_event_method method;
+	struct hest_pos pos;     /* the `event:` mapping */
+};
+
 struct hest_source {
 	char *name;                          /* symbolic name (owned), never NULL */
 	unsigned type;                       /* HEST type code */
@@ -115,6 +145,7 @@ struct hest_source {
 	struct hest_given *given;            /* fields given explicitly */
 	size_t ngiven, givencap;
 	struct hest_source_layout layout;
+	struct hest_event event;
 	struct hest_source_sections sections;
 };
 
@@ -128,6 +159,22 @@ enum hest_arch {
 #define HEST_ALLOW_DUPLICATE_IDS 0x1u
 #define HEST_ALLOW_NO_SOURCES    0x2u /* an empty `sources:` (a table of only the header) */
 
+/* The SSDT's names (`ssdt:`); an empty string means the default. */
+#define HEST_AML_PATH_MAX 128u
+struct hest_ssdt {
+	bool given;                              /* `ssdt:` is in the description */
+	char scope[HEST_AML_PATH_MAX];           /* where the devices go ("" = \_SB) */
+	char error_device[HEST_AML_PATH_MAX];    /* PNP0C33 device ("" = HED0, in scope) */
+	bool external_error_device;              /* declared elsewhere (e.g. the DSDT): only notified */
+	uint32_t error_device_uid;
+	char ged[HEST_AML_PATH_MAX];             /* Generic Event Device name in scope ("" = GEDE) */
+	uint32_t ged_uid;
+	char gpio_controller[HEST_AML_PATH_MAX]; /* controller of GPIO events ("" = \_SB.GPO0) */
+	bool external_aei;                       /* the controller's _AEI is declared elsewhere */
+	char oem_table_id[9];                    /* "" = HESTEVNT */
+	struct hest_pos pos;
+};
+
 struct hest_model {
 	const char *file;                   /* input name for diagnostics (not owned) */
 	struct hest_source hdr;             /* ACPI header + error source count, as a
@@ -135,6 +182,7 @@ struct hest_model {
 	enum hest_arch arch;
 	unsigned allow;                     /* HEST_ALLOW_* */
 	struct hest_placement placement;
+	struct hest_ssdt ssdt;
 	struct hest_source *src;
 	size_t nsrc, srccap;
 	/* Bytes after the table's end (beyond the sources), kept verbatim from a

@@ -38,6 +38,8 @@ enum hest_option_group {
 	HEST_OPTS_TARGET,
 	HEST_OPTS_PLACEMENT,
 	HEST_OPTS_SOURCE,    /* name, type, block_address, ... (beside the wire fields) */
+	HEST_OPTS_SSDT,      /* `ssdt:` names of the error device and event plumbing */
+	HEST_OPTS_EVENT,     /* a source's `event:` */
 };
 
 /* Names of the non-wire enums (placement mode, zone, ...). */
@@ -46,6 +48,10 @@ extern const struct hest_names hest_zone_names;
 extern const struct hest_names hest_register_order_names;
 extern const struct hest_names hest_arch_names;
 extern const struct hest_names hest_allow_names;
+extern const struct hest_names hest_event_via_names;
+extern const struct hest_names hest_event_trigger_names;
+extern const struct hest_names hest_event_polarity_names;
+extern const struct hest_names hest_event_method_names;
 
 const struct hest_option *hest_options(enum hest_option_group g, size_t *n);
 const struct hest_option *hest_option_find(enum hest_option_group g, const char *key, size_t len);
