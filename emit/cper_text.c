@@ -372,3 +372,88 @@ int hest_cper_format_json(const struct hest_cper_block *b, struct hest_buf *out)
 {
 	return format(b, out, true);
 }
+
+/* --- the reference of every table (docs/cper.md) -------------------------- */
+
+static const char *kind_text(const struct hest_cper_field *f)
+{
+	switch (f->kind) {
+	case HEST_CF_ENUM:
+		return "name";
+	case HEST_CF_FLAGS:
+		return "flags";
+	case HEST_CF_GUID:
+		return "GUID";
+	case HEST_CF_BYTES:
+		return "hex bytes";
+	case HEST_CF_TEXT:
+		return "text";
+	case HEST_CF_RESERVED:
+		return "reserved";
+	default:
+		return "integer";
+	}
+}
+
+static bool reference_table(struct hest_buf *o, const struct hest_cper_desc *d, const char *heading)
+{
+	bool ok = hest_buf_printf(o, "\n### %s: %s (%s), %u bytes\n\n| key | offset | size | kind | valid bit | meaning |\n"
+				  "|---|---|---|---|---|---|\n", heading, d->title, d->doc, d->size);
+	for (size_t i = 0; i < d->nfields && ok; i++) {
+		const struct hest_cper_field *f = &d->fields[i];
+		char size[32], valid[8] = "";
+		if (f->width)
+			snprintf(size, sizeof(size), "bits %u-%u", f->shift, f->shift + f->width - 1);
+		else
+			snprintf(size, sizeof(size), "%u", f->size);
+		if (f->valid_bit >= 0)
+			snprintf(valid, sizeof(valid), "%d", f->valid_bit);
+		ok = hest_buf_printf(o, "| `%s` | %u | %s | %s%s | %s | %s", f->key, f->offset, size, kind_text(f),
+				     f->attr & HEST_CA_COMPUTED ? ", computed" : "", valid, f->doc);
+		const struct hest_names *names = f->names;
+		for (size_t k = 0; names && k < names->n && ok; k++)
+			ok = hest_buf_printf(o, "%s`%s` (%#" PRIx64 ")", k ? ", " : ": ", names->v[k].name,
+					     names->v[k].value);
+		for (size_t k = 0; f->guids && k < f->guids->n && ok; k++)
+			ok = hest_buf_printf(o, "%s`%s`", k ? ", " : ": ", f->guids->v[k].name);
+		ok = ok && hest_buf_printf(o, " |\n");
+	}
+	return ok;
+}
+
+int hest_cper_reference_markdown(struct hest_buf *o)
+{
+	bool ok = hest_buf_printf(o, "Section kinds (`type:` of a section; `sections:` of a GHES source):\n\n"
+				     "| type | GUID | fixed part | sized as | parts |\n|---|---|---|---|---|\n");
+	for (int k = 0; k < HEST_CPER_NKINDS && ok; k++) {
+		const struct hest_cper_type *t = hest_cper_type_of((enum hest_cper_kind)k);
+		char g[37] = "any (`guid:`)";
+		if (t->kind != HEST_CPER_RAW)
+			hest_guid_format(t->guid, g);
+		ok = hest_buf_printf(o, "| `%s`%s%s%s | %s | %u | %u | %s%s`%s` |\n", t->key, t->alias ? " (`" : "",
+				     t->alias ? t->alias : "", t->alias ? "`)" : "", g, t->body->size, t->worst,
+				     t->info ? "`error_info`, " : "", t->ctx ? "`context` (with `registers`), " : "",
+				     t->tail_key);
+	}
+	ok = ok && reference_table(o, &hest_cper_desc_status, "top level (status block)") &&
+	     reference_table(o, &hest_cper_desc_entry, "`header:` of a section (status block)") &&
+	     reference_table(o, &hest_cper_desc_record, "top level (`form: record`)") &&
+	     reference_table(o, &hest_cper_desc_descriptor, "`header:` of a section (record)");
+	for (int k = 0; k < HEST_CPER_NKINDS && ok; k++) {
+		const struct hest_cper_type *t = hest_cper_type_of((enum hest_cper_kind)k);
+		char h[64];
+		if (t->kind == HEST_CPER_RAW)
+			continue;
+		snprintf(h, sizeof(h), "`type: %s`", t->key);
+		ok = reference_table(o, t->body, h);
+		if (ok && t->info) {
+			snprintf(h, sizeof(h), "`error_info:` items of `%s`", t->key);
+			ok = reference_table(o, t->info, h);
+		}
+		if (ok && t->ctx) {
+			snprintf(h, sizeof(h), "`context:` items of `%s` (then `registers:`)", t->key);
+			ok = reference_table(o, t->ctx, h);
+		}
+	}
+	return ok && !o->oom ? 0 : -1;
+}

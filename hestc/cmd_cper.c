@@ -12,6 +12,7 @@
 static void cper_usage(FILE *f)
 {
 	fprintf(f, "usage: hestc cper ERROR.yaml [-o BLOCK.bin] [--block-size N] [-q]\n"
+		   "       hestc cper --reference\n"
 		   "\n"
 		   "Builds a Generic Error Status Block (data entries and sections) ready to be\n"
 		   "written into a GHES error status block, or a CPER record (form: record).\n"
@@ -21,10 +22,22 @@ static void cper_usage(FILE *f)
 		   "  --block-size N       the error status block length: fail if the block does not\n"
 		   "                       fit, pad it with zeros to N bytes otherwise\n"
 		   "  -q, --quiet          do not report what was written\n"
+		   "  --reference          print every key of every section kind (Markdown)\n"
 		   "  -h, --help           this text\n"
 		   "\n"
 		   "Section types: memory memory2 processor-generic ia32x64 arm pcie fw-error-ref raw.\n"
 		   "Nothing is written when the description has errors.\n");
+}
+
+static int print_reference(void)
+{
+	struct hest_buf b;
+	hest_buf_init(&b);
+	int rc = hest_cper_reference_markdown(&b) < 0 || fwrite(b.p, 1, b.len, stdout) != b.len ? EXIT_USAGE : EXIT_OK;
+	if (rc != EXIT_OK)
+		fprintf(stderr, "%s: error: cannot print the reference\n", hestc_prog);
+	hest_buf_free(&b);
+	return rc;
 }
 
 static int write_output(const char *out, const struct hest_buf *b)
@@ -82,6 +95,7 @@ int hestc_cmd_cper(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "block-size", required_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "reference", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -107,6 +121,8 @@ int hestc_cmd_cper(int argc, char **argv)
 		case 'q':
 			quiet = true;
 			break;
+		case 'r':
+			return print_reference();
 		case 'h':
 			cper_usage(stdout);
 			return EXIT_OK;

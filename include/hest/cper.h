@@ -268,6 +268,8 @@ void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const
 /* Listings of every field by name. */
 int hest_cper_format_text(const struct hest_cper_block *b, struct hest_buf *out);
 int hest_cper_format_json(const struct hest_cper_block *b, struct hest_buf *out);
+/* Markdown reference of every table (the YAML keys of `hestc cper`). */
+int hest_cper_reference_markdown(struct hest_buf *out);
 
 /* `hestc cper` input: a YAML description of one block or record.  Errors
  * carry file:line:col.  Returns 0 when none was recorded. */

@@ -340,6 +340,13 @@ sections:
   - type: memory
 EOF
 
+# docs/cper.md carries the worked example and the reference of the tables.
+check "docs/cper.md is current (make regen-docs-cper)" sh "$top_srcdir/tests/cper/gen-doc.sh" "$HESTC" "$top_srcdir" --check
+check "hestc cper --reference lists every section kind" sh -c '
+"$1" cper --reference >ref.md &&
+for k in memory memory2 processor-generic ia32x64 arm pcie fw-error-ref; do grep -q "^### \`type: $k\`" ref.md || exit 1; done' \
+	sh "$HESTC"
+
 # Every HEST-CPER-* rule of the catalogue was triggered above.
 missing=""
 for r in $("$HESTVAL" rules | sed -n 's/^\(HEST-CPER-[A-Z-]*\) .*/\1/p'); do
