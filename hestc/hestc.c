@@ -13,6 +13,7 @@ static const struct {
 	const char *summary;
 } commands[] = {
 	{ "compile", hestc_cmd_compile, "DESC.yaml -> OUTDIR/hest.aml (and more with --emit)" },
+	{ "decompile", hestc_cmd_decompile, "a HEST (raw or acpidump text) -> a description that compiles back to it" },
 	{ "schema", hestc_cmd_schema, "the description format as JSON Schema or a Markdown reference" },
 	{ "cper", hestc_cmd_cper, "ERROR.yaml -> a CPER error status block (or record)" },
 };

@@ -10,6 +10,7 @@ extern const char *const hestc_prog;
 
 /* Subcommands: argv[0] is the subcommand name. */
 int hestc_cmd_compile(int argc, char **argv);
+int hestc_cmd_decompile(int argc, char **argv);
 int hestc_cmd_schema(int argc, char **argv);
 int hestc_cmd_cper(int argc, char **argv);
 

@@ -1,4 +1,14 @@
-/* Round trip: a description to iasl's data-table source.
+/* Round trip: a HEST back to a description, and a description to iasl's
+ * data-table source.
+ *
+ * `hest_decompile` turns any HEST (the bytes of one table) into a YAML
+ * description that `hestc compile` turns back into the same bytes.  What a
+ * canonical description cannot say (non-zero reserved bytes, unknown flag
+ * bits or enum values, a declared count, length or checksum that disagrees
+ * with the table, bytes that are not a structure, bytes beyond the table's
+ * length, OEM ids that are not text, repeated source ids) is kept through an
+ * explicit key and reported as a warning at its table offset: nothing is
+ * normalised silently.  docs/round-trip.md lists those keys.
  *
  * `hest_emit_dsl` writes the table as iasl (ACPICA 20200925) data-table
  * source.  iasl computes Table Length and Checksum itself and stamps its own
@@ -12,6 +22,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdbool.h>
 #include <hest/buf.h>
 #include <hest/diag.h>
 #include <hest/model.h>
@@ -19,6 +30,28 @@
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+struct hest_yaml_options {
+	const char *origin; /* the input's name for the banner comment, or NULL */
+	bool offsets;       /* "# 0x..." comments with each value's table offset */
+};
+
+/* Writes a description of `m`, a model whose header and source images are
+ * the table's own bytes (as hest_decode_table leaves them, with bytes
+ * beyond the table's length moved to m->trailing).  Every non-canonical
+ * feature kept through an explicit key is reported as a warning at its
+ * table offset (m->file names the input).  Returns 0, or -1 on allocation
+ * failure (out->oom). */
+int hest_emit_yaml(const struct hest_model *m, const struct hest_yaml_options *o, struct hest_buf *out,
+		   struct hest_diags *d);
+
+/* Decodes `len` bytes of a HEST (named `file` in diagnostics), writes its
+ * description to `out` and checks that the description compiles back to
+ * exactly those bytes.  Inputs that cannot be a HEST (shorter than its
+ * 40-byte header, another signature) are errors.  Returns 0, or -1 with
+ * diagnostics. */
+int hest_decompile(const uint8_t *p, size_t len, const char *file, const struct hest_yaml_options *o,
+		   struct hest_buf *out, struct hest_diags *d);
 
 /* Writes iasl data-table source for a compiled model (`table`, `len`: the
  * bytes hest_encode_table produced for it).  Returns 0, or -1 with
