@@ -209,15 +209,6 @@ static int select_sources(struct hest_model *m, struct hest_diags *d)
 		uint64_t len = 0;
 		hest_source_get(s, "error_block_length", &len);
 		L->block_size = (uint32_t)len;
-		if (len < MIN_BLOCK) {
-			const struct hest_given *g = hest_source_given(s, "error_block_length");
-			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-BLOCK-MIN",
-				      pos_loc(m, g ? g->pos : m->placement.block_size_pos),
-				      "source '%s': error_block_length %" PRIu64 "%s cannot hold one error status block "
-				      "header (20 bytes) and one data entry header (72 bytes)",
-				      s->name, len, g ? "" : " (from placement.block_size)");
-			rc = -1;
-		}
 	}
 	return rc;
 }
@@ -237,8 +228,29 @@ static void patch_gas(struct hest_model *m)
 	}
 }
 
+/* In every mode: a block must fit at least one record header. */
+static int check_block_sizes(const struct hest_model *m, struct hest_diags *d)
+{
+	int rc = 0;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		uint64_t len = 0;
+		if (!is_ghes(s) || !hest_source_get(s, "error_block_length", &len) || len >= MIN_BLOCK)
+			continue;
+		const struct hest_given *g = hest_source_given(s, "error_block_length");
+		hest_diag_add(d, HEST_SEV_ERROR, "CPER-SIZE-ENTRY", pos_loc(m, g ? g->pos : m->placement.block_size_pos),
+			      "source '%s': error_block_length %" PRIu64 "%s cannot hold one error status block "
+			      "header (20 bytes) and one data entry header (72 bytes)",
+			      s->name, len, g ? "" : " (from placement.block_size)");
+		rc = -1;
+	}
+	return rc;
+}
+
 int hest_place(struct hest_model *m, struct hest_diags *d)
 {
+	if (check_block_sizes(m, d) < 0)
+		return -1;
 	if (m->placement.mode == HEST_PLACE_NONE) {
 		for (size_t i = 0; i < m->nsrc; i++) {
 			struct hest_source *s = &m->src[i];

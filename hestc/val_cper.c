@@ -7,13 +7,15 @@
 #include <string.h>
 #include <hest/cper.h>
 #include <hest/desc.h>
+#include <hest/validate.h>
 #include "cli.h"
 #include "hestval.h"
 
 static void cper_usage(FILE *f)
 {
 	fprintf(f, "usage: hestval cper BLOCK.bin [--format text|json] [--block-size N]\n"
-		   "                    [--form auto|status-block|record] [--werror]\n"
+		   "                    [--form auto|status-block|record] [-W RULE] [-E RULE] [-w RULE]\n"
+		   "                    [--werror]\n"
 		   "\n"
 		   "Decodes a Generic Error Status Block (or a CPER record, found by its \"CPER\"\n"
 		   "signature), lists every field by name and checks it against ACPI 6.5, UEFI 2.10\n"
@@ -23,6 +25,8 @@ static void cper_usage(FILE *f)
 		   "  --format text|json   listing and diagnostics as text (default) or one JSON object\n"
 		   "  --block-size N       the error status block length the block must fit\n"
 		   "  --form FORM          do not guess the container\n"
+		   "  -W/-E/-w RULE        report RULE (an id or a prefix ending in '*') as a warning,\n"
+		   "                       an error, or not at all (as hestval validate does)\n"
 		   "  --werror             warnings make the exit status 1\n"
 		   "  -h, --help           this text\n");
 }
@@ -61,25 +65,49 @@ static void json_diags(struct hest_buf *b, const struct hest_diags *d)
 	hest_buf_append(b, "]", 1);
 }
 
+#define MAX_SETTINGS 64
+
+struct settings {
+	struct hest_rule_setting v[MAX_SETTINGS];
+	size_t n;
+	bool werror;
+};
+
+/* Diagnostics with the -W/-E/-w/--werror severities (silenced ones dropped). */
+static void apply_settings(const struct hest_diags *in, const struct settings *st, struct hest_diags *out)
+{
+	for (size_t i = 0; i < in->n; i++) {
+		const struct hest_diag *g = &in->v[i];
+		enum hest_severity sev = g->severity;
+		if (g->rule && !hest_rule_effective(g->rule, st->v, st->n, st->werror, &sev))
+			continue;
+		hest_diag_add(out, sev, g->rule, g->loc, "%s", g->message);
+	}
+	out->oom |= in->oom;
+}
+
 static int exit_status(const struct hest_diags *d, bool werror)
 {
 	return hest_diags_failed(d) || (werror && d->warnings) ? EXIT_INPUT : EXIT_OK;
 }
 
-static int validate(const char *path, bool json, uint64_t block_size, int form, bool werror)
+static int validate(const char *path, bool json, uint64_t block_size, int form, const struct settings *st)
 {
+	bool werror = st->werror;
 	uint8_t *buf;
 	size_t len;
 	if (cli_read_file(hestval_prog, path, &buf, &len) < 0)
 		return EXIT_USAGE;
-	struct hest_diags d;
+	struct hest_diags raw, d;
 	struct hest_cper_block b;
 	struct hest_buf out;
+	hest_diags_init(&raw);
 	hest_diags_init(&d);
 	hest_buf_init(&out);
-	bool decoded = hest_cper_decode(&b, buf, len, form, path, &d) == 0;
+	bool decoded = hest_cper_decode(&b, buf, len, form, path, &raw) == 0;
 	if (decoded)
-		hest_cper_check(&b, block_size, path, &d);
+		hest_cper_check(&b, block_size, path, &raw);
+	apply_settings(&raw, st, &d);
 	if (json) {
 		hest_buf_append(&out, "{\"file\":", 8);
 		json_str(&out, path);
@@ -103,6 +131,7 @@ static int validate(const char *path, bool json, uint64_t block_size, int form, 
 		cli_print_diags(&d);
 	hest_cper_block_free(&b);
 	hest_buf_free(&out);
+	hest_diags_free(&raw);
 	hest_diags_free(&d);
 	free(buf);
 	return rc;
@@ -114,16 +143,17 @@ int hestval_cmd_cper(int argc, char **argv)
 		{ "format", required_argument, NULL, 'f' },
 		{ "block-size", required_argument, NULL, 'b' },
 		{ "form", required_argument, NULL, 'F' },
-		{ "werror", no_argument, NULL, 'W' },
+		{ "werror", no_argument, NULL, 'X' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false, werror = false;
+	bool json = false;
+	struct settings st = { .n = 0, .werror = false };
 	uint64_t block_size = 0;
 	int form = -1, c;
 	const char *why;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "W:E:w:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
 			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
@@ -152,8 +182,19 @@ int hestval_cmd_cper(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'X':
+			st.werror = true;
+			break;
 		case 'W':
-			werror = true;
+		case 'E':
+		case 'w':
+			if (!hest_rule_pattern_valid(optarg) || st.n == MAX_SETTINGS) {
+				fprintf(stderr, "%s: error: %s '%s' (see 'hestval rules')\n", hestval_prog,
+					st.n == MAX_SETTINGS ? "too many rule settings at" : "no rule matches", optarg);
+				return EXIT_USAGE;
+			}
+			st.v[st.n++] = (struct hest_rule_setting){ optarg, c == 'W' ? HEST_RULE_WARNING
+									 : c == 'E' ? HEST_RULE_ERROR : HEST_RULE_OFF };
 			break;
 		case 'h':
 			cper_usage(stdout);
@@ -168,5 +209,5 @@ int hestval_cmd_cper(int argc, char **argv)
 		cper_usage(stderr);
 		return EXIT_USAGE;
 	}
-	return validate(argv[optind], json, block_size, form, werror);
+	return validate(argv[optind], json, block_size, form, &st);
 }

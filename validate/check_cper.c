@@ -58,6 +58,13 @@ void check_cper(struct vctx *c)
 				ebl, HEST_CPER_STATUS_SIZE);
 			continue;
 		}
+		if (ebl < HEST_CPER_STATUS_SIZE + HEST_CPER_ENTRY_SIZE) {
+			vreport(c, "CPER-SIZE-ENTRY", s, "error_block_length", 0,
+				"error_block_length %" PRIu64 " cannot hold the %u-byte status block and one %u-byte data "
+				"entry header: no record fits (Linux: \"Invalid error status block length!\")",
+				ebl, HEST_CPER_STATUS_SIZE, HEST_CPER_ENTRY_SIZE);
+			continue;
+		}
 		if (raw > ebl - HEST_CPER_STATUS_SIZE) {
 			vreport(c, "CPER-SIZE-RAW", s, "max_raw_data_length", 0,
 				"max_raw_data_length %" PRIu64 " does not fit in the %" PRIu64

@@ -36,8 +36,6 @@ static const struct hest_rule rules[] = {
 	  "QEMU must register it as a writable fw_cfg file (fw_cfg_add_file_callback)" },
 	{ "PLACE-ADDRESS-GIVEN", HEST_SEV_ERROR, "a GAS address is given by hand under a placement that computes it",
 	  "placement modes linker-loader and fixed own the GHES register addresses" },
-	{ "PLACE-BLOCK-MIN", HEST_SEV_ERROR, "an error status block cannot hold one status block and one data entry header",
-	  "ACPI 6.5 18.3.2.7.1: Generic Error Status Block (20 bytes) + Generic Error Data Entry (72 bytes)" },
 	{ "PLACE-OVERLAP", HEST_SEV_ERROR, "fixed-address regions overlap",
 	  "each error status block and register must have memory of its own" },
 	{ "PLACE-RANGE", HEST_SEV_ERROR, "a placed region does not fit the address space or 32-bit loader offsets",

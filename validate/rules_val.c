@@ -89,6 +89,10 @@ static const struct hest_rule rules[] = {
 	/* --- error status block sizing ----------------------------------- */
 	{ "CPER-SIZE-HEADER", HEST_SEV_ERROR, "error_block_length is smaller than the 20-byte Generic Error Status Block",
 	  "ACPI 6.5 Generic Error Status Block (20 bytes); Linux ghes_probe: \"Invalid error block length\"" },
+	{ "CPER-SIZE-ENTRY", HEST_SEV_ERROR,
+	  "error_block_length cannot hold the 20-byte status block and one 72-byte data entry header",
+	  "ACPI 6.5 18.3.2.7.1; Linux ghes_read_estatus: \"[Firmware Warn]: GHES: Invalid error status block length!\" "
+	  "and the record is dropped" },
 	{ "CPER-SIZE-WORST", HEST_SEV_WARNING,
 	  "error_block_length cannot hold a worst-case record (largest known section, max sections, max raw data)",
 	  "ACPI 6.5 Generic Error Status Block/Data Entry; hest_cper_worst_case: 20 + sections x (72 + section) + raw" },

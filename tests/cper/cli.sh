@@ -340,6 +340,23 @@ sections:
   - type: memory
 EOF
 
+# The rule machinery of hestval validate: -E, -w, prefixes, unknown names.
+"$HESTVAL" cper -E HEST-CPER-ENTRY-COUNT entry-count.bin >/dev/null 2>e.err
+check "-E makes a warning an error (exit 1)" test $? -eq 1 -a -n "$(grep 'error\[HEST-CPER-ENTRY-COUNT\]' e.err)"
+"$HESTVAL" cper -w 'HEST-CPER-*' --werror entry-count.bin >/dev/null 2>w.err
+check "-w with a prefix silences it, even under --werror (exit 0)" test $? -eq 0 -a ! -s w.err
+"$HESTVAL" cper -W NO-SUCH-RULE entry-count.bin >/dev/null 2>&1
+check "-W with an unknown rule: usage error (2)" [ $? -eq 2 ]
+if command -v python3 >/dev/null 2>&1; then
+	"$HESTVAL" cper --format json data-length.bin >dl.json
+	check "JSON diagnostics carry the rule, severity and offset" python3 -c '
+import json, sys
+j = json.load(open(sys.argv[1]))
+d = [x for x in j["diagnostics"] if x["rule"] == "HEST-CPER-DATA-LENGTH"][0]
+assert d["severity"] == "error" and d["offset"] == 44 and j["errors"] >= 1
+' dl.json
+fi
+
 # docs/cper.md carries the worked example and the reference of the tables.
 check "docs/cper.md is current (make regen-docs-cper)" sh "$top_srcdir/tests/cper/gen-doc.sh" "$HESTC" "$top_srcdir" --check
 check "hestc cper --reference lists every section kind" sh -c '

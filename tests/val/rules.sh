@@ -292,6 +292,11 @@ patch "$ghes" "$T/ebl16.aml" s0+60:4=16
 fires CPER-SIZE-HEADER ebl16 "error_block_length 16 is smaller than the 20-byte Generic Error Status Block"
 silent CPER-SIZE-HEADER ghes
 
+patch "$ghes" "$T/ebl64.aml" s0+60:4=64
+fires CPER-SIZE-ENTRY ebl64 "error_block_length 64 cannot hold the 20-byte status block and one 72-byte data entry header"
+silent CPER-SIZE-ENTRY ebl16
+silent CPER-SIZE-ENTRY ghes
+
 patch "$ghes" "$T/raw.aml" s0+16:4=4090
 fires CPER-SIZE-RAW raw "max_raw_data_length 4090 does not fit in the 4096-byte error status block"
 silent CPER-SIZE-RAW ghes
