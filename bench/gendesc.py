@@ -1,0 +1,73 @@
+#!/usr/bin/env python3
+"""Writes a benchmark description with N GHESv2 sources.
+
+usage: gendesc.py N OUT.yaml
+
+Each source is what a VMM with many error sources would write: a name, the
+type and id, a raw data length, a notification with its fields and the
+read-ack register, in block style (about 250 bytes a source).  The header
+carries iasl's creator id and revision, so the table iasl compiles from our
+hest.dsl is byte for byte ours (iasl overwrites those two fields with its
+own).  Placement is QEMU's linker-loader layout, so `--emit all` has work to
+do; the GAS addresses in hest.aml are then the ones the loader patches.
+
+Notification types cycle through the three that need no particular
+architecture, so every source differs a little from its neighbours.
+"""
+import sys
+
+NOTIFY = (
+    "{ type: polled, poll_interval_ms: %d }",
+    "{ type: sci }",
+    "{ type: external-interrupt, vector: %d, poll_interval_ms: 0 }",
+)
+
+
+def source(i):
+    kind = i % len(NOTIFY)
+    note = NOTIFY[kind]
+    if kind == 0:
+        note = note % (1000 + i % 1000)
+    elif kind == 2:
+        note = note % (32 + i % 200)
+    return (
+        "  - name: src%d\n"
+        "    type: ghes-v2\n"
+        "    id: %d\n"
+        "    max_raw_data_length: 1KiB\n"
+        "    max_sections_per_record: 2\n"
+        "    notification: %s\n"
+        "    read_ack: { preserve: 0xfffffffffffffffe, write: 1 }\n" % (i, i, note)
+    )
+
+
+def main_args(argv):
+    if len(argv) != 2 or not argv[0].isdigit():
+        sys.stderr.write("usage: gendesc.py N OUT.yaml\n")
+        return 2
+    n = int(argv[0])
+    if not 1 <= n <= 65535:
+        sys.stderr.write("gendesc.py: N must be 1..65535 (16-bit source ids)\n")
+        return 2
+    parts = [
+        "# %d GHESv2 sources, written by bench/gendesc.py\n" % n,
+        "table:\n"
+        "  oem_id: \"BENCH \"\n"
+        "  oem_table_id: \"HESTBNCH\"\n"
+        "  oem_revision: 1\n"
+        "  creator_id: INTL\n"
+        "  creator_revision: 0x20200925\n",
+        "target: { arch: x86_64 }\n",
+        "placement:\n"
+        "  mode: linker-loader\n"
+        "  block_size: 1KiB\n",
+        "sources:\n",
+    ]
+    parts.extend(source(i) for i in range(n))
+    with open(argv[1], "w") as f:
+        f.write("".join(parts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main_args(sys.argv[1:]))
