@@ -124,7 +124,7 @@ static int validate(const char *path, bool json, uint64_t block_size, int form, 
 	if (out.oom) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
 		rc = EXIT_USAGE;
-	} else {
+	} else if (out.len) {
 		fwrite(out.p, 1, out.len, stdout);
 	}
 	if (!json)
