@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <hest/decode.h>
+#include <hest/aml.h>
 #include <hest/loader.h>
 #include <hest/rules.h>
 #include <hest/validate.h>
@@ -39,6 +40,9 @@ struct vopts {
 	const char *loader;
 	const char *blob_args[MAX_BLOBS];
 	size_t nblob_args;
+	const char *ssdt;       /* --ssdt FILE: its event paths are checked against each table */
+	uint8_t *ssdt_bytes;
+	size_t ssdt_len;
 };
 
 /* Totals over all inputs. */
@@ -59,6 +63,8 @@ static void validate_usage(FILE *f)
 		   "  --loader FILE        a table-loader script (binary or text listing) to run first\n"
 		   "  --blob NAME=FILE     a fw_cfg file the script uses (repeatable); the INPUT table is\n"
 		   "                       etc/acpi/tables unless given\n"
+		   "  --ssdt FILE          an SSDT (AML) whose event paths the GPIO- and GSIV-notified\n"
+		   "                       GHES need (PNP0C33 device, GED _CRS/_EVT, GPIO _AEI)\n"
 		   "  --arch ARCH          x86_64, arm64 or any (default): notification types to expect\n"
 		   "  --format FORMAT      text (default) or json\n"
 		   "  -W RULE, -E RULE     report RULE as a warning / as an error (RULE may end in '*')\n"
@@ -558,6 +564,8 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 	if (hest_decode_table(tb->bytes, tb->len, tb->label, &m, &info, d) == 0) {
 		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, &info, tb->bytes, sim };
 		hest_validate(&m, &vo, d);
+		if (o->ssdt && hest_validate_ssdt(&m, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
+			d->oom = true;
 		r.have_linux = hest_linux_summarize(&m, &info, o->arch, &r.linux) == 0;
 	}
 	add_totals(d, t);
@@ -682,7 +690,7 @@ static int add_setting(struct vopts *o, const char *rule, enum hest_rule_action 
 	return 0;
 }
 
-enum { OPT_LOADER = 256, OPT_BLOB, OPT_ARCH, OPT_FORMAT, OPT_WERROR };
+enum { OPT_LOADER = 256, OPT_BLOB, OPT_ARCH, OPT_FORMAT, OPT_WERROR, OPT_SSDT };
 
 static int parse_options(int argc, char **argv, struct vopts *o)
 {
@@ -692,6 +700,7 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		{ "arch", required_argument, NULL, OPT_ARCH },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "werror", no_argument, NULL, OPT_WERROR },
+		{ "ssdt", required_argument, NULL, OPT_SSDT },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -755,6 +764,9 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		case OPT_WERROR:
 			o->werror = true;
 			break;
+		case OPT_SSDT:
+			o->ssdt = optarg;
+			break;
 		default:
 			if (optopt && optopt < 256)
 				fprintf(stderr, "%s: error: option '-%c' %s\n", hestval_prog, optopt,
@@ -788,6 +800,10 @@ int hestval_cmd_validate(int argc, char **argv)
 		free(o);
 		return EXIT_USAGE;
 	}
+	if (o->ssdt && cli_read_file(hestval_prog, o->ssdt, &o->ssdt_bytes, &o->ssdt_len) < 0) {
+		free(o);
+		return EXIT_USAGE;
+	}
 	struct totals t = { 0, 0, 0, false, true };
 	if (o->json)
 		printf("{\"inputs\": [");
@@ -798,6 +814,7 @@ int hestval_cmd_validate(int argc, char **argv)
 		printf("\n  ],\n \"summary\": {\"inputs\": %d, \"errors\": %zu, \"warnings\": %zu, \"notes\": %zu, "
 		       "\"exit\": %d}}\n",
 		       argc - optind, t.errors, t.warnings, t.notes, status);
+	free(o->ssdt_bytes);
 	free(o);
 	return status;
 }

@@ -8,6 +8,7 @@ static const struct hest_rule_table *const parts[] = {
 	&hest_rules_loader_part,
 	&hest_rules_cper_part,
 	&hest_rules_val_part,
+	&hest_rules_ssdt_part,
 };
 
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))

@@ -12,5 +12,6 @@ struct hest_rule_table {
 extern const struct hest_rule_table hest_rules_table_part; /* table/structure/GAS rules (rules_table.c) */
 extern const struct hest_rule_table hest_rules_loader_part; /* placement and loader rules (rules_loader.c) */
 extern const struct hest_rule_table hest_rules_cper_part; /* CPER blocks and GHES block sizes (rules_cper.c) */
+extern const struct hest_rule_table hest_rules_ssdt_part; /* hestval validate --ssdt: event paths (rules_ssdt.c) */
 extern const struct hest_rule_table hest_rules_val_part; /* hestval validate: table, structures, GAS, loader, Linux (rules_val.c) */
 #endif

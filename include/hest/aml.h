@@ -163,6 +163,72 @@ int hest_emit_ssdt(const struct hest_model *m, struct hest_buf *out, struct hest
 int hest_emit_ssdt_asl(const struct hest_model *m, const char *origin, struct hest_buf *out,
 		       struct hest_diags *d);
 
+/* --- reading an SSDT back (lib/aml_read.c) ------------------------------- */
+
+#define HEST_AML_READ_MAX 256
+
+struct hest_aml_device {
+	char path[HEST_AML_PATH_MAX]; /* absolute, 4-character segments: \_SB_.HED0 */
+	bool hid_is_eisa;
+	uint32_t hid_eisa;            /* _HID as an integer (EisaId) */
+	char hid[16];                 /* _HID as a string, "" if none */
+	size_t off;
+};
+
+/* An interrupt of a _CRS (Extended Interrupt) or a pin of an _AEI
+ * (GpioInt): the first of its descriptor, the one Linux uses. */
+struct hest_aml_event_res {
+	char device[HEST_AML_PATH_MAX]; /* the object holding the _CRS / _AEI */
+	uint32_t number;
+	bool edge;
+	bool gpio;
+	size_t off;
+};
+
+struct hest_aml_notify {
+	char method[HEST_AML_PATH_MAX]; /* the method it is in */
+	char target[HEST_AML_PATH_MAX]; /* resolved in the method's scope */
+	bool search;                    /* a bare NameSeg: the namespace search rules apply */
+	char scope[HEST_AML_PATH_MAX];  /* where the search starts */
+	char seg[5];
+	bool cond;                      /* under If (Arg0 == arg) */
+	uint64_t arg;
+	uint64_t value;
+	size_t off;
+};
+
+struct hest_aml_summary {
+	struct hest_aml_device dev[HEST_AML_READ_MAX];
+	size_t ndev;
+	struct hest_aml_event_res res[HEST_AML_READ_MAX];
+	size_t nres;
+	char aei[HEST_AML_READ_MAX][HEST_AML_PATH_MAX]; /* objects with an _AEI here */
+	size_t naei;
+	struct hest_aml_notify notify[HEST_AML_READ_MAX];
+	size_t nnotify;
+	char methods[HEST_AML_READ_MAX][HEST_AML_PATH_MAX];
+	size_t nmethods;
+	char externals[HEST_AML_READ_MAX][HEST_AML_PATH_MAX];
+	size_t nexternals;
+	bool incomplete;            /* AML outside the subset was skipped */
+	size_t incomplete_off;
+	char incomplete_what[96];
+};
+
+/* Reads a definition block (header, then the term list).  Returns 0 (the
+ * summary may be incomplete: AML outside the subset is skipped to the end
+ * of its package), or -1 when the AML is malformed (why, at *why_off).
+ * Never reads outside p[0..len). */
+int hest_aml_read(const uint8_t *p, size_t len, struct hest_aml_summary *s, char *why, size_t whylen,
+		  size_t *why_off);
+
+/* hestval validate --ssdt: the SSDT's event paths against the HEST's GPIO-
+ * and GSIV-notified GHES (rules SSDT-*, validate/check_ssdt.c).  `label`
+ * names the SSDT in diagnostics.  Returns 0, or -1 on allocation failure. */
+struct hest_validate_options;
+int hest_validate_ssdt(const struct hest_model *m, const uint8_t *ssdt, size_t len, const char *label,
+		       const struct hest_validate_options *o, struct hest_diags *d);
+
 #ifdef __cplusplus
 }
 #endif

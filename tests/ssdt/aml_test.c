@@ -2,7 +2,9 @@
  * by hand from ACPI 6.5 §20 (and, for the resource descriptors, checked
  * against what iasl 20200925 produced for the same ASL). */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
+#include <hest/fields.h>
 #include <hest/aml.h>
 #include "../unit/tap.h"
 
@@ -267,6 +269,112 @@ static void test_table(void)
 	hest_buf_free(&b);
 }
 
+/* An SSDT like hestc's, through the encoder: read back, every truncation
+ * and many byte flips must leave the reader inside the buffer (run under
+ * ASan in CI) and give a consistent answer. */
+static void build_ssdt(struct hest_buf *b)
+{
+	struct hest_aml a;
+	hest_aml_init(&a, b);
+	hest_aml_table_begin(&a, "SSDT", 2, (const uint8_t *)"HESTC ", (const uint8_t *)"HESTEVNT", 1,
+			     (const uint8_t *)"HSTC", 1);
+	hest_aml_if(&a);
+	hest_aml_op(&a, HEST_AML_ZERO);
+	hest_aml_external(&a, "\\_SB.GPO0", HEST_AML_OBJ_DEVICE, 0);
+	hest_aml_end(&a);
+	hest_aml_scope(&a, "\\_SB");
+	hest_aml_device(&a, "HED0");
+	hest_aml_name_decl(&a, "_HID");
+	hest_aml_integer(&a, 0x330CD041u);
+	hest_aml_end(&a);
+	hest_aml_device(&a, "GEDE");
+	hest_aml_name_decl(&a, "_HID");
+	hest_aml_string(&a, "ACPI0013");
+	hest_aml_name_decl(&a, "_CRS");
+	hest_aml_buffer(&a);
+	hest_aml_res_interrupt(&a, HEST_AML_INT_CONSUMER | HEST_AML_INT_EDGE, 0x6A);
+	hest_aml_res_interrupt(&a, HEST_AML_INT_CONSUMER, 0x29);
+	hest_aml_res_end(&a);
+	hest_aml_end(&a);
+	hest_aml_method(&a, "_EVT", 1, false);
+	hest_aml_if(&a);
+	hest_aml_op(&a, HEST_AML_LEQUAL);
+	hest_aml_op(&a, HEST_AML_ARG0);
+	hest_aml_integer(&a, 0x6A);
+	hest_aml_notify(&a, "\\_SB.HED0", 0x80);
+	hest_aml_end(&a);
+	hest_aml_end(&a);
+	hest_aml_method(&a, "_L29", 0, false);
+	hest_aml_notify(&a, "HED0", 0x80);
+	hest_aml_end(&a);
+	hest_aml_end(&a);
+	hest_aml_end(&a);
+	hest_aml_scope(&a, "\\_SB.GPO0");
+	hest_aml_name_decl(&a, "_AEI");
+	hest_aml_buffer(&a);
+	hest_aml_res_gpioint(&a, true, HEST_AML_GPIO_HIGH, 5, "\\_SB.GPO0");
+	hest_aml_res_end(&a);
+	hest_aml_end(&a);
+	hest_aml_method(&a, "_E05", 0, false);
+	hest_aml_notify(&a, "\\_SB.HED0", 0x80);
+	hest_aml_end(&a);
+	hest_aml_end(&a);
+	hest_aml_table_finish(&a, 0);
+}
+
+static void test_reader(void)
+{
+	struct hest_buf b;
+	hest_buf_init(&b);
+	build_ssdt(&b);
+	static struct hest_aml_summary s;
+	char why[160];
+	size_t off = 0;
+	int rc = hest_aml_read(b.p, b.len, &s, why, sizeof(why), &off);
+	tap_ok(rc == 0 && !s.incomplete, "an encoded SSDT reads back completely");
+	tap_ok(s.ndev == 2 && strcmp(s.dev[0].path, "\\_SB_.HED0") == 0 && s.dev[0].hid_is_eisa &&
+		       s.dev[0].hid_eisa == 0x330CD041u && strcmp(s.dev[1].hid, "ACPI0013") == 0,
+	       "devices and their _HID (EisaId and string)");
+	tap_ok(s.nres == 3 && s.res[0].number == 0x6A && s.res[0].edge && !s.res[0].gpio && s.res[1].number == 0x29 &&
+		       !s.res[1].edge && s.res[2].gpio && s.res[2].number == 5 &&
+		       strcmp(s.res[2].device, "\\_SB_.GPO0") == 0,
+	       "interrupts of the _CRS and the pin of the _AEI, with their triggers");
+	tap_ok(s.nnotify == 3 && s.notify[0].cond && s.notify[0].arg == 0x6A && s.notify[0].value == 0x80 &&
+		       strcmp(s.notify[0].method, "\\_SB_.GEDE._EVT") == 0 && !s.notify[1].cond && s.notify[1].search &&
+		       strcmp(s.notify[1].seg, "HED0") == 0 && strcmp(s.notify[2].target, "\\_SB_.HED0") == 0,
+	       "Notify statements: under If (Arg0 == n), bare, and by a bare name to search");
+	tap_ok(s.nexternals == 1 && strcmp(s.externals[0], "\\_SB_.GPO0") == 0 && s.nmethods == 3 && s.naei == 1,
+	       "externals, methods and the _AEI owner");
+
+	int sane = 1;
+	uint8_t *t = malloc(b.len);
+	for (size_t n = 0; t && n <= b.len; n++) {
+		memcpy(t, b.p, n);
+		if (n >= 8)
+			hest_put_le(t + 4, 4, n);
+		rc = hest_aml_read(t, n, &s, why, sizeof(why), &off);
+		sane &= (rc == 0 || rc == -1) && (rc == 0 || off <= n) && s.ndev <= HEST_AML_READ_MAX;
+	}
+	tap_ok(t && sane, "every truncation of it reads safely (%zu lengths)", b.len + 1);
+	uint32_t x = 12345;
+	unsigned flips = 0;
+	for (int i = 0; t && i < 20000; i++) {
+		memcpy(t, b.p, b.len);
+		for (int k = 0; k < 1 + i % 4; k++) {
+			x = x * 1103515245u + 12345u;
+			size_t at = 36 + (x >> 8) % (b.len - 36);
+			x = x * 1103515245u + 12345u;
+			t[at] = (uint8_t)(x >> 16);
+		}
+		rc = hest_aml_read(t, b.len, &s, why, sizeof(why), &off);
+		sane &= (rc == 0 || rc == -1) && s.nres <= HEST_AML_READ_MAX && s.nnotify <= HEST_AML_READ_MAX;
+		flips += rc != 0 || s.incomplete;
+	}
+	tap_ok(t && sane && flips > 0, "20000 random byte flips read safely (%u of them refused or partly read)", flips);
+	free(t);
+	hest_buf_free(&b);
+}
+
 int main(void)
 {
 	test_pkglen();
@@ -275,5 +383,6 @@ int main(void)
 	test_packages();
 	test_resources();
 	test_table();
+	test_reader();
 	return tap_done();
 }
