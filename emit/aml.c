@@ -19,17 +19,23 @@ static struct hest_loc src_loc(const struct hest_model *m, const struct hest_sou
 	return l;
 }
 
+/* The paths of the two GAS address fields, resolved once per source type
+ * rather than once per source. */
+struct gas_paths {
+	struct hest_path_memo gas, ack;
+};
+
 /* Field offsets of a GHES's address GAS inside the table, for placement and
  * the layout outputs. */
-static void note_gas_offsets(struct hest_source *s, uint32_t at)
+static void note_gas_offsets(struct hest_source *s, uint32_t at, struct gas_paths *p)
 {
 	size_t off;
 	s->layout.hest_offset = at;
 	s->layout.has_block = s->type == 9 || s->type == 10;
 	s->layout.has_read_ack = s->type == 10;
-	if (s->desc && hest_field_path(s->desc, "error_status_address.address", &off))
+	if (hest_source_field_m(s, &p->gas, &off))
 		s->layout.gas_address_offset = at + (uint32_t)off;
-	if (s->desc && hest_field_path(s->desc, "read_ack.register.address", &off))
+	if (hest_source_field_m(s, &p->ack, &off))
 		s->layout.read_ack_address_offset = at + (uint32_t)off;
 }
 
@@ -37,6 +43,8 @@ int hest_model_layout_table(struct hest_model *m, struct hest_diags *d)
 {
 	uint64_t at = HEST_SOURCES_OFFSET;
 	bool sized = true;
+	struct gas_paths paths = { HEST_PATH_MEMO("error_status_address.address"),
+				   HEST_PATH_MEMO("read_ack.register.address") };
 	for (size_t i = 0; i < m->nsrc; i++) {
 		struct hest_source *s = &m->src[i];
 		/* default, `auto` from `sections:`, HEST-GHES-BLOCK-SIZE/-CAP */
@@ -51,7 +59,7 @@ int hest_model_layout_table(struct hest_model *m, struct hest_diags *d)
 				      s->name, want, s->len);
 			return -1;
 		}
-		note_gas_offsets(s, (uint32_t)at);
+		note_gas_offsets(s, (uint32_t)at, &paths);
 		at += s->len;
 		if (at > UINT32_MAX) {
 			hest_diag_add(d, HEST_SEV_ERROR, NULL, src_loc(m, s),

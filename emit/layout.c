@@ -42,15 +42,15 @@ static uint64_t align8(uint64_t v)
 }
 
 /* In placed modes the compiler owns the GAS addresses. */
-static bool check_not_given(const struct hest_model *m, const struct hest_source *s, const char *path,
+static bool check_not_given(const struct hest_model *m, const struct hest_source *s, struct hest_path_memo *path,
 			    struct hest_diags *d)
 {
-	const struct hest_given *g = hest_source_given(s, path);
+	const struct hest_given *g = hest_source_given_m(s, path);
 	if (!g)
 		return true;
 	hest_diag_add(d, HEST_SEV_ERROR, "PLACE-ADDRESS-GIVEN", pos_loc(m, g->pos),
 		      "source '%s': '%s' is computed by placement mode %s; remove it, or use placement mode none",
-		      s->name, path, m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
+		      s->name, path->path, m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
 	return false;
 }
 
@@ -197,17 +197,20 @@ static int check_table_offset(const struct hest_model *m, struct hest_diags *d)
 static int select_sources(struct hest_model *m, struct hest_diags *d)
 {
 	int rc = 0;
+	/* each path looked up once per source type, not once per source */
+	struct hest_path_memo gas = HEST_PATH_MEMO("error_status_address.address"),
+			      ack = HEST_PATH_MEMO("read_ack.register.address"),
+			      ebl = HEST_PATH_MEMO("error_block_length");
 	for (size_t i = 0; i < m->nsrc; i++) {
 		struct hest_source *s = &m->src[i];
 		struct hest_source_layout *L = &s->layout;
 		L->placed = is_ghes(s);
 		if (!L->placed)
 			continue;
-		if (!check_not_given(m, s, "error_status_address.address", d) ||
-		    (L->has_read_ack && !check_not_given(m, s, "read_ack.register.address", d)))
+		if (!check_not_given(m, s, &gas, d) || (L->has_read_ack && !check_not_given(m, s, &ack, d)))
 			rc = -1;
 		uint64_t len = 0;
-		hest_source_get(s, "error_block_length", &len);
+		hest_source_get_m(s, &ebl, &len);
 		L->block_size = (uint32_t)len;
 	}
 	return rc;
@@ -218,13 +221,15 @@ static int select_sources(struct hest_model *m, struct hest_diags *d)
 static void patch_gas(struct hest_model *m)
 {
 	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
+	struct hest_path_memo gas = HEST_PATH_MEMO("error_status_address.address"),
+			      ack = HEST_PATH_MEMO("read_ack.register.address");
 	for (size_t i = 0; i < m->nsrc; i++) {
 		struct hest_source *s = &m->src[i];
 		if (!s->layout.placed)
 			continue;
-		hest_source_set(s, "error_status_address.address", base + s->layout.register_offset);
+		hest_source_set_m(s, &gas, base + s->layout.register_offset);
 		if (s->layout.has_read_ack)
-			hest_source_set(s, "read_ack.register.address", base + s->layout.read_ack_offset);
+			hest_source_set_m(s, &ack, base + s->layout.read_ack_offset);
 	}
 }
 

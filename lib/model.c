@@ -118,31 +118,73 @@ struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, u
 	return &m->src[m->nsrc++];
 }
 
-bool hest_source_get(const struct hest_source *s, const char *path, uint64_t *v)
+const struct hest_field *hest_source_field_m(const struct hest_source *s, struct hest_path_memo *pm, size_t *off)
+{
+	if (!pm->resolved || pm->desc != s->desc) {
+		pm->desc = s->desc;
+		pm->field = s->desc ? hest_field_path(s->desc, pm->path, &pm->offset) : NULL;
+		pm->resolved = true;
+	}
+	*off = pm->offset;
+	return pm->field;
+}
+
+static const struct hest_field *scalar_field(const struct hest_source *s, struct hest_path_memo *pm, size_t *off)
+{
+	const struct hest_field *f = hest_source_field_m(s, pm, off);
+	return f && f->size <= 8 && *off + f->size <= s->len ? f : NULL;
+}
+
+bool hest_source_get_m(const struct hest_source *s, struct hest_path_memo *pm, uint64_t *v)
 {
 	size_t off;
-	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &off) : NULL;
-	if (!f || f->size > 8 || off + f->size > s->len)
+	const struct hest_field *f = scalar_field(s, pm, &off);
+	if (!f)
 		return false;
 	*v = hest_get_le(s->bytes + off, f->size);
 	return true;
 }
 
-bool hest_source_set(struct hest_source *s, const char *path, uint64_t v)
+bool hest_source_set_m(struct hest_source *s, struct hest_path_memo *pm, uint64_t v)
 {
 	size_t off;
-	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &off) : NULL;
-	if (!f || f->size > 8 || off + f->size > s->len)
+	const struct hest_field *f = scalar_field(s, pm, &off);
+	if (!f)
 		return false;
 	hest_put_le(s->bytes + off, f->size, v);
 	return true;
+}
+
+const struct hest_given *hest_source_given_m(const struct hest_source *s, struct hest_path_memo *pm)
+{
+	size_t off;
+	const struct hest_field *f = hest_source_field_m(s, pm, &off);
+	if (!f)
+		return NULL;
+	for (size_t i = 0; i < s->ngiven; i++)
+		if (s->given[i].field == f && s->given[i].offset == off)
+			return &s->given[i];
+	return NULL;
+}
+
+bool hest_source_get(const struct hest_source *s, const char *path, uint64_t *v)
+{
+	struct hest_path_memo pm = HEST_PATH_MEMO(path);
+	return hest_source_get_m(s, &pm, v);
+}
+
+bool hest_source_set(struct hest_source *s, const char *path, uint64_t v)
+{
+	struct hest_path_memo pm = HEST_PATH_MEMO(path);
+	return hest_source_set_m(s, &pm, v);
 }
 
 bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, uint16_t offset,
 			    struct hest_pos pos)
 {
 	if (s->ngiven == s->givencap) {
-		size_t cap = s->givencap ? s->givencap * 2 : 8;
+		/* 16 holds what a GHESv2 source usually gives without a realloc */
+		size_t cap = s->givencap ? s->givencap * 2 : 16;
 		struct hest_given *v = realloc(s->given, cap * sizeof(*v));
 		if (!v)
 			return false;
@@ -155,14 +197,8 @@ bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, u
 
 const struct hest_given *hest_source_given(const struct hest_source *s, const char *path)
 {
-	size_t off;
-	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &off) : NULL;
-	if (!f)
-		return NULL;
-	for (size_t i = 0; i < s->ngiven; i++)
-		if (s->given[i].field == f && s->given[i].offset == off)
-			return &s->given[i];
-	return NULL;
+	struct hest_path_memo pm = HEST_PATH_MEMO(path);
+	return hest_source_given_m(s, &pm);
 }
 
 const struct hest_field *hest_array_field(const struct hest_struct_desc *d, const struct hest_field **count)

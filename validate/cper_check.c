@@ -305,16 +305,20 @@ int hest_cper_source_block_length(struct hest_model *m, struct hest_source *s, s
 				      "most 4 GiB", s->name, worst);
 			return -1;
 		}
-		hest_source_set(s, "error_block_length", worst);
+		length = hest_source_set(s, "error_block_length", worst) ? worst : 0;
 	} else if (!g) {
-		hest_source_set(s, "error_block_length", m->placement.block_size);
+		if (hest_source_set(s, "error_block_length", m->placement.block_size))
+			length = m->placement.block_size;
 		if (!at.line)
 			at = sec->pos;
+	} else {
+		hest_source_get(s, "error_block_length", &length);
 	}
-	hest_source_get(s, "error_block_length", &length);
-	hest_source_get(s, "max_sections_per_record", &max_sections);
-	hest_source_get(s, "max_raw_data_length", &max_raw);
+	/* Every compile runs this for every GHES source (twice): the other
+	 * fields are looked up only for the message. */
 	if (sec->n && length < worst) {
+		hest_source_get(s, "max_sections_per_record", &max_sections);
+		hest_source_get(s, "max_raw_data_length", &max_raw);
 		hest_diag_add(d, HEST_SEV_ERROR, "HEST-GHES-BLOCK-SIZE", pos_loc(m, at),
 			      "source '%s': error_block_length %" PRIu64 "%s is smaller than the %" PRIu64
 			      " bytes one record can need (20 + %" PRIu64 " x (72 + %" PRIu64 " for %s) + %" PRIu64

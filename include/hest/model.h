@@ -217,6 +217,26 @@ bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, u
 /* The explicit value of the field at a dotted path, or NULL (default). */
 const struct hest_given *hest_source_given(const struct hest_source *s, const char *path);
 
+/* The same three with the path resolved once for a run of sources of one
+ * type: a loop over every source of a table (up to 65535) looks the path up
+ * again only when the source's descriptor changes, instead of once per
+ * access.  Start each memo as HEST_PATH_MEMO("notification.type"). */
+struct hest_path_memo {
+	const char *path;
+	bool resolved;
+	const struct hest_struct_desc *desc; /* what field/offset were resolved for */
+	const struct hest_field *field;      /* NULL: no such field for desc */
+	size_t offset;
+};
+#define HEST_PATH_MEMO(p) { (p), false, NULL, NULL, 0 }
+/* The field at pm->path for s's descriptor and its absolute offset, or NULL
+ * (no descriptor, or no such field; the image's length is not checked). */
+const struct hest_field *hest_source_field_m(const struct hest_source *s, struct hest_path_memo *pm,
+					     size_t *offset);
+bool hest_source_get_m(const struct hest_source *s, struct hest_path_memo *pm, uint64_t *v);
+bool hest_source_set_m(struct hest_source *s, struct hest_path_memo *pm, uint64_t v);
+const struct hest_given *hest_source_given_m(const struct hest_source *s, struct hest_path_memo *pm);
+
 /* Structure length the descriptor implies for the current image (banks
  * counted from the image's count field). */
 uint32_t hest_source_wire_len(const struct hest_source *s);
