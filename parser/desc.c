@@ -509,10 +509,20 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 			hest_put_le(p, f->size, val);
 		break;
 	case HEST_FK_ENUM: {
-		/* "unknown notification type 'x'", "unknown space_id 'x' in error_status_address" */
+		/* "unknown notification type 'x'", "unknown space_id 'x' in error_status_address"
+		 * (joined by hand: this runs for every enum of every source) */
 		char what[64];
 		bool is_type = strcmp(f->key, "type") == 0;
-		snprintf(what, sizeof(what), "%s%s%s", is_type ? where : "", is_type ? " " : "", f->key);
+		size_t wl = is_type ? strlen(where) : 0, kl = strlen(f->key);
+		if (wl + 1 + kl >= sizeof(what))
+			snprintf(what, sizeof(what), "%s%s%s", is_type ? where : "", is_type ? " " : "", f->key);
+		else if (is_type) {
+			memcpy(what, where, wl);
+			what[wl] = ' ';
+			memcpy(what + wl + 1, f->key, kl + 1);
+		} else {
+			memcpy(what, f->key, kl + 1);
+		}
 		if (f->names && f->names->v[0].name[0] == 'f' && strcmp(f->names->v[0].name, "false") == 0 &&
 		    v->kind == Y_SCALAR && !v->quoted && !(v->len && v->str[0] >= '0' && v->str[0] <= '9')) {
 			bool b;
@@ -562,12 +572,17 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 	size_t nextra = 0;
 	while (extra && extra[nextra])
 		nextra++;
-	/* first occurrence of each field, then of each extra key */
-	const struct ynode **seen = calloc(d->nfields + nextra + 1, sizeof(*seen));
+	/* first occurrence of each field, then of each extra key (on the stack
+	 * for every structure HEST has: this runs for each of every source) */
+	const struct ynode *seen_here[64];
+	size_t nseen = d->nfields + nextra + 1;
+	const struct ynode **seen = nseen <= 64 ? seen_here : calloc(nseen, sizeof(*seen));
 	if (!seen) {
 		ERR(c, map, "out of memory");
 		return;
 	}
+	if (seen == seen_here)
+		memset(seen_here, 0, nseen * sizeof(*seen));
 	YMAP_FOREACH(map, k, v) {
 		if (!plain_key(c, k))
 			continue;
@@ -597,7 +612,8 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 	for (size_t i = 0; i < d->nfields; i++)
 		if ((d->fields[i].attr & HEST_FA_REQUIRED) && !seen[i])
 			ERR(c, map, "missing required key '%s' in %s", d->fields[i].key, where);
-	free(seen);
+	if (seen != seen_here)
+		free(seen);
 }
 
 /* --- placement, target, allow ------------------------------------------ */
@@ -1203,13 +1219,45 @@ static int name_ref_cmp(const void *a, const void *b)
 	return r ? r : (x->i > y->i) - (x->i < y->i);
 }
 
+/* True when no two sources share a name, the usual case, found in linear
+ * time with a hash set; false when some do or memory is short, and then
+ * check_names' sorted passes find and settle them. */
+static bool names_unique(const struct hest_model *m)
+{
+	size_t cap = 16;
+	while (cap < 2 * m->nsrc)
+		cap *= 2;
+	uint32_t *slot = calloc(cap, sizeof(*slot)); /* source index + 1; 0 = empty */
+	if (!slot)
+		return false;
+	bool unique = true;
+	for (size_t i = 0; i < m->nsrc && unique; i++) {
+		const char *name = m->src[i].name;
+		uint64_t h = 14695981039346656037u; /* FNV-1a */
+		for (const char *p = name; *p; p++)
+			h = (h ^ (unsigned char)*p) * 1099511628211u;
+		for (size_t k = (size_t)h & (cap - 1);; k = (k + 1) & (cap - 1)) {
+			if (!slot[k]) {
+				slot[k] = (uint32_t)i + 1;
+				break;
+			}
+			if (strcmp(m->src[slot[k] - 1].name, name) == 0) {
+				unique = false;
+				break;
+			}
+		}
+	}
+	free(slot);
+	return unique;
+}
+
 /* Source names are unique.  Two names given with `name:` that repeat are an
  * error; a derived name (type_id) that repeats another gets the source's
  * index appended, until every name is unique.  Sorting keeps it n log n. */
 static void check_names(struct dctx *c)
 {
 	struct hest_model *m = c->m;
-	if (m->nsrc < 2)
+	if (m->nsrc < 2 || names_unique(m))
 		return;
 	struct name_ref *r = malloc(m->nsrc * sizeof(*r));
 	if (!r) {
