@@ -18,10 +18,16 @@ static bool considered(const struct hest_source *s)
 	return s->desc && s->len >= s->desc->size && !vall_zero(s);
 }
 
-/* first[id] = index + 1 of the first structure with that id, 0 if none. */
-static uint32_t *index_ids(struct vctx *c)
+/* first[id] = index + 1 of the first structure with that id, 0 if none;
+ * *n ids, up to the largest one used (not all 65536: validating many small
+ * tables). */
+static uint32_t *index_ids(struct vctx *c, size_t *n)
 {
-	uint32_t *first = calloc(0x10000, sizeof(*first));
+	*n = 1;
+	for (size_t i = 0; i < c->nreal; i++)
+		if (considered(&c->m->src[i]) && vsource_id(&c->m->src[i]) >= *n)
+			*n = (size_t)vsource_id(&c->m->src[i]) + 1;
+	uint32_t *first = calloc(*n, sizeof(*first));
 	if (!first) {
 		c->d->oom = true;
 		return NULL;
@@ -56,7 +62,7 @@ static void check_dup_ids(struct vctx *c, const uint32_t *first)
 	}
 }
 
-static void check_related(struct vctx *c, const uint32_t *first)
+static void check_related(struct vctx *c, const uint32_t *first, size_t nfirst)
 {
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
@@ -65,7 +71,7 @@ static void check_related(struct vctx *c, const uint32_t *first)
 		unsigned rel = (unsigned)vget(s, "related_source_id");
 		if (rel == NO_SOURCE)
 			continue;
-		if (!first[rel]) {
+		if (rel >= nfirst || !first[rel]) {
 			vreport(c, "HEST-RELATED-MISSING", s, "related_source_id", 0,
 				"related_source_id %u names no source of the table (0xFFFF means none)", rel);
 			continue;
@@ -199,11 +205,12 @@ static void check_singletons(struct vctx *c)
 
 void check_cross(struct vctx *c)
 {
-	uint32_t *first = index_ids(c);
+	size_t nfirst;
+	uint32_t *first = index_ids(c, &nfirst);
 	if (first) {
 		if (!(c->m->allow & HEST_ALLOW_DUPLICATE_IDS))
 			check_dup_ids(c, first);
-		check_related(c, first);
+		check_related(c, first, nfirst);
 	}
 	free(first);
 	check_global_aer(c);

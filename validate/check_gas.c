@@ -19,28 +19,9 @@ struct reg {
 	uint64_t addr, end; /* [addr, end) */
 };
 
-struct gas {
-	uint64_t space, width, offset, access, addr;
-};
-
-static void read_gas(const struct hest_source *s, const char *path, struct gas *g)
-{
-	char p[64];
-	snprintf(p, sizeof(p), "%s.space_id", path);
-	g->space = vget(s, p);
-	snprintf(p, sizeof(p), "%s.bit_width", path);
-	g->width = vget(s, p);
-	snprintf(p, sizeof(p), "%s.bit_offset", path);
-	g->offset = vget(s, p);
-	snprintf(p, sizeof(p), "%s.access_size", path);
-	g->access = vget(s, p);
-	snprintf(p, sizeof(p), "%s.address", path);
-	g->addr = vget(s, p);
-}
-
 /* Bits Linux reads: 8 << (access - 1), widened for aligned 32/64-bit
  * registers with a smaller access size (its "common BIOS bug" fix-up). */
-static unsigned linux_access_bits(const struct gas *g, bool *widened)
+static unsigned linux_access_bits(const struct vgas *g, bool *widened)
 {
 	unsigned bits = g->access >= 1 && g->access <= 4 ? 4u << g->access : 0;
 	*widened = false;
@@ -54,27 +35,32 @@ static unsigned linux_access_bits(const struct gas *g, bool *widened)
 	return bits;
 }
 
+/* "error_status_address.space_id": formatted only for a report (the checks
+ * run for every GHES of the table). */
+static const char *field_path(char *buf, size_t size, const char *path, const char *field)
+{
+	snprintf(buf, size, "%s.%s", path, field);
+	return buf;
+}
+
 static void check_one(struct vctx *c, const struct hest_source *s, const char *path, const char *what,
 		      struct reg *out, size_t *nout)
 {
-	struct gas g;
+	struct vgas g;
 	char at[64];
-	read_gas(s, path, &g);
-	snprintf(at, sizeof(at), "%s.space_id", path);
+	vget_gas(s, path, &g);
 	if (g.space != SPACE_MEMORY && g.space != SPACE_IO)
-		vreport(c, "GAS-SPACE", s, at, 0,
+		vreport(c, "GAS-SPACE", s, field_path(at, sizeof(at), path, "space_id"), 0,
 			"%s is in address space %" PRIu64 "; Linux reads GHES registers from SystemMemory (0) or "
 			"SystemIO (1) only (\"Invalid address space type in GAR\")",
 			what, g.space);
-	snprintf(at, sizeof(at), "%s.address", path);
 	if (g.addr == 0)
-		vreport(c, "HEST-GAS-ZERO", s, at, 0,
+		vreport(c, "HEST-GAS-ZERO", s, field_path(at, sizeof(at), path, "address"), 0,
 			"%s is 0%s; Linux refuses the source (\"Invalid physical address in GAR\", probe fails with "
 			"error -22)",
 			what, c->o->sim ? " after the loader script ran: no ADD_POINTER patches it" : " and nothing patches it");
-	snprintf(at, sizeof(at), "%s.access_size", path);
 	if (g.access < 1 || g.access > 4) {
-		vreport(c, "GAS-ACCESS", s, at, 0,
+		vreport(c, "GAS-ACCESS", s, field_path(at, sizeof(at), path, "access_size"), 0,
 			"%s has access size %" PRIu64 "%s; Linux needs 1 (byte) to 4 (qword) (\"Invalid access size "
 			"code in GAR\")",
 			what, g.access, g.access == 0 ? " (undefined)" : "");
@@ -82,27 +68,26 @@ static void check_one(struct vctx *c, const struct hest_source *s, const char *p
 	}
 	bool widened;
 	unsigned bits = linux_access_bits(&g, &widened);
-	snprintf(at, sizeof(at), "%s.bit_width", path);
 	if (g.width + g.offset > bits)
-		vreport(c, "GAS-WIDTH", s, at, 0,
+		vreport(c, "GAS-WIDTH", s, field_path(at, sizeof(at), path, "bit_width"), 0,
 			"%s: bit width %" PRIu64 " + bit offset %" PRIu64 " exceed the %u-bit access; Linux refuses "
 			"it (\"Invalid bit width + offset in GAR\")",
 			what, g.width, g.offset, bits);
 	else if (widened)
-		vreport(c, "GAS-WIDEN", s, at, 0,
+		vreport(c, "GAS-WIDEN", s, field_path(at, sizeof(at), path, "bit_width"), 0,
 			"%s: bit width %" PRIu64 " is wider than the %u-bit access size %" PRIu64
 			"; only Linux's fix-up for aligned registers reads it with %u bits, other consumers may read "
 			"%u",
 			what, g.width, 4u << g.access, g.access, bits, 4u << g.access);
 	bool status = strcmp(path, "error_status_address") == 0;
 	if (status && (bits < 64 || g.width < 64))
-		vreport(c, "GAS-REGISTER-64", s, at, 0,
+		vreport(c, "GAS-REGISTER-64", s, field_path(at, sizeof(at), path, "bit_width"), 0,
 			"%s has bit width %" PRIu64 " and is read with %u-bit accesses; it cannot hold the address "
 			"of an error status block above 4 GiB",
 			what, g.width, bits);
-	snprintf(at, sizeof(at), "%s.address", path);
 	if (g.addr && g.space == SPACE_MEMORY && (g.addr & (bits / 8 - 1)))
-		vreport(c, "GAS-ALIGN", s, at, 0, "%s 0x%" PRIx64 " is not aligned to its %u-byte access", what, g.addr,
+		vreport(c, "GAS-ALIGN", s, field_path(at, sizeof(at), path, "address"), 0,
+			"%s 0x%" PRIx64 " is not aligned to its %u-byte access", what, g.addr,
 			bits / 8);
 	if (g.addr && (g.space == SPACE_MEMORY || g.space == SPACE_IO)) {
 		uint64_t n = bits / 8;

@@ -36,6 +36,12 @@ void vreport_at(struct vctx *c, const char *rule, uint64_t off, const char *fmt,
 
 /* Field value by dotted path; 0 when the source has no such field. */
 uint64_t vget(const struct hest_source *s, const char *path);
+/* The five fields of the GAS at `path` ("error_status_address"), each as vget
+ * would read it (0 when absent), with the GAS looked up once. */
+struct vgas {
+	uint64_t space, width, offset, access, addr;
+};
+void vget_gas(const struct hest_source *s, const char *path, struct vgas *g);
 bool vhas(const struct hest_source *s, const char *path);
 /* "ghes", "cmc", ... or "type N" for a raw source. */
 const char *vtype_name(const struct hest_source *s, char *buf, size_t size);

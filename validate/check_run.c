@@ -129,6 +129,19 @@ uint64_t vget(const struct hest_source *s, const char *path)
 	return v;
 }
 
+void vget_gas(const struct hest_source *s, const char *path, struct vgas *g)
+{
+	static const char *const keys[] = { "space_id", "bit_width", "bit_offset", "access_size", "address" };
+	uint64_t *out[] = { &g->space, &g->width, &g->offset, &g->access, &g->addr };
+	size_t base;
+	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &base) : NULL;
+	for (size_t i = 0; i < 5; i++) {
+		const struct hest_field *sf = f && f->kind == HEST_FK_STRUCT ? hest_field_find(f->sub, keys[i]) : NULL;
+		*out[i] = sf && sf->size <= 8 && base + sf->offset + sf->size <= s->len
+			? hest_get_le(s->bytes + base + sf->offset, sf->size) : 0;
+	}
+}
+
 bool vhas(const struct hest_source *s, const char *path)
 {
 	uint64_t v;

@@ -231,13 +231,9 @@ static int notify_supported(const struct run *r, const struct hest_source *g, un
 /* apei_check_gar, in its order: address, access size, width, space. */
 static bool gar_ok(const struct hest_source *g, const char *path, char *why, size_t size)
 {
-	char p[64];
-	uint64_t v[5];
-	static const char *const f[] = { "address", "bit_width", "bit_offset", "access_size", "space_id" };
-	for (int i = 0; i < 5; i++) {
-		snprintf(p, sizeof(p), "%s.%s", path, f[i]);
-		v[i] = vget(g, p);
-	}
+	struct vgas gas;
+	vget_gas(g, path, &gas);
+	uint64_t v[5] = { gas.addr, gas.width, gas.offset, gas.access, gas.space };
 	const char *bad = NULL;
 	unsigned bits = v[3] >= 1 && v[3] <= 4 ? 4u << v[3] : 0;
 	if (v[1] == 32 && v[2] == 0 && (v[0] & 3) == 0 && bits && bits < 32)
@@ -318,7 +314,13 @@ static void probe(struct run *r, size_t i)
 static void ghes_pass(struct run *r)
 {
 	struct mces mc = { { NULL, NULL, NULL }, { NULL, NULL, NULL } };
-	uint32_t *by_id = calloc(0x10000, sizeof(*by_id)); /* index + 1 of the registered GHES with that id */
+	/* index + 1 of the registered GHES with that id, for ids up to the
+	 * largest a GHES has (not all 65536: validating many small tables) */
+	size_t nid = 1;
+	for (size_t i = 0; i < r->reach; i++)
+		if (vis_ghes(&r->m->src[i]) && vsource_id(&r->m->src[i]) >= nid)
+			nid = (size_t)vsource_id(&r->m->src[i]) + 1;
+	uint32_t *by_id = calloc(nid, sizeof(*by_id));
 	size_t *reg = calloc(r->reach + 1, sizeof(*reg));
 	size_t nreg = 0;
 	if (!reg || !by_id) {
