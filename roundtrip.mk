@@ -5,7 +5,7 @@ hestinclude_HEADERS += include/hest/decompile.h
 hestc_hestc_SOURCES += hestc/cmd_decompile.c
 
 TESTS += tests/roundtrip/decompile.sh tests/roundtrip/dsl.sh tests/roundtrip/golden.sh \
-	tests/roundtrip/keys.sh
+	tests/roundtrip/keys.sh tests/roundtrip/mutate.sh
 EXTRA_DIST += tests/roundtrip tests/golden/decompile
 
 # The decompile goldens change only through this target; review the diff.

@@ -10,7 +10,8 @@
  * with iasl 20200925: Table Length and Checksum (recomputed), Asl Compiler
  * ID and Revision (its own "INTL" and version, unless run with -z), and the
  * value of a "Flags (decoded below)" line (the byte is built from the
- * named bit lines only, each 0 or 1).  Strings end at the first '"' and
+ * named bit lines only, each 0 or 1), and the value of a field labelled
+ * exactly "Reserved" (always 0; "Reserved1" and "Reserved2" are kept).  Strings end at the first '"' and
  * must be printable ASCII (a byte above 0x7F makes iasl take the file for
  * a binary table). */
 #include <stdarg.h>
@@ -190,6 +191,10 @@ static void dsl_field(struct dw *w, const struct hest_struct_desc *d, const stru
 		break;
 	}
 	hex(val, sizeof(val), p, f->size);
+	/* iasl writes 0 for a field labelled exactly "Reserved", whatever the
+	 * source says (with a warning); "Reserved1"/"Reserved2" it keeps. */
+	if (f->kind == HEST_FK_RESERVED && strcmp(f->label, "Reserved") == 0 && strspn(val, "0") != strlen(val))
+		fail(w, path, "%s is 0x%s, but iasl writes 0 for every field labelled \"Reserved\"", path, val);
 	const char *comment = NULL;
 	if (f->attr & HEST_FA_TYPE)
 		comment = d->title;

@@ -233,11 +233,12 @@ static void patch_gas(struct hest_model *m)
 	}
 }
 
-/* In every mode: a block must fit at least one record header. */
+/* In every mode: a block must fit at least one record header (unless the
+ * description deliberately keeps a table's undersized blocks). */
 static int check_block_sizes(const struct hest_model *m, struct hest_diags *d)
 {
 	int rc = 0;
-	for (size_t i = 0; i < m->nsrc; i++) {
+	for (size_t i = 0; i < m->nsrc && !(m->allow & HEST_ALLOW_UNDERSIZED_BLOCKS); i++) {
 		const struct hest_source *s = &m->src[i];
 		uint64_t len = 0;
 		if (!is_ghes(s) || !hest_source_get(s, "error_block_length", &len) || len >= MIN_BLOCK)

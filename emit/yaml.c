@@ -528,6 +528,56 @@ static int has_duplicate_ids(const struct hest_model *m, bool *dup)
 	return 0;
 }
 
+/* The smallest block one record fits in: a Generic Error Status Block (20
+ * bytes) and one Generic Error Data Entry header (72); the compiler refuses
+ * less (CPER-SIZE-ENTRY) unless the description allows it. */
+#define MIN_BLOCK (20u + 72u)
+
+/* `allow:` for what the compiler refuses unless told it is deliberate. */
+static void emit_allow(struct yw *w, bool dup)
+{
+	const struct hest_model *m = w->m;
+	const char *names[3], *why[3];
+	size_t n = 0;
+	uint64_t toff = HEST_SOURCES_OFFSET;
+	bool small = false;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		uint64_t len;
+		size_t off;
+		if (s->desc && (s->type == 9 || s->type == 10) && hest_source_get(s, "error_block_length", &len) &&
+		    len < MIN_BLOCK && hest_field_path(s->desc, "error_block_length", &off)) {
+			warn(w, toff + off, "error_block_length %" PRIu64 " of the source at 0x%" PRIx64 " cannot hold "
+					    "one record (%u bytes); kept with 'allow: [undersized-error-blocks]'",
+			     len, toff, MIN_BLOCK);
+			small = true;
+		}
+		toff += s->len;
+	}
+	if (dup) {
+		warn(w, HEST_SOURCES_OFFSET, "source ids repeat; kept with 'allow: [duplicate-source-ids]'");
+		why[n] = "the table repeats source ids";
+		names[n++] = "duplicate-source-ids";
+	}
+	if (m->nsrc == 0) {
+		warn(w, HEST_SOURCES_OFFSET, "the table has no error source; kept with 'allow: [no-sources]'");
+		why[n] = "the table has no error source";
+		names[n++] = "no-sources";
+	}
+	if (small) {
+		why[n] = "its blocks are too small for a record";
+		names[n++] = "undersized-error-blocks";
+	}
+	if (n == 0)
+		return;
+	char list[160] = "", note[200] = "deliberate: ";
+	for (size_t i = 0; i < n; i++) {
+		snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", i ? ", " : "", names[i]);
+		snprintf(note + strlen(note), sizeof(note) - strlen(note), "%s%s", i ? "; " : "", why[i]);
+	}
+	line(w, 0, -1, note, "allow: [%s]", list);
+}
+
 int hest_emit_yaml(const struct hest_model *m, const struct hest_yaml_options *o, struct hest_buf *out,
 		   struct hest_diags *d)
 {
@@ -552,14 +602,7 @@ int hest_emit_yaml(const struct hest_model *m, const struct hest_yaml_options *o
 	hest_buf_printf(out, ".\n# `hestc compile` turns this description back into the same bytes.%s\n\n",
 			w.offsets ? "  Comments give\n# each value's offset in the table." : "");
 	emit_header(&w);
-	if (dup) {
-		warn(&w, HEST_SOURCES_OFFSET, "source ids repeat; kept with 'allow: [duplicate-source-ids]'");
-		line(&w, 0, -1, "deliberate: the table repeats source ids", "allow: [duplicate-source-ids]");
-	}
-	if (m->nsrc == 0) {
-		warn(&w, HEST_SOURCES_OFFSET, "the table has no error source; kept with 'allow: [no-sources]'");
-		line(&w, 0, -1, "deliberate: the table has no error source", "allow: [no-sources]");
-	}
+	emit_allow(&w, dup);
 	line(&w, 0, -1, NULL, "placement:");
 	line(&w, 2, -1, "GAS addresses are the table's own", "mode: none");
 	hest_buf_append(out, "\n", 1);

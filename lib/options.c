@@ -37,6 +37,8 @@ const struct hest_names hest_arch_names = { arch_v, N(arch_v) };
 static const struct hest_name allow_v[] = {
 	{ "duplicate-source-ids", HEST_ALLOW_DUPLICATE_IDS, "keep repeated source ids (iasl's template has them)" },
 	{ "no-sources", HEST_ALLOW_NO_SOURCES, "accept an empty 'sources' (a table of only the header)" },
+	{ "undersized-error-blocks", HEST_ALLOW_UNDERSIZED_BLOCKS,
+	  "keep an error_block_length too small for one record (CPER-SIZE-ENTRY), as a decompiled table may" },
 };
 const struct hest_names hest_allow_names = { allow_v, N(allow_v) };
 

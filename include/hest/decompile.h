@@ -14,8 +14,8 @@
  * source.  iasl computes Table Length and Checksum itself and stamps its own
  * creator id and revision unless run with -z; everything else compiles to
  * the bytes hestc writes.  Content iasl cannot express (raw bytes, trailing
- * bytes, a wrong length or checksum, unknown flag bits, ids that are not
- * printable ASCII) is an error; the AER Global flag, which iasl 20200925
+ * bytes, a wrong length or checksum, unknown flag bits, a non-zero field
+ * iasl labels "Reserved", ids that are not printable ASCII) is an error; the AER Global flag, which iasl 20200925
  * cannot set (its HEST table reads the Global line as bit 0), is a warning. */
 #ifndef HEST_DECOMPILE_H
 #define HEST_DECOMPILE_H

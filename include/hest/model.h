@@ -158,6 +158,7 @@ enum hest_arch {
 /* Deliberate opt-outs of checks, named in a description's `allow:` list. */
 #define HEST_ALLOW_DUPLICATE_IDS 0x1u
 #define HEST_ALLOW_NO_SOURCES    0x2u /* an empty `sources:` (a table of only the header) */
+#define HEST_ALLOW_UNDERSIZED_BLOCKS 0x4u /* GHES blocks too small for one record (CPER-SIZE-ENTRY) */
 
 /* The SSDT's names (`ssdt:`); an empty string means the default. */
 #define HEST_AML_PATH_MAX 128u

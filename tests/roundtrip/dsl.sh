@@ -146,5 +146,16 @@ sources: [ $ghes ]"
 bad oem-id "oem_id" "table: { oem_id: { hex: 41 42 ff 00 00 00 } }
 sources: [ $ghes ]"
 bad unknown-flag "bits 0x8" "sources: [ { type: mce, id: 0, flags: [firmware-first, 0x8] } ]"
+bad reserved "labelled \"Reserved\"" "sources: [ { type: ghes, id: 0, reserved_6: 3, notification: { type: polled }, error_status_address: 0x1000 } ]"
+bad bank-reserved "banks\[0\].reserved_3" "sources: [ { type: mce, id: 0, banks: [ { reserved_3: 1 } ] } ]"
+
+# ... while Reserved1 and Reserved2 reach iasl's table unchanged.
+printf '%s\n' "sources: [ { type: mce, id: 0, reserved_4: 0x1234, reserved_33: 0x55 } ]" >"$scratch/res12.yaml"
+if "$HESTC" compile -q "$scratch/res12.yaml" -o "$scratch/res12" --emit dsl 2>/dev/null &&
+	(cd "$scratch/res12" && mv hest.aml ours.aml && "$iasl" -z hest.dsl >/dev/null 2>&1); then
+	check "Reserved1/Reserved2: iasl -z keeps them" cmp -s "$scratch/res12/hest.aml" "$scratch/res12/ours.aml"
+else
+	not_ok "Reserved1/Reserved2: compiles with --emit dsl and iasl -z"
+fi
 
 done_testing

@@ -51,6 +51,8 @@ put("length-inside", patched(ghes, 4, struct.pack("<I", 104), length=False))  # 
 put("no-sources", fix(ghes[:40], count=0))
 put("duplicate-ids", patched(ghes, 104 + 2, b"\x00\x00"))
 put("short-tail", fix(ghes + b"\x09\x00"))
+put("small-block", patched(ghes, 40 + 60, struct.pack("<I", 21)))
+put("two-allowances", patched(patched(ghes, 104 + 2, b"\x00\x00"), 40 + 60, struct.pack("<I", 0)))
 PY
 
 # case NAME KEY-REGEX STDERR-REGEX: decompile, look for the key and the
@@ -91,6 +93,15 @@ case_ length-inside '^trailing_bytes: \|' "64 bytes after the table's end"
 case_ no-sources '^allow: \[no-sources\]' "no error source"
 case_ duplicate-ids '^allow: \[duplicate-source-ids\]' "source ids repeat"
 case_ short-tail '^    raw: \|' "2 leftover bytes"
+case_ small-block '^allow: \[undersized-error-blocks\]' "error_block_length 21 of the source at 0x28 cannot hold one record"
+case_ two-allowances '^allow: \[duplicate-source-ids, undersized-error-blocks\]' "error_block_length 0 "
+
+# Without the allowance, the compiler refuses such a block (CPER-SIZE-ENTRY).
+grep -v '^allow:' "$scratch/small-block.yaml" >"$scratch/strict.yaml"
+rc=0
+"$HESTC" compile -q "$scratch/strict.yaml" -o "$scratch/strict" 2>"$scratch/strict.err" || rc=$?
+check "small-block: without 'allow: [undersized-error-blocks]' compile refuses (exit 1, got $rc)" test "$rc" = 1
+check "small-block: ... naming CPER-SIZE-ENTRY" grep -q 'CPER-SIZE-ENTRY' "$scratch/strict.err"
 
 # Without its key, the non-canonical value is gone: the compiler computes
 # the checksum again (a wrong one is never kept by accident).
