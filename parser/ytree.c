@@ -98,6 +98,7 @@ struct builder {
 	struct anchor *anchors;
 	size_t nanchors, anchorcap;
 	size_t nodes;
+	size_t expanded; /* nodes so far with aliases expanded */
 };
 
 static struct hest_loc loc_of(const char *file, yaml_mark_t m)
@@ -160,6 +161,20 @@ static struct ynode *new_node(struct builder *b, uint8_t kind, yaml_mark_t m)
 	n->line = (uint32_t)m.line + 1;
 	n->col = (uint32_t)m.column + 1;
 	return n;
+}
+
+/* Counts `weight` more nodes of the expanded document.  An alias adds the
+ * whole subtree it stands for, so a document whose aliases multiply it
+ * (billion laughs) stops here after at most max_nodes of counting. */
+static int expand(struct builder *b, size_t weight, yaml_mark_t m)
+{
+	if (weight > b->lim->max_nodes - b->expanded) {
+		hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, m),
+			      "YAML aliases expand the document to more than %zu nodes", b->lim->max_nodes);
+		return -1;
+	}
+	b->expanded += weight;
+	return 0;
 }
 
 /* Links a finished node into the open collection (or makes it the root). An
@@ -250,6 +265,9 @@ static int on_scalar(struct builder *b, yaml_event_t *ev)
 	n->str = s;
 	n->len = len;
 	n->quoted = ev->data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+	n->weight = 1;
+	if (expand(b, 1, ev->start_mark) < 0)
+		return -1;
 	if (remember_anchor(b, ev->data.scalar.anchor, n) < 0)
 		return -1;
 	return attach(b, n, ev->start_mark, false);
@@ -258,11 +276,25 @@ static int on_scalar(struct builder *b, yaml_event_t *ev)
 static int on_start(struct builder *b, yaml_event_t *ev, uint8_t kind, const yaml_char_t *anchor)
 {
 	struct ynode *n = new_node(b, kind, ev->start_mark);
-	if (!n)
+	if (!n || expand(b, 1, ev->start_mark) < 0)
 		return -1;
+	n->open = true;
 	if (attach(b, n, ev->start_mark, false) < 0 || push(b, n, ev->start_mark) < 0)
 		return -1;
 	return remember_anchor(b, anchor, n);
+}
+
+/* The collection on top of the stack is complete: its weight is itself
+ * plus its children's (each alias cell carries its target's). */
+static void on_end(struct builder *b)
+{
+	if (!b->depth)
+		return;
+	struct ynode *n = b->stack[--b->depth].node;
+	n->weight = 1;
+	for (struct ynode *c = n->first; c; c = c->next)
+		n->weight += c->weight;
+	n->open = false;
 }
 
 static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
@@ -276,8 +308,7 @@ static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
 		return on_start(b, ev, Y_MAP, ev->data.mapping_start.anchor);
 	case YAML_SEQUENCE_END_EVENT:
 	case YAML_MAPPING_END_EVENT:
-		if (b->depth)
-			b->depth--;
+		on_end(b);
 		return 0;
 	case YAML_ALIAS_EVENT: {
 		struct ynode *n = find_anchor(b, ev->data.alias.anchor);
@@ -286,6 +317,16 @@ static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
 				      "unknown YAML alias '*%s'", (const char *)ev->data.alias.anchor);
 			return -1;
 		}
+		/* The collection is not complete: the alias would make it
+		 * contain itself, and every walk over it endless. */
+		if (n->open) {
+			hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, ev->start_mark),
+				      "YAML alias '*%s' is inside the collection it names; a description "
+				      "cannot contain itself", (const char *)ev->data.alias.anchor);
+			return -1;
+		}
+		if (expand(b, n->weight, ev->start_mark) < 0)
+			return -1;
 		return attach(b, n, ev->start_mark, true);
 	}
 	case YAML_DOCUMENT_START_EVENT:

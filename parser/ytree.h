@@ -1,6 +1,7 @@
 /* A YAML document as a tree of nodes with source positions, built from
  * libyaml's event stream into an arena.  Aliases share the anchored node
- * (the tree is then a DAG); nothing is ever expanded. */
+ * (the tree is then a DAG); nothing is ever expanded.  An alias to a
+ * collection that is still open (a recursive document) is refused. */
 #ifndef HEST_PARSER_YTREE_H
 #define HEST_PARSER_YTREE_H
 
@@ -20,6 +21,8 @@ struct ynode {
 	struct ynode *first;  /* map: key, value, key, value...; seq: items */
 	struct ynode *next;   /* sibling in the parent's list */
 	size_t n;             /* map: pairs; seq: items */
+	size_t weight;        /* nodes of this subtree with its aliases expanded (set when it closes) */
+	bool open;            /* a collection whose end has not been read yet */
 };
 
 struct yarena_block;
@@ -31,7 +34,10 @@ struct ytree {
 
 struct ylimits {
 	unsigned max_depth;   /* nesting of maps/sequences */
-	size_t max_nodes;     /* nodes in the document */
+	size_t max_nodes;     /* nodes in the document, and in the document with
+				 its aliases expanded (consumers walk an aliased
+				 subtree once per alias: a billion-laughs document
+				 is refused, in time linear in its length) */
 };
 
 #define YTREE_DEFAULT_DEPTH 64u
