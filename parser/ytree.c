@@ -9,10 +9,10 @@
 #include <sys/mman.h>
 #endif
 
-/* Chunks double from 64 KiB up to 2 MiB.  A big description (65535
- * sources) needs tens of MiB of nodes, and touching them a 4 KiB page at a
- * time costs more than parsing them; 2 MiB chunks are offered to the kernel
- * as huge pages where it has them (Linux's transparent huge pages in
+/* Chunks double from 64 KiB to 256 KiB, then are 2 MiB.  A big description
+ * (65535 sources) needs tens of MiB of nodes, and touching them a 4 KiB page
+ * at a time costs more than parsing them; 2 MiB chunks are offered to the
+ * kernel as huge pages where it has them (Linux's transparent huge pages in
  * "madvise" mode), one fault each instead of 512. */
 #define ARENA_CHUNK (64u * 1024u)
 #define ARENA_BIG_CHUNK (2u * 1024u * 1024u)
@@ -27,7 +27,7 @@ struct yarena_block {
 static struct yarena_block *arena_block(size_t prev_cap, size_t size)
 {
 	size_t cap = prev_cap ? prev_cap * 2 : ARENA_CHUNK;
-	if (cap > ARENA_BIG_CHUNK - sizeof(struct yarena_block))
+	if (cap > ARENA_BIG_CHUNK / 8) /* after the 256 KiB chunk, huge ones */
 		cap = ARENA_BIG_CHUNK - sizeof(struct yarena_block);
 	if (cap < size)
 		cap = size;
@@ -48,21 +48,30 @@ static struct yarena_block *arena_block(size_t prev_cap, size_t size)
 	return b;
 }
 
-/* Nodes are aligned for their pointers; strings (align 1) are packed. */
-static void *arena_alloc(struct ytree *t, size_t size, size_t align)
+static void *arena_grow(struct ytree *t, size_t size)
+{
+	struct yarena_block *b = arena_block(t->blocks ? t->blocks->cap : 0, size);
+	if (!b)
+		return NULL;
+	b->next = t->blocks;
+	t->blocks = b;
+	b->used = size;
+	return b->data;
+}
+
+/* Nodes are aligned for their pointers; strings (align 1) are packed.  Called
+ * for every node and scalar: the common case stays inline. */
+static inline void *arena_alloc(struct ytree *t, size_t size, size_t align)
 {
 	struct yarena_block *b = t->blocks;
-	size_t at = b ? (b->used + align - 1) & ~(align - 1) : 0;
-	if (!b || at > b->cap || b->cap - at < size) {
-		struct yarena_block *nb = arena_block(b ? b->cap : 0, size);
-		if (!nb)
-			return NULL;
-		nb->next = b;
-		t->blocks = b = nb;
-		at = 0;
+	if (b) {
+		size_t at = (b->used + align - 1) & ~(align - 1);
+		if (at <= b->cap && b->cap - at >= size) {
+			b->used = at + size;
+			return b->data + at;
+		}
 	}
-	b->used = at + size;
-	return b->data + at;
+	return arena_grow(t, size);
 }
 
 void ytree_free(struct ytree *t)
@@ -415,18 +424,6 @@ int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t le
 		ytree_free(t);
 	}
 	return rc;
-}
-
-/* Called for every key against each name it might be: stops at the first
- * byte that differs instead of measuring s first. */
-bool yscalar_is(const struct ynode *n, const char *s)
-{
-	if (!n || n->kind != Y_SCALAR)
-		return false;
-	for (size_t i = 0; i < n->len; i++)
-		if (!s[i] || s[i] != n->str[i])
-			return false;
-	return s[n->len] == '\0';
 }
 
 const char *ynode_kind_name(const struct ynode *n)

@@ -55,7 +55,18 @@ void ytree_free(struct ytree *t);
 	     k = v->next, v = k ? k->next : NULL)
 #define YSEQ_FOREACH(seq, it) for (struct ynode *it = (seq)->first; it; it = it->next)
 
-bool yscalar_is(const struct ynode *n, const char *s);
+/* n is a scalar spelled exactly s.  Inline: the parser tries every key
+ * against each name it may be; the loop stops at the first byte that
+ * differs instead of measuring s first. */
+static inline bool yscalar_is(const struct ynode *n, const char *s)
+{
+	if (!n || n->kind != Y_SCALAR)
+		return false;
+	for (size_t i = 0; i < n->len; i++)
+		if (!s[i] || s[i] != n->str[i])
+			return false;
+	return s[n->len] == '\0';
+}
 const char *ynode_kind_name(const struct ynode *n);
 
 #endif
