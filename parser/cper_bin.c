@@ -210,6 +210,56 @@ static int decode_status_block(struct dec *x)
 	return 0;
 }
 
+/* A section body of a record: where it is and which body overlaps it. */
+struct span {
+	uint64_t off, n;
+	uint32_t index;
+	int32_t clash; /* -2 none, -1 the header and descriptors, else an earlier-starting section */
+};
+
+static int cmp_span(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+	if (x->off != y->off)
+		return x->off < y->off ? -1 : 1;
+	return x->index < y->index ? -1 : x->index > y->index;
+}
+
+/* Marks each section body that overlaps the header and descriptors (which
+ * end at hdr_end) or a section starting before it.  Each body is then copied
+ * at most once: overlapping descriptors cannot make the decoder hold more
+ * than the record (1023 descriptors over one 256 MiB body would be 256 GiB).
+ * Returns the marks by descriptor index (NULL when out of memory). */
+static struct span *find_overlaps(const struct cursor *c, uint64_t count, uint64_t limit, uint64_t hdr_end)
+{
+	struct span *v = calloc(count ? count : 1, sizeof(*v)), *byidx = calloc(count ? count : 1, sizeof(*v));
+	if (!v || !byidx) {
+		free(v);
+		free(byidx);
+		return NULL;
+	}
+	for (uint64_t i = 0; i < count; i++) {
+		const uint8_t *h = c->p + HEST_CPER_RECORD_SIZE + i * HEST_CPER_DESCRIPTOR_SIZE;
+		v[i] = (struct span){ hest_get_le(h, 4), hest_get_le(h + 4, 4), (uint32_t)i, -2 };
+		if (!fits(v[i].off, v[i].n, limit))
+			v[i].n = 0; /* reported as outside the record */
+	}
+	qsort(v, count, sizeof(*v), cmp_span);
+	uint64_t end = hdr_end;
+	int32_t owner = -1;
+	for (uint64_t i = 0; i < count; i++) {
+		if (v[i].n && v[i].off < end)
+			v[i].clash = owner;
+		else if (v[i].n && v[i].off + v[i].n > end) {
+			end = v[i].off + v[i].n;
+			owner = (int32_t)v[i].index;
+		}
+		byidx[v[i].index] = v[i];
+	}
+	free(v);
+	return byidx;
+}
+
 static int decode_record(struct dec *x)
 {
 	const struct cursor *c = &x->in;
@@ -233,22 +283,35 @@ static int decode_record(struct dec *x)
 		       " fit in the record", count, count * HEST_CPER_DESCRIPTOR_SIZE, fit * HEST_CPER_DESCRIPTOR_SIZE);
 		count = fit;
 	}
-	for (uint64_t i = 0; i < count; i++) {
+	uint64_t hdr_end = HEST_CPER_RECORD_SIZE + count * HEST_CPER_DESCRIPTOR_SIZE;
+	struct span *spans = find_overlaps(c, count, limit, hdr_end);
+	if (!spans)
+		return -1;
+	int rc = 0;
+	for (uint64_t i = 0; i < count && rc == 0; i++) {
 		uint64_t at = HEST_CPER_RECORD_SIZE + i * HEST_CPER_DESCRIPTOR_SIZE;
 		const uint8_t *h = c->p + at;
 		uint64_t off = hest_get_le(h, 4), n = hest_get_le(h + 4, 4);
-		if (!fits(off, n, limit)) {
+		bool outside = !fits(off, n, limit);
+		if (outside)
 			report(x, "HEST-CPER-RECORD-LENGTH", at,
 			       "section #%" PRIu64 " (offset 0x%" PRIx64 ", %" PRIu64 " bytes) lies outside the record's %"
 			       PRIu64 " bytes", i, off, n, limit);
-			if (decode_section(x, h + 16, h, HEST_CPER_DESCRIPTOR_SIZE, at, NULL, 0, 0) < 0)
-				return -1;
-			continue;
-		}
-		if (decode_section(x, h + 16, h, HEST_CPER_DESCRIPTOR_SIZE, at, c->p + off, (uint32_t)n, off) < 0)
-			return -1;
+		else if (spans[i].clash == -1)
+			report(x, "HEST-CPER-RECORD-LENGTH", at,
+			       "section #%" PRIu64 " (offset 0x%" PRIx64 ", %" PRIu64 " bytes) overlaps the record header "
+			       "and section descriptors (they end at 0x%" PRIx64 ")", i, off, n, hdr_end);
+		else if (spans[i].clash >= 0)
+			report(x, "HEST-CPER-RECORD-LENGTH", at,
+			       "section #%" PRIu64 " (offset 0x%" PRIx64 ", %" PRIu64 " bytes) overlaps section #%" PRId32,
+			       i, off, n, spans[i].clash);
+		if (outside || spans[i].clash != -2)
+			rc = decode_section(x, h + 16, h, HEST_CPER_DESCRIPTOR_SIZE, at, NULL, 0, 0);
+		else
+			rc = decode_section(x, h + 16, h, HEST_CPER_DESCRIPTOR_SIZE, at, c->p + off, (uint32_t)n, off);
 	}
-	return 0;
+	free(spans);
+	return rc;
 }
 
 int hest_cper_decode(struct hest_cper_block *b, const uint8_t *buf, size_t len, int form, const char *file,

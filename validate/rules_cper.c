@@ -44,7 +44,8 @@ static const struct hest_rule rules[] = {
 	  "UEFI 2.10 N.2 (memory error types, register context types)" },
 	{ "HEST-CPER-RECORD-SIGNATURE", HEST_SEV_ERROR,
 	  "a record's signature is not \"CPER\" or its signature_end is not 0xFFFFFFFF", "UEFI 2.10 N.2.1" },
-	{ "HEST-CPER-RECORD-LENGTH", HEST_SEV_ERROR, "record_length or a section lies outside the record",
+	{ "HEST-CPER-RECORD-LENGTH", HEST_SEV_ERROR,
+	  "record_length or a section lies outside the record, or sections overlap",
 	  "UEFI 2.10 N.2.1 (Record Length), N.2.2 (Section Offset, Section Length)" },
 	{ "HEST-CPER-BLOCK-LENGTH", HEST_SEV_ERROR, "the block is longer than the error status block it must fit",
 	  "ACPI 6.5 18.3.2.7 (Error Status Block Length); Linux __ghes_check_estatus(): "
