@@ -92,8 +92,8 @@ static bool clean_walk(const uint8_t *p, uint32_t at, uint32_t end, uint32_t *n,
 		uint32_t need = hest_struct_len(type, p + at, end - at);
 		if (need == 0 || need > end - at)
 			return false;
-		if (*n == 0)
-			*first_zero = all_zero(p + at, need);
+		if (*n == 0 && (*first_zero = all_zero(p + at, need)))
+			return false; /* never a resync point: saves walking each offset of a zero run */
 		(*n)++;
 		at += need;
 	}

@@ -299,7 +299,15 @@ int hest_loader_parse_text(const char *text, size_t len, const char *file, struc
 			e.byte_offset = (uint64_t)l->n * HEST_LOADER_ENTRY_SIZE;
 			if (parse_command(&x, &e)) {
 				if (!hest_loader_push(l, &e)) {
-					LERR(&x, x.line_start, "too many commands (at most %u)", HEST_LOADER_MAX_ENTRIES);
+					/* Refused as a whole, like a binary script of that
+					 * size: nothing of it is simulated or checked. */
+					bool full = l->n >= HEST_LOADER_MAX_ENTRIES;
+					hest_diag_add(d, HEST_SEV_ERROR, full ? "LOADER-SIZE" : NULL, here(&x, x.line_start),
+						      full ? "more than %u commands; not a plausible loader script, "
+							     "refused as a whole" : "out of memory (%u commands)",
+						      full ? HEST_LOADER_MAX_ENTRIES : (unsigned)l->n);
+					hest_loader_free(l);
+					hest_loader_init(l);
 					return -1;
 				}
 			} else {
