@@ -19,6 +19,11 @@ int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len
 	}
 	size_t cap = 0, n = 0;
 	uint8_t *b = NULL;
+	struct stat st; /* a regular file's size is known: refuse it before reading */
+	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > CLI_MAX_INPUT) {
+		fprintf(stderr, "%s: error: '%s' is larger than %u MiB\n", prog, path, CLI_MAX_INPUT >> 20);
+		goto fail;
+	}
 	for (;;) {
 		if (n == cap) {
 			if (cap >= CLI_MAX_INPUT) {
@@ -277,18 +282,112 @@ oom:
 	return -1;
 }
 
+/* A second name (a hard link) for the current `path`, so that a commit that
+ * fails half-way can put it back.  NULL when there is no such file, or when
+ * the file system cannot link (*existed is then still true). */
+static char *keep_old(const char *path, bool *existed)
+{
+	struct stat st;
+	*existed = lstat(path, &st) == 0;
+	if (!*existed)
+		return NULL;
+	size_t pl = strlen(path);
+	char *old = malloc(pl + 16);
+	if (!old)
+		return NULL;
+	memcpy(old, path, pl);
+	memcpy(old + pl, ".old-XXXXXX", 12);
+	int fd = mkstemp(old); /* reserves a fresh name beside path */
+	if (fd >= 0) {
+		close(fd);
+		unlink(old);
+		if (link(path, old) == 0)
+			return old;
+	}
+	free(old);
+	return NULL;
+}
+
+/* Test hook (docs/robustness.md): HESTC_TEST_FAIL_RENAME=N makes the Nth
+ * rename of a commit fail with EIO, to show the rollback below. */
+static int commit_rename(const char *from, const char *to, size_t i)
+{
+	const char *f = getenv("HESTC_TEST_FAIL_RENAME");
+	if (f && strtoul(f, NULL, 10) == i + 1) {
+		errno = EIO;
+		return -1;
+	}
+	return rename(from, to);
+}
+
+/* Makes a rename durable: syncs the directory holding `path`. */
+static void sync_dir_of(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? strndup(path, slash == path ? 1 : (size_t)(slash - path)) : strdup(".");
+	int fd = dir ? open(dir, O_RDONLY | O_DIRECTORY) : -1;
+	if (fd >= 0) {
+		fsync(fd);
+		close(fd);
+	}
+	free(dir);
+}
+
+/* Each file is renamed over its destination (atomic per file).  When one
+ * rename fails, the ones already done are undone: the destinations they
+ * replaced get their old content back (kept as hard links), the ones they
+ * created are removed, so an error leaves every destination as it was. */
 int cli_outputs_commit(struct cli_outputs *o)
 {
-	for (size_t i = 0; i < o->n; i++) {
-		if (rename(o->v[i].tmp, o->v[i].path) < 0) {
-			fprintf(stderr, "%s: error: cannot rename into '%s': %s\n", o->prog, o->v[i].path,
-				strerror(errno));
+	struct stat st;
+	for (size_t i = 0; i < o->n; i++)
+		if (lstat(o->v[i].path, &st) == 0 && S_ISDIR(st.st_mode)) {
+			fprintf(stderr, "%s: error: cannot replace '%s': it is a directory\n", o->prog, o->v[i].path);
 			return -1;
 		}
-		free(o->v[i].tmp);
-		o->v[i].tmp = NULL;
+	char **old = calloc(o->n ? o->n : 1, sizeof(*old));
+	bool *existed = calloc(o->n ? o->n : 1, sizeof(*existed));
+	if (!old || !existed) {
+		free(old);
+		free(existed);
+		fprintf(stderr, "%s: error: out of memory\n", o->prog);
+		return -1;
 	}
-	return 0;
+	int rc = 0;
+	size_t done;
+	for (done = 0; done < o->n; done++) {
+		struct cli_output *f = &o->v[done];
+		old[done] = keep_old(f->path, &existed[done]);
+		if (commit_rename(f->tmp, f->path, done) < 0) {
+			fprintf(stderr, "%s: error: cannot rename into '%s': %s\n", o->prog, f->path, strerror(errno));
+			rc = -1;
+			break;
+		}
+		free(f->tmp);
+		f->tmp = NULL;
+	}
+	for (size_t j = done; rc < 0 && j-- > 0;) {
+		const char *path = o->v[j].path;
+		if (old[j] ? rename(old[j], path) == 0 : !existed[j] && unlink(path) == 0) {
+			if (old[j]) {
+				free(old[j]);
+				old[j] = NULL;
+			}
+		} else {
+			fprintf(stderr, "%s: error: '%s' was already replaced and could not be restored\n", o->prog,
+				path);
+		}
+	}
+	for (size_t j = 0; j < o->n; j++) {
+		if (old[j])
+			unlink(old[j]);
+		free(old[j]);
+	}
+	free(old);
+	free(existed);
+	for (size_t j = 0; rc == 0 && j < o->n; j++)
+		sync_dir_of(o->v[j].path);
+	return rc;
 }
 
 void cli_outputs_discard(struct cli_outputs *o)
