@@ -56,36 +56,6 @@ static void close_obj(struct fmt *f)
 	}
 }
 
-static void json_string(struct hest_buf *b, const uint8_t *p, size_t n)
-{
-	hest_buf_append(b, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
-		uint8_t ch = p[i];
-		if (ch == '"' || ch == '\\')
-			hest_buf_printf(b, "\\%c", ch);
-		else if (ch < 0x20 || ch >= 0x7f)
-			hest_buf_printf(b, "\\u%04x", ch);
-		else
-			hest_buf_append(b, &ch, 1);
-	}
-	hest_buf_append(b, "\"", 1);
-}
-
-static void text_string(struct hest_buf *b, const uint8_t *p, size_t n)
-{
-	hest_buf_append(b, "\"", 1);
-	for (size_t i = 0; i < n; i++) {
-		uint8_t ch = p[i];
-		if (ch == '"' || ch == '\\')
-			hest_buf_printf(b, "\\%c", ch);
-		else if (ch < 0x20 || ch >= 0x7f)
-			hest_buf_printf(b, "\\x%02x", ch);
-		else
-			hest_buf_append(b, &ch, 1);
-	}
-	hest_buf_append(b, "\"", 1);
-}
-
 static void hex(struct hest_buf *b, const uint8_t *p, size_t n, bool quoted)
 {
 	if (quoted)
@@ -221,9 +191,9 @@ static void field(struct fmt *f, const struct hest_cper_image *im, const struct 
 	} else if (fd->kind == HEST_CF_TEXT) {
 		size_t n = text_len(p, fd->size);
 		if (f->json)
-			json_string(f->out, p, n);
+			hest_buf_json_string(f->out, p, n);
 		else
-			text_string(f->out, p, n);
+			hest_buf_quoted(f->out, p, n);
 	} else {
 		hex(f->out, p, fd->size, f->json);
 	}
@@ -263,7 +233,7 @@ static void string_member(struct fmt *f, const char *k, const char *v)
 {
 	key(f, k);
 	if (f->json)
-		json_string(f->out, (const uint8_t *)v, strlen(v));
+		hest_buf_json_string(f->out, (const uint8_t *)v, strlen(v));
 	else
 		hest_buf_printf(f->out, "%s\n", v);
 }

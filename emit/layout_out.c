@@ -234,25 +234,10 @@ int hest_emit_layout_header(const struct hest_model *m, const char *origin, stru
 	return ok ? 0 : -1;
 }
 
-static bool json_string(struct hest_buf *o, const char *s)
-{
-	bool ok = hest_buf_append(o, "\"", 1);
-	for (; *s && ok; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			ok = hest_buf_printf(o, "\\%c", ch);
-		else if (ch < 0x20 || ch >= 0x7f)
-			ok = hest_buf_printf(o, "\\u%04x", ch);
-		else
-			ok = hest_buf_append(o, s, 1);
-	}
-	return ok && hest_buf_append(o, "\"", 1);
-}
-
 static bool json_source(const struct hest_model *m, const struct hest_source *s, struct hest_buf *o)
 {
 	const struct hest_source_layout *L = &s->layout;
-	bool ok = hest_buf_printf(o, "    {\"name\": ") && json_string(o, s->name) &&
+	bool ok = hest_buf_printf(o, "    {\"name\": ") && hest_buf_json_cstr(o, s->name) &&
 		  hest_buf_printf(o, ", \"type\": \"%s\", \"type_code\": %u, \"id\": %u, \"hest_offset\": %" PRIu32,
 				  type_key(s), s->type, source_id(s), L->hest_offset);
 	if (L->has_block) {
@@ -297,15 +282,15 @@ int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct
 				  PACKAGE_VERSION, hest_get_le(m->hdr.bytes + 4, 4), hest_get_le(m->hdr.bytes + 36, 4),
 				  mode_name(p->mode));
 	if (p->mode != HEST_PLACE_NONE) {
-		ok = ok && hest_buf_printf(o, ", \"blob\": ") && json_string(o, p->blob) &&
+		ok = ok && hest_buf_printf(o, ", \"blob\": ") && hest_buf_json_cstr(o, p->blob) &&
 		     hest_buf_printf(o, ", \"blob_size\": %" PRIu64 ", \"align\": %" PRIu32 ", \"read_ack_init\": %" PRIu32,
 				     hest_placement_blob_size(m), p->align, p->read_ack_init);
 	}
 	if (p->mode == HEST_PLACE_LINKER_LOADER) {
 		ok = ok && hest_buf_printf(o, ", \"zone\": \"%s\", \"tables_blob\": ", p->zone == HEST_ZONE_FSEG ? "fseg" : "high") &&
-		     json_string(o, p->tables_blob) && hest_buf_printf(o, ", \"table_offset\": %" PRIu32, p->table_offset);
+		     hest_buf_json_cstr(o, p->tables_blob) && hest_buf_printf(o, ", \"table_offset\": %" PRIu32, p->table_offset);
 		if (p->write_pointer && p->address_blob[0])
-			ok = ok && hest_buf_printf(o, ", \"address_blob\": ") && json_string(o, p->address_blob);
+			ok = ok && hest_buf_printf(o, ", \"address_blob\": ") && hest_buf_json_cstr(o, p->address_blob);
 	}
 	if (p->mode == HEST_PLACE_FIXED)
 		ok = ok && hest_buf_printf(o, ", \"base\": \"0x%" PRIx64 "\"", p->base);

@@ -68,22 +68,6 @@ bool hest_loader_encode(const struct hest_loader *l, struct hest_buf *out)
 	return true;
 }
 
-/* Appends "name" with \" \\ and \xNN escapes, as the text parser reads it. */
-static bool put_quoted(struct hest_buf *out, const char *name)
-{
-	bool ok = hest_buf_append(out, "\"", 1);
-	for (const char *p = name; *p && ok; p++) {
-		unsigned char ch = (unsigned char)*p;
-		if (ch == '"' || ch == '\\')
-			ok = hest_buf_printf(out, "\\%c", ch);
-		else if (ch < 0x20 || ch >= 0x7f)
-			ok = hest_buf_printf(out, "\\x%02x", ch);
-		else
-			ok = hest_buf_append(out, p, 1);
-	}
-	return ok && hest_buf_append(out, "\"", 1);
-}
-
 static const char *zone_name(uint8_t zone)
 {
 	return zone == 1 ? "high" : zone == 2 ? "fseg" : NULL;
@@ -101,7 +85,7 @@ bool hest_loader_format(const struct hest_loader *l, struct hest_buf *out)
 		ok = ok && hest_buf_printf(out, "%-13s ", name ? name : "UNKNOWN");
 		switch (e->command) {
 		case HEST_LOADER_ALLOCATE:
-			ok = ok && hest_buf_printf(out, "file=") && put_quoted(out, e->file) &&
+			ok = ok && hest_buf_printf(out, "file=") && hest_buf_quoted(out, e->file, strlen(e->file)) &&
 			     hest_buf_printf(out, " align=%" PRIu32, e->align);
 			if (zone_name(e->zone))
 				ok = ok && hest_buf_printf(out, " zone=%s\n", zone_name(e->zone));
@@ -109,19 +93,19 @@ bool hest_loader_format(const struct hest_loader *l, struct hest_buf *out)
 				ok = ok && hest_buf_printf(out, " zone=%u\n", e->zone);
 			break;
 		case HEST_LOADER_ADD_POINTER:
-			ok = ok && hest_buf_printf(out, "dest=") && put_quoted(out, e->file) &&
+			ok = ok && hest_buf_printf(out, "dest=") && hest_buf_quoted(out, e->file, strlen(e->file)) &&
 			     hest_buf_printf(out, " offset=0x%" PRIx32 " size=%u src=", e->offset, e->size) &&
-			     put_quoted(out, e->src) && hest_buf_printf(out, "\n");
+			     hest_buf_quoted(out, e->src, strlen(e->src)) && hest_buf_printf(out, "\n");
 			break;
 		case HEST_LOADER_ADD_CHECKSUM:
-			ok = ok && hest_buf_printf(out, "file=") && put_quoted(out, e->file) &&
+			ok = ok && hest_buf_printf(out, "file=") && hest_buf_quoted(out, e->file, strlen(e->file)) &&
 			     hest_buf_printf(out, " offset=0x%" PRIx32 " start=0x%" PRIx32 " length=0x%" PRIx32 "\n",
 					     e->offset, e->start, e->length);
 			break;
 		case HEST_LOADER_WRITE_POINTER:
-			ok = ok && hest_buf_printf(out, "dest=") && put_quoted(out, e->file) &&
+			ok = ok && hest_buf_printf(out, "dest=") && hest_buf_quoted(out, e->file, strlen(e->file)) &&
 			     hest_buf_printf(out, " offset=0x%" PRIx32 " size=%u src=", e->offset, e->size) &&
-			     put_quoted(out, e->src) && hest_buf_printf(out, " src_offset=0x%" PRIx32 "\n", e->src_offset);
+			     hest_buf_quoted(out, e->src, strlen(e->src)) && hest_buf_printf(out, " src_offset=0x%" PRIx32 "\n", e->src_offset);
 			break;
 		default:
 			ok = ok && hest_buf_printf(out, "command=%" PRIu32 "\n", e->command);

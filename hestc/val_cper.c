@@ -31,21 +31,6 @@ static void cper_usage(FILE *f)
 		   "  -h, --help           this text\n");
 }
 
-static void json_str(struct hest_buf *b, const char *s)
-{
-	hest_buf_append(b, "\"", 1);
-	for (; s && *s; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			hest_buf_printf(b, "\\%c", ch);
-		else if (ch < 0x20)
-			hest_buf_printf(b, "\\u%04x", ch);
-		else
-			hest_buf_append(b, s, 1);
-	}
-	hest_buf_append(b, "\"", 1);
-}
-
 static void json_diags(struct hest_buf *b, const struct hest_diags *d)
 {
 	hest_buf_append(b, "[", 1);
@@ -53,13 +38,13 @@ static void json_diags(struct hest_buf *b, const struct hest_diags *d)
 		const struct hest_diag *g = &d->v[i];
 		hest_buf_printf(b, "%s{\"severity\":\"%s\",\"rule\":", i ? "," : "", hest_severity_name(g->severity));
 		if (g->rule)
-			json_str(b, g->rule);
+			hest_buf_json_cstr(b, g->rule);
 		else
 			hest_buf_append(b, "null", 4);
 		if (g->loc.has_offset)
 			hest_buf_printf(b, ",\"offset\":%" PRIu64, g->loc.offset);
 		hest_buf_append(b, ",\"message\":", 11);
-		json_str(b, g->message);
+		hest_buf_json_cstr(b, g->message);
 		hest_buf_append(b, "}", 1);
 	}
 	hest_buf_append(b, "]", 1);
@@ -110,7 +95,7 @@ static int validate(const char *path, bool json, uint64_t block_size, int form, 
 	apply_settings(&raw, st, &d);
 	if (json) {
 		hest_buf_append(&out, "{\"file\":", 8);
-		json_str(&out, path);
+		hest_buf_json_cstr(&out, path);
 		hest_buf_append(&out, ",\"block\":", 9);
 		if (!decoded || hest_cper_format_json(&b, &out) < 0)
 			hest_buf_append(&out, "null", 4);

@@ -81,18 +81,11 @@ static void validate_usage(FILE *f)
 
 static void json_str(FILE *f, const char *s)
 {
-	fputc('"', f);
-	for (const unsigned char *p = (const unsigned char *)(s ? s : ""); *p; p++) {
-		if (*p == '"' || *p == '\\')
-			fprintf(f, "\\%c", *p);
-		else if (*p == '\n')
-			fputs("\\n", f);
-		else if (*p < 0x20 || *p >= 0x7f)
-			fprintf(f, "\\u%04x", *p);
-		else
-			fputc(*p, f);
-	}
-	fputc('"', f);
+	struct hest_buf b;
+	hest_buf_init(&b);
+	if (hest_buf_json_cstr(&b, s))
+		fwrite(b.p, 1, b.len, f);
+	hest_buf_free(&b);
 }
 
 static const char *arch_name(enum hest_arch a)

@@ -94,3 +94,36 @@ bool hest_buf_le(struct hest_buf *b, unsigned size, uint64_t v)
 	hest_put_le(tmp, size, v);
 	return hest_buf_append(b, tmp, size);
 }
+
+static bool escaped(struct hest_buf *b, const void *p, size_t n, bool json)
+{
+	const uint8_t *s = p;
+	bool ok = hest_buf_append(b, "\"", 1);
+	for (size_t i = 0; i < n && ok; i++) {
+		uint8_t ch = s[i];
+		if (ch == '"' || ch == '\\')
+			ok = hest_buf_printf(b, "\\%c", ch);
+		else if (ch >= 0x20 && ch < 0x7f)
+			ok = hest_buf_append(b, &ch, 1);
+		else if (json)
+			ok = hest_buf_printf(b, "\\u%04x", ch);
+		else
+			ok = hest_buf_printf(b, "\\x%02x", ch);
+	}
+	return ok && hest_buf_append(b, "\"", 1);
+}
+
+bool hest_buf_json_string(struct hest_buf *b, const void *p, size_t n)
+{
+	return escaped(b, p, n, true);
+}
+
+bool hest_buf_json_cstr(struct hest_buf *b, const char *s)
+{
+	return escaped(b, s ? s : "", s ? strlen(s) : 0, true);
+}
+
+bool hest_buf_quoted(struct hest_buf *b, const void *p, size_t n)
+{
+	return escaped(b, p, n, false);
+}

@@ -10,21 +10,6 @@
 /* Hex bytes as the parser reads them: pairs of hex digits, blanks between. */
 #define HEX_BYTES_PATTERN "^\\\\s*([0-9a-fA-F]{2}\\\\s*)+$"
 
-static bool jstr(struct hest_buf *o, const char *s)
-{
-	bool ok = hest_buf_append(o, "\"", 1);
-	for (; *s && ok; s++) {
-		unsigned char ch = (unsigned char)*s;
-		if (ch == '"' || ch == '\\')
-			ok = hest_buf_printf(o, "\\%c", ch);
-		else if (ch < 0x20)
-			ok = hest_buf_printf(o, "\\u%04x", ch);
-		else
-			ok = hest_buf_append(o, s, 1);
-	}
-	return ok && hest_buf_append(o, "\"", 1);
-}
-
 static bool uint_schema(struct hest_buf *o, unsigned size)
 {
 	uint64_t max = hest_field_max(size);
@@ -37,7 +22,7 @@ static bool names_enum(struct hest_buf *o, const struct hest_names *names)
 {
 	bool ok = hest_buf_printf(o, "{\"enum\": [");
 	for (size_t i = 0; names && i < names->n && ok; i++)
-		ok = hest_buf_printf(o, "%s", i ? ", " : "") && jstr(o, names->v[i].name);
+		ok = hest_buf_printf(o, "%s", i ? ", " : "") && hest_buf_json_cstr(o, names->v[i].name);
 	return ok && hest_buf_printf(o, "]}");
 }
 
@@ -81,41 +66,41 @@ static bool field_schema(struct hest_buf *o, const struct hest_field *f)
 	default:
 		if (f->attr & HEST_FA_BLOCKLEN) /* or `auto`, sized from `sections:` */
 			return hest_buf_printf(o, "{\"anyOf\": [") && uint_schema(o, f->size) &&
-			       hest_buf_printf(o, ", {\"const\": \"auto\"}], \"description\": ") && jstr(o, f->doc) &&
+			       hest_buf_printf(o, ", {\"const\": \"auto\"}], \"description\": ") && hest_buf_json_cstr(o, f->doc) &&
 			       hest_buf_printf(o, "}");
 		return hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, f->size > 8 ? 8 : f->size) &&
-		       hest_buf_printf(o, "], \"description\": ") && jstr(o, f->doc) && hest_buf_printf(o, "}");
+		       hest_buf_printf(o, "], \"description\": ") && hest_buf_json_cstr(o, f->doc) && hest_buf_printf(o, "}");
 	}
-	return ok && hest_buf_printf(o, ", \"description\": ") && jstr(o, f->doc) && hest_buf_printf(o, "}");
+	return ok && hest_buf_printf(o, ", \"description\": ") && hest_buf_json_cstr(o, f->doc) && hest_buf_printf(o, "}");
 }
 
 /* The object schema of a structure: its fields, plus `extra` options. */
 static bool struct_schema(struct hest_buf *o, const struct hest_struct_desc *d, enum hest_option_group extra,
 			  bool with_extra, const char *type_const)
 {
-	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"description\": ") && jstr(o, d->doc) &&
+	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"description\": ") && hest_buf_json_cstr(o, d->doc) &&
 		  hest_buf_printf(o, ", \"additionalProperties\": false, \"properties\": {");
 	bool first = true;
 	if (with_extra) {
 		size_t n;
 		const struct hest_option *v = hest_options(extra, &n);
 		for (size_t i = 0; i < n && ok; i++) {
-			ok = hest_buf_printf(o, "%s", first ? "" : ", ") && jstr(o, v[i].key) && hest_buf_printf(o, ": ");
+			ok = hest_buf_printf(o, "%s", first ? "" : ", ") && hest_buf_json_cstr(o, v[i].key) && hest_buf_printf(o, ": ");
 			first = false;
 			if (strcmp(v[i].key, "type") == 0 && type_const)
 				ok = ok && hest_buf_printf(o, "{\"enum\": [\"%s\", %d]}", type_const, d->type);
 			else if (v[i].kind == HEST_OPT_LIST && v[i].names)
 				ok = ok && hest_buf_printf(o, "{\"type\": \"array\", \"minItems\": 1, \"items\": ") &&
 				     names_enum(o, v[i].names) && hest_buf_printf(o, ", \"description\": ") &&
-				     jstr(o, v[i].doc) && hest_buf_printf(o, "}");
+				     hest_buf_json_cstr(o, v[i].doc) && hest_buf_printf(o, "}");
 			else if (v[i].kind == HEST_OPT_UINT)
 				ok = ok && hest_buf_printf(o, "{\"allOf\": [") && uint_schema(o, 8) &&
-				     hest_buf_printf(o, "], \"description\": ") && jstr(o, v[i].doc) && hest_buf_printf(o, "}");
+				     hest_buf_printf(o, "], \"description\": ") && hest_buf_json_cstr(o, v[i].doc) && hest_buf_printf(o, "}");
 			else if (v[i].kind == HEST_OPT_MAP)
 				ok = ok && hest_buf_printf(o, "{\"$ref\": \"#/$defs/%s\", \"description\": ", v[i].key) &&
-				     jstr(o, v[i].doc) && hest_buf_printf(o, "}");
+				     hest_buf_json_cstr(o, v[i].doc) && hest_buf_printf(o, "}");
 			else
-				ok = ok && hest_buf_printf(o, "{\"type\": \"string\", \"description\": ") && jstr(o, v[i].doc) &&
+				ok = ok && hest_buf_printf(o, "{\"type\": \"string\", \"description\": ") && hest_buf_json_cstr(o, v[i].doc) &&
 				     hest_buf_printf(o, "}");
 		}
 	}
@@ -123,7 +108,7 @@ static bool struct_schema(struct hest_buf *o, const struct hest_struct_desc *d, 
 		const struct hest_field *f = &d->fields[i];
 		if (f->attr & HEST_FA_TYPE)
 			continue;
-		ok = hest_buf_printf(o, "%s", first ? "" : ", ") && jstr(o, f->key) && hest_buf_printf(o, ": ") &&
+		ok = hest_buf_printf(o, "%s", first ? "" : ", ") && hest_buf_json_cstr(o, f->key) && hest_buf_printf(o, ": ") &&
 		     field_schema(o, f);
 		first = false;
 	}
@@ -135,7 +120,7 @@ static bool struct_schema(struct hest_buf *o, const struct hest_struct_desc *d, 
 	}
 	for (size_t i = 0; i < d->nfields && ok; i++)
 		if (d->fields[i].attr & HEST_FA_REQUIRED) {
-			ok = hest_buf_printf(o, "%s", first ? "" : ", ") && jstr(o, d->fields[i].key);
+			ok = hest_buf_printf(o, "%s", first ? "" : ", ") && hest_buf_json_cstr(o, d->fields[i].key);
 			first = false;
 		}
 	return ok && hest_buf_printf(o, "]}");
@@ -170,7 +155,7 @@ static bool option_schema(struct hest_buf *o, const struct hest_option *v)
 		ok = hest_buf_printf(o, "{\"$ref\": \"#/$defs/%s\"", v->key);
 		break;
 	}
-	return ok && hest_buf_printf(o, ", \"description\": ") && jstr(o, v->doc) && hest_buf_printf(o, "}");
+	return ok && hest_buf_printf(o, ", \"description\": ") && hest_buf_json_cstr(o, v->doc) && hest_buf_printf(o, "}");
 }
 
 static bool options_object(struct hest_buf *o, enum hest_option_group g, const char *required)
@@ -179,7 +164,7 @@ static bool options_object(struct hest_buf *o, enum hest_option_group g, const c
 	const struct hest_option *v = hest_options(g, &n);
 	bool ok = hest_buf_printf(o, "{\"type\": \"object\", \"additionalProperties\": false, \"properties\": {");
 	for (size_t i = 0; i < n && ok; i++)
-		ok = hest_buf_printf(o, "%s", i ? ", " : "") && jstr(o, v[i].key) && hest_buf_printf(o, ": ") &&
+		ok = hest_buf_printf(o, "%s", i ? ", " : "") && hest_buf_json_cstr(o, v[i].key) && hest_buf_printf(o, ": ") &&
 		     option_schema(o, &v[i]);
 	ok = ok && hest_buf_printf(o, "}");
 	if (required)

@@ -26,6 +26,13 @@ bool hest_buf_printf(struct hest_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)))
 #endif
 	;
+/* A JSON string of n bytes: quotes, backslash, control bytes and bytes
+ * above 0x7e escaped (\u00XX), so the output is ASCII and always valid. */
+bool hest_buf_json_string(struct hest_buf *b, const void *p, size_t n);
+bool hest_buf_json_cstr(struct hest_buf *b, const char *s); /* NULL = "" */
+/* A C-style quoted string: \" \\ and \xNN for other bytes outside 0x20-0x7e
+ * (loader listings, CPER text; their readers take the same escapes). */
+bool hest_buf_quoted(struct hest_buf *b, const void *p, size_t n);
 /* Little-endian integer of `size` bytes (1..8). */
 bool hest_buf_le(struct hest_buf *b, unsigned size, uint64_t v);
 
