@@ -148,8 +148,8 @@ static bool option_schema(struct hest_buf *o, const struct hest_option *v)
 	case HEST_OPT_LIST:
 		ok = hest_buf_printf(o, "{\"type\": \"array\", \"items\": ") &&
 		     (v->names ? names_enum(o, v->names) : hest_buf_printf(o, "{\"$ref\": \"#/$defs/source\"}"));
-		if (!v->names)
-			ok = ok && hest_buf_printf(o, ", \"minItems\": 1, \"maxItems\": 65535");
+		if (!v->names) /* at least one source unless allow: [no-sources] (see hest_schema_json) */
+			ok = ok && hest_buf_printf(o, ", \"maxItems\": 65535");
 		break;
 	default:
 		ok = hest_buf_printf(o, "{\"$ref\": \"#/$defs/%s\"", v->key);
@@ -169,6 +169,10 @@ static bool options_object(struct hest_buf *o, enum hest_option_group g, const c
 	ok = ok && hest_buf_printf(o, "}");
 	if (required)
 		ok = ok && hest_buf_printf(o, ", \"required\": [\"%s\"]", required);
+	if (g == HEST_OPTS_TOP) /* an empty sources list only as a deliberate opt-out */
+		ok = ok && hest_buf_printf(o, ", \"if\": {\"not\": {\"required\": [\"allow\"], \"properties\": {\"allow\": "
+					      "{\"contains\": {\"const\": \"no-sources\"}}}}}, \"then\": {\"properties\": "
+					      "{\"sources\": {\"minItems\": 1}}}");
 	return ok && hest_buf_printf(o, "}");
 }
 

@@ -48,6 +48,11 @@ for path in sorted(glob.glob(os.path.join(top, "examples", "*.yaml"))):
     ok(first == "# yaml-language-server: $schema=../schemas/hest-description.schema.json",
        "%s names the schema on its first line" % os.path.basename(path))
 
+# An empty sources list only with the deliberate opt-out, as the parser does.
+ok(any(True for _ in validator.iter_errors({"sources": []})), "the schema refuses an empty sources list")
+ok(not any(True for _ in validator.iter_errors({"sources": [], "allow": ["no-sources"]})),
+   "... unless allow: [no-sources]")
+
 # Every key the schema lists is accepted by the parser; a made-up key is not.
 defs = schema["$defs"]
 ghes = "type: ghes, id: 0, notification: {type: polled}"
