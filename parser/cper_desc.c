@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <hest/cper.h>
 #include <hest/desc.h>
+#include "suggest.h"
 #include "ytree.h"
 
 struct pctx {
@@ -24,43 +25,16 @@ static struct hest_loc at(const struct pctx *c, const struct ynode *n)
 
 /* --- suggestions -------------------------------------------------------- */
 
-static size_t distance(const char *a, size_t la, const char *b)
-{
-	size_t lb = strlen(b), row[65];
-	if (la > 64 || lb > 64)
-		return SIZE_MAX;
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j], best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
+/* The closest candidate (parser/suggest.c) and the list of all of them. */
 struct hint {
-	const char *best;
-	size_t dist;
+	struct suggest near;
 	char list[640];
 	size_t used;
 };
 
 static void hint_add(struct hint *h, const struct ynode *word, const char *cand)
 {
-	size_t dd = distance(word->str, word->len, cand);
-	if (dd <= word->len / 3 + 1 && dd < h->dist) {
-		h->best = cand;
-		h->dist = dd;
-	}
+	suggest_consider(&h->near, word->str, word->len, cand);
 	if (h->used < sizeof(h->list)) {
 		int k = snprintf(h->list + h->used, sizeof(h->list) - h->used, "%s%s", h->used ? ", " : "", cand);
 		if (k > 0)
@@ -70,10 +44,7 @@ static void hint_add(struct hint *h, const struct ynode *word, const char *cand)
 
 static const char *hint_text(const struct hint *h, char *buf, size_t size)
 {
-	if (!h->best)
-		return "";
-	snprintf(buf, size, " (did you mean '%s'?)", h->best);
-	return buf;
+	return suggest_text(&h->near, buf, size);
 }
 
 /* --- scalars ------------------------------------------------------------- */
@@ -120,7 +91,7 @@ static bool name_of(struct pctx *c, const struct ynode *n, const char *what, con
 		return uint_of(c, n, what, max, v);
 	if (hest_name_lookup(names, n->str, n->len, v))
 		return true;
-	struct hint h = { NULL, SIZE_MAX, "", 0 };
+	struct hint h = { SUGGEST_INIT, "", 0 };
 	char sb[96];
 	for (size_t i = 0; names && i < names->n; i++)
 		hint_add(&h, n, names->v[i].name);
@@ -155,7 +126,7 @@ static bool flag_of(struct pctx *c, const struct ynode *n, const struct hest_cpe
 			*v = (uint64_t)1 << bit;
 			return true;
 		}
-		struct hint h = { NULL, SIZE_MAX, "", 0 };
+		struct hint h = { SUGGEST_INIT, "", 0 };
 		char sb[96];
 		for (size_t i = 0; i < d->nfields; i++)
 			if (d->fields[i].valid_bit >= 0)
@@ -262,7 +233,7 @@ static bool guid_of(struct pctx *c, const struct ynode *n, const char *what, con
 			memcpy(g, gn->v[i].guid, 16);
 			return true;
 		}
-	struct hint h = { NULL, SIZE_MAX, "", 0 };
+	struct hint h = { SUGGEST_INIT, "", 0 };
 	char sb[96];
 	for (size_t i = 0; gn && i < gn->n; i++)
 		hint_add(&h, n, gn->v[i].name);
@@ -374,7 +345,7 @@ static bool duplicate(struct pctx *c, const struct ynode *map, const struct ynod
 static void unknown_key(struct pctx *c, const struct ynode *k, const char *where, const struct hest_cper_desc *d,
 			const char *const *extra)
 {
-	struct hint h = { NULL, SIZE_MAX, "", 0 };
+	struct hint h = { SUGGEST_INIT, "", 0 };
 	char sb[96];
 	for (size_t i = 0; extra && extra[i]; i++)
 		hint_add(&h, k, extra[i]);
@@ -428,7 +399,7 @@ static const struct hest_cper_type *section_type(struct pctx *c, const struct yn
 	const struct hest_cper_type *t = hest_cper_type_by_key(v->str, v->len);
 	if (t)
 		return t;
-	struct hint h = { NULL, SIZE_MAX, "", 0 };
+	struct hint h = { SUGGEST_INIT, "", 0 };
 	char sb[96];
 	for (int k = 0; k < HEST_CPER_NKINDS; k++)
 		hint_add(&h, v, hest_cper_type_of((enum hest_cper_kind)k)->key);

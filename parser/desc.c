@@ -8,6 +8,7 @@
 #include <hest/desc.h>
 #include <hest/schema.h>
 #include <hest/cper.h>
+#include "suggest.h"
 #include "ytree.h"
 
 /* What the parser knows of each source of the model beyond the model. */
@@ -36,57 +37,6 @@ static struct hest_pos pos_of(const struct ynode *n)
 }
 
 #define ERR(c, node, ...) hest_diag_add((c)->d, HEST_SEV_ERROR, NULL, at((c), (node)), __VA_ARGS__)
-
-/* --- did you mean ----------------------------------------------------- */
-
-static size_t edit_distance(const char *a, size_t la, const char *b)
-{
-	size_t lb = strlen(b);
-	if (la > 64 || lb > 64)
-		return SIZE_MAX;
-	size_t row[65];
-	for (size_t j = 0; j <= lb; j++)
-		row[j] = j;
-	for (size_t i = 1; i <= la; i++) {
-		size_t diag = row[0];
-		row[0] = i;
-		for (size_t j = 1; j <= lb; j++) {
-			size_t up = row[j];
-			size_t best = diag + (a[i - 1] != b[j - 1]);
-			if (up + 1 < best)
-				best = up + 1;
-			if (row[j - 1] + 1 < best)
-				best = row[j - 1] + 1;
-			row[j] = best;
-			diag = up;
-		}
-	}
-	return row[lb];
-}
-
-struct suggest {
-	const char *best;
-	size_t dist;
-};
-
-static void suggest_consider(struct suggest *s, const char *word, size_t len, const char *cand)
-{
-	size_t dd = edit_distance(word, len, cand);
-	size_t limit = len / 3 + 1;
-	if (dd <= limit && dd < s->dist) {
-		s->best = cand;
-		s->dist = dd;
-	}
-}
-
-/* " (did you mean 'x'?)" or "" */
-static const char *suggest_text(const struct suggest *s, char *buf, size_t size)
-{
-	if (!s->best)
-		return "";
-	snprintf(buf, size, " (did you mean '%s'?)", s->best);
-	return buf;
-}
 
 /* --- scalars ---------------------------------------------------------- */
 
@@ -233,7 +183,7 @@ static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char 
 		return node_uint(c, n, key, size, v);
 	if (hest_name_lookup(names, n->str, n->len, v))
 		return true;
-	struct suggest sg = { NULL, SIZE_MAX };
+	struct suggest sg = SUGGEST_INIT;
 	for (size_t i = 0; names && i < names->n; i++)
 		suggest_consider(&sg, n->str, n->len, names->v[i].name);
 	char list[512], sbuf[96];
@@ -442,7 +392,7 @@ static bool plain_key(struct dctx *c, const struct ynode *k)
 static void unknown_key(struct dctx *c, const struct ynode *key, const char *where,
 			const struct hest_struct_desc *d, const char *const *extra)
 {
-	struct suggest sg = { NULL, SIZE_MAX };
+	struct suggest sg = SUGGEST_INIT;
 	for (size_t i = 0; d && i < d->nfields; i++)
 		if (!(d->fields[i].attr & HEST_FA_TYPE))
 			suggest_consider(&sg, key->str, key->len, d->fields[i].key);
@@ -811,7 +761,7 @@ static const struct hest_struct_desc *source_type(struct dctx *c, const struct y
 	for (size_t i = 0; i < nd; i++)
 		if (yscalar_is(v, descs[i]->key))
 			return descs[i];
-	struct suggest sg = { NULL, SIZE_MAX };
+	struct suggest sg = SUGGEST_INIT;
 	char list[256] = "", sbuf[96];
 	size_t used = 0;
 	for (size_t i = 0; i < nd; i++) {
