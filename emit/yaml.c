@@ -469,9 +469,12 @@ static void describe_raw(const struct hest_source *s, char *buf, size_t size)
 	if (s->len < 4)
 		snprintf(buf, size, "%" PRIu32 " leftover byte%s, too few for a structure", s->len,
 			 s->len == 1 ? "" : "s");
-	else if (d)
+	else if (d && hest_struct_len(type, s->bytes, s->len) > s->len)
 		snprintf(buf, size, "a %s structure (type %u) cut short: %" PRIu32 " bytes of the %" PRIu32
 			 " it needs", d->key, type, s->len, hest_struct_len(type, s->bytes, s->len));
+	else if (d) /* whole structures: the decoder stopped at its limit (parser/bin.c) */
+		snprintf(buf, size, "structures from a %s (type %u) on, past the %u that hestc decodes", d->key, type,
+			 HEST_MAX_SOURCES - 2);
 	else
 		snprintf(buf, size, "type %u (0x%x), which ACPI 6.5 reserves: its length is unknown", type, type);
 }

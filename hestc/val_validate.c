@@ -30,6 +30,7 @@ struct blobfile {
 struct blobset {
 	struct blobfile v[MAX_BLOBS];
 	size_t n;
+	uint64_t total; /* bytes of the files read from a directory */
 };
 
 struct vopts {
@@ -351,7 +352,8 @@ static int scan_dir(const char *dir, const char *rel, int depth, struct blobset 
 		n++;
 	}
 	closedir(dh);
-	qsort(names, n, sizeof(*names), cmp_str); /* deterministic order */
+	if (n) /* qsort(NULL, 0) is undefined */
+		qsort(names, n, sizeof(*names), cmp_str); /* deterministic order */
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *r = rel[0] ? cli_join(rel, names[i]) : strdup(names[i]);
 		char *full = r ? cli_join(dir, r) : NULL;
@@ -363,10 +365,20 @@ static int scan_dir(const char *dir, const char *rel, int depth, struct blobset 
 		else if (S_ISDIR(st.st_mode) && depth < MAX_DEPTH)
 			rc = scan_dir(dir, r, depth + 1, b);
 		else if (S_ISREG(st.st_mode)) {
+			/* A directory's files together get the one-input bound:
+			 * `hestval validate /` must not read 1024 files of 256 MiB. */
 			uint8_t *data;
 			size_t len;
-			if (cli_read_file(hestval_prog, full, &data, &len) < 0 || blob_put(b, r, full, data, len) < 0)
+			if (b->total + (uint64_t)st.st_size > CLI_MAX_INPUT) {
+				fprintf(stderr, "%s: error: the files under '%s' add up to more than %u MiB\n", hestval_prog,
+					dir, CLI_MAX_INPUT >> 20);
 				rc = -1;
+			} else if (cli_read_file(hestval_prog, full, &data, &len) < 0 ||
+				   blob_put(b, r, full, data, len) < 0) {
+				rc = -1;
+			} else {
+				b->total += len;
+			}
 		}
 		free(r);
 		free(full);
