@@ -22,6 +22,7 @@ check "man pages format without warnings" sh -c "LC_ALL=C.UTF-8 MANWIDTH=80 man 
 
 cat >"$scratch/tiny.c" <<'EOC'
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <hest/hest.h>
 #include <hest/layout.h>
@@ -40,6 +41,9 @@ int main(void)
 		return 1;
 	printf("libhest %s: %zu bytes, register at 0x%llx\n", hest_version(), len,
 	       (unsigned long long)hest_get_le(t + 40 + 24, 8));
+	free(t);
+	hest_model_free(&m);
+	hest_diags_free(&d);
 	return 0;
 }
 EOC
@@ -47,11 +51,12 @@ pc="env PKG_CONFIG_SYSROOT_DIR=$root PKG_CONFIG_PATH=$root$libdir/pkgconfig pkg-
 flags=$($pc --cflags --libs libhest 2>"$scratch/pc.err")
 check "pkg-config --cflags --libs libhest" [ -n "$flags" ]
 # shellcheck disable=SC2086
-check "a program builds against the installed library" ${CC:-cc} -std=c11 -Wall -Wextra -Werror -o "$scratch/tiny" "$scratch/tiny.c" $flags
+# (a library built with --enable-sanitizers needs programs linked with them)
+check "a program builds against the installed library" ${CC:-cc} ${SAN_CFLAGS:-} -std=c11 -Wall -Wextra -Werror -o "$scratch/tiny" "$scratch/tiny.c" $flags
 out=$(LD_LIBRARY_PATH=$root$libdir "$scratch/tiny" 2>&1)
 check "... and runs: $out" [ "$out" = "libhest $PACKAGE_VERSION: 132 bytes, register at 0x40000000" ]
 # shellcheck disable=SC2086
-check "static linking works too" ${CC:-cc} -std=c11 -o "$scratch/tiny-static" "$scratch/tiny.c" \
+check "static linking works too" ${CC:-cc} ${SAN_CFLAGS:-} -std=c11 -o "$scratch/tiny-static" "$scratch/tiny.c" \
 	$($pc --cflags libhest) "$root$libdir/libhest.a" $($pc --libs-only-l --static libhest | sed 's/-lhest//')
 check "the installed hestc runs" sh -c "LD_LIBRARY_PATH='$root$libdir' '$root$bindir/hestc' --version | grep -q '$PACKAGE_VERSION'"
 done_testing
