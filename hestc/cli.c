@@ -1,6 +1,7 @@
 #include <errno.h>
 #include <inttypes.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -439,4 +440,17 @@ int cli_ensure_dir(const char *prog, const char *dir)
 	}
 	free(path);
 	return rc;
+}
+
+void cli_option_error(const char *prog, int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	if (c == ':')
+		fprintf(stderr, "%s: error: option '%s' needs a value\n", prog, arg);
+	else if (optopt && strncmp(arg, "--", 2) == 0)
+		fprintf(stderr, "%s: error: option '%s' takes no value\n", prog, arg);
+	else if (optopt)
+		fprintf(stderr, "%s: error: unknown option '-%c'\n", prog, optopt);
+	else
+		fprintf(stderr, "%s: error: unknown option '%s'\n", prog, arg);
 }

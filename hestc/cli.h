@@ -40,6 +40,11 @@ int cli_outputs_commit(struct cli_outputs *o);
 /* Removes staged temporaries and frees. */
 void cli_outputs_discard(struct cli_outputs *o);
 
+/* Reports a getopt_long failure (c is ':' for a missing value, '?' else)
+ * the same way in every command: "unknown option", "needs a value", "takes
+ * no value".  Call with the optstring starting with ':'. */
+void cli_option_error(const char *prog, int c, char **argv);
+
 /* Makes `dir` and missing parents.  Returns 0 or -1 (printed). */
 int cli_ensure_dir(const char *prog, const char *dir);
 char *cli_join(const char *dir, const char *name);

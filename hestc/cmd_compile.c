@@ -145,17 +145,8 @@ int hestc_cmd_compile(int argc, char **argv)
 		case 'h':
 			compile_usage(stdout);
 			return EXIT_OK;
-		case ':':
-			fprintf(stderr, "%s: error: option '%s' needs a value\n", hestc_prog, argv[optind - 1]);
-			compile_usage(stderr);
-			return EXIT_USAGE;
-		default:
-			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
-				fprintf(stderr, "%s: error: option '%s' takes no value\n", hestc_prog, argv[optind - 1]);
-			else if (optopt)
-				fprintf(stderr, "%s: error: unknown option '-%c'\n", hestc_prog, optopt);
-			else
-				fprintf(stderr, "%s: error: unknown option '%s'\n", hestc_prog, argv[optind - 1]);
+		default: /* ':' or '?' */
+			cli_option_error(hestc_prog, c, argv);
 			compile_usage(stderr);
 			return EXIT_USAGE;
 		}

@@ -104,17 +104,8 @@ int hestc_cmd_decompile(int argc, char **argv)
 		case 'h':
 			decompile_usage(stdout);
 			return EXIT_OK;
-		case ':':
-			fprintf(stderr, "%s: error: option '%s' needs a value\n", hestc_prog, argv[optind - 1]);
-			decompile_usage(stderr);
-			return EXIT_USAGE;
-		default:
-			if (optopt && strncmp(argv[optind - 1], "--", 2) == 0)
-				fprintf(stderr, "%s: error: option '%s' takes no value\n", hestc_prog, argv[optind - 1]);
-			else if (optopt)
-				fprintf(stderr, "%s: error: unknown option '-%c'\n", hestc_prog, optopt);
-			else
-				fprintf(stderr, "%s: error: unknown option '%s'\n", hestc_prog, argv[optind - 1]);
+		default: /* ':' or '?' */
+			cli_option_error(hestc_prog, c, argv);
 			decompile_usage(stderr);
 			return EXIT_USAGE;
 		}
