@@ -12,7 +12,7 @@
 # target over its seeds and regression inputs (fuzz/replay.c, normal
 # compiler): a crash the fuzzer found stays fixed.
 
-FUZZ_TARGETS = hest acpidump loader desc cper cper_desc roundtrip
+FUZZ_TARGETS = hest acpidump loader desc cper cper_desc roundtrip ssdt
 FUZZ_CC = clang
 FUZZ_JOBS = 2
 FUZZ_SMOKE_SECONDS = 20
@@ -23,7 +23,7 @@ LLVM_COV = llvm-cov
 
 # --- replay drivers (normal compiler) and the tests --------------------------
 check_PROGRAMS += fuzz/replay_hest fuzz/replay_acpidump fuzz/replay_loader fuzz/replay_desc \
-	fuzz/replay_cper fuzz/replay_cper_desc fuzz/replay_roundtrip
+	fuzz/replay_cper fuzz/replay_cper_desc fuzz/replay_roundtrip fuzz/replay_ssdt
 fuzz_replay_hest_SOURCES = fuzz/fuzz_hest.c fuzz/replay.c fuzz/fuzz.h
 fuzz_replay_hest_LDADD = libhest.la
 fuzz_replay_acpidump_SOURCES = fuzz/fuzz_acpidump.c fuzz/replay.c fuzz/fuzz.h
@@ -38,6 +38,8 @@ fuzz_replay_cper_desc_SOURCES = fuzz/fuzz_cper_desc.c fuzz/replay.c fuzz/fuzz.h
 fuzz_replay_cper_desc_LDADD = libhest.la
 fuzz_replay_roundtrip_SOURCES = fuzz/fuzz_roundtrip.c fuzz/replay.c fuzz/fuzz.h
 fuzz_replay_roundtrip_LDADD = libhest.la
+fuzz_replay_ssdt_SOURCES = fuzz/fuzz_ssdt.c fuzz/replay.c fuzz/fuzz.h
+fuzz_replay_ssdt_LDADD = libhest.la
 
 TESTS += tests/hardening/fuzz-replay.sh tests/hardening/limits.sh tests/hardening/nothing-lost.sh
 EXTRA_DIST += fuzz/build.sh fuzz/seeds.sh fuzz/run.sh fuzz/coverage.sh fuzz/seeds fuzz/regressions \

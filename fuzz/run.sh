@@ -14,7 +14,7 @@
 set -u
 bin=$1 corpus=$2 secs=$3
 shift 3
-targets=${*:-hest acpidump loader desc cper cper_desc roundtrip}
+targets=${*:-hest acpidump loader desc cper cper_desc roundtrip ssdt}
 par=${FUZZ_PARALLEL:-1}
 mkdir -p "$bin/artifacts" "$bin/logs"
 
@@ -23,7 +23,7 @@ mkdir -p "$bin/artifacts" "$bin/logs"
 max_len() {
 	case $1 in
 	desc | cper_desc | loader) echo 16384 ;;
-	acpidump) echo 8192 ;;
+	acpidump | ssdt) echo 8192 ;;
 	*) echo 4096 ;;
 	esac
 }

@@ -8,7 +8,8 @@
 # ../shared/reference tables (hest, roundtrip), the HEST parts of the real
 # acpidump files (acpidump), the examples and negative cases (desc), the
 # loader scripts and blobs hestc compiles from the examples (loader), the
-# blocks `hestc cper` builds from examples/cper (cper, cper_desc), plus the
+# blocks `hestc cper` builds from examples/cper (cper, cper_desc), the SSDTs
+# hestc emits for GPIO/GSIV sources and the q35 companion tables (ssdt), plus the
 # small hand-picked seeds of fuzz/seeds/TARGET and the regression inputs of
 # fuzz/regressions/TARGET.  OUTDIR/TARGET.dict are libFuzzer dictionaries:
 # the keys and names of the description schema, the loader listing words.
@@ -16,12 +17,15 @@ set -eu
 src=$1 out=$2 hestc=${3:-}
 shared=${shared_dir:-$src/../shared}
 mkdir -p "$out"
-for t in hest acpidump loader desc cper cper_desc roundtrip; do
+# put FILE DEST: a writable copy (the shared corpus is read-only; the
+# fuzzer and a later run of this script replace files)
+put() { rm -f "$2" && cp "$1" "$2" && chmod u+w "$2"; }
+for t in hest acpidump loader desc cper cper_desc roundtrip ssdt; do
 	mkdir -p "$out/$t"
 	for d in "$src/fuzz/seeds/$t" "$src/fuzz/regressions/$t"; do
 		[ -d "$d" ] || continue
 		for f in "$d"/*; do
-			[ -f "$f" ] && cp "$f" "$out/$t/$(basename "$d")-$(basename "$f")"
+			[ -f "$f" ] && put "$f" "$out/$t/$(basename "$d")-$(basename "$f")"
 		done
 	done
 done
@@ -33,8 +37,8 @@ name() { echo "$1" | sed "s|^$shared/|shared/|; s|^$src/||; s|[/ ]|_|g; s|^\\.*|
 for f in "$src"/tests/golden/*.aml "$src"/tests/golden/*/*.aml "$src"/tests/golden/*/*/hest.aml \
 	"$shared"/corpus/real/hest/*.dat "$shared"/reference/qemu/*.loaded "$shared"/reference/iasl/*.aml; do
 	[ -f "$f" ] || continue
-	cp "$f" "$out/hest/$(name "$f")"
-	cp "$f" "$out/roundtrip/$(name "$f")"
+	put "$f" "$out/hest/$(name "$f")"
+	put "$f" "$out/roundtrip/$(name "$f")"
 done
 
 # --- acpidump text: each real dump's HEST, a two-table excerpt, iasl's raw data
@@ -45,15 +49,20 @@ for f in "$shared"/corpus/real/acpidump/*.txt; do
 	awk '/^[A-Z0-9_][A-Z0-9_][A-Z0-9_][A-Z0-9_] @ 0x/ { n++ } n >= 1 && n <= 2' "$f" | head -n 60 >"$out/acpidump/$n-first"
 done
 for f in "$shared"/reference/iasl/*.dsl; do
-	[ -f "$f" ] && grep -q 'Raw Table Data' "$f" && cp "$f" "$out/acpidump/$(name "$f")"
+	[ -f "$f" ] && grep -q 'Raw Table Data' "$f" && put "$f" "$out/acpidump/$(name "$f")"
+done
+
+# --- AML: a real DSDT (QEMU q35), mostly outside the subset the reader knows
+for f in "$shared"/reference/q35-companion/DSDT.bin; do
+	[ -f "$f" ] && put "$f" "$out/ssdt/$(name "$f")"
 done
 
 # --- descriptions
 for f in "$src"/examples/*.yaml "$src"/tests/neg/*.yaml; do
-	[ -f "$f" ] && cp "$f" "$out/desc/$(name "$f")"
+	[ -f "$f" ] && put "$f" "$out/desc/$(name "$f")"
 done
 for f in "$src"/examples/cper/*.yaml; do
-	[ -f "$f" ] && cp "$f" "$out/cper_desc/$(name "$f")"
+	[ -f "$f" ] && put "$f" "$out/cper_desc/$(name "$f")"
 done
 
 # --- compiled outputs: loader scripts with their blobs, CPER blocks
@@ -81,6 +90,7 @@ if [ -n "$hestc" ] && [ -x "$hestc" ]; then
 	for f in "$src"/examples/*.yaml; do
 		n=$(basename "$f" .yaml)
 		"$hestc" compile -q "$f" --emit all -o "$tmp/$n" >/dev/null 2>&1 || continue
+		[ -f "$tmp/$n/ssdt.aml" ] && put "$tmp/$n/ssdt.aml" "$out/ssdt/$n.aml"
 		[ -f "$tmp/$n/table-loader.bin" ] || continue
 		tables=$tmp/$n/tables.bin
 		[ -f "$tables" ] || tables=$tmp/$n/hest.aml
@@ -89,8 +99,16 @@ if [ -n "$hestc" ] && [ -x "$hestc" ]; then
 		pack 0 "$tmp/$n/table-loader.bin" $blobs >"$out/loader/$n.bin"
 		# shellcheck disable=SC2086
 		pack 3 "$tmp/$n/table-loader.txt" $blobs >"$out/loader/$n.txt"
-		cp "$tmp/$n/hest.aml" "$out/roundtrip/compiled-$n.aml"
+		put "$tmp/$n/hest.aml" "$out/roundtrip/compiled-$n.aml"
 	done
+	# the SSDT test cases, compiled by iasl when it is there
+	if command -v "${IASL:-iasl}" >/dev/null 2>&1; then
+		for f in "$src"/tests/ssdt/val/*.asl; do
+			[ -f "$f" ] || continue
+			n=$(basename "$f" .asl)
+			"${IASL:-iasl}" -p "$tmp/ssdt-$n" "$f" >/dev/null 2>&1 && put "$tmp/ssdt-$n.aml" "$out/ssdt/asl-$n.aml"
+		done
+	fi
 	for f in "$src"/examples/cper/*.yaml; do
 		n=$(basename "$f" .yaml)
 		"$hestc" cper -q "$f" -o "$out/cper/$n.bin" >/dev/null 2>&1 || rm -f "$out/cper/$n.bin"

@@ -341,6 +341,10 @@ static void method_body(struct rd *r, size_t pos, size_t end, const struct path 
 				unsupported(r, pos, "a Notify value that is not a constant");
 				return;
 			}
+			if (t.n == 0) { /* Notify (\, ...): no object, no last segment */
+				unsupported(r, at, "a Notify of the root scope");
+				return;
+			}
 			if (!room(r, s->nnotify, HEST_AML_READ_MAX, at))
 				return;
 			struct hest_aml_notify *nf = &s->notify[s->nnotify++];
