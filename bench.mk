@@ -25,7 +25,7 @@ bench_yaml_baseline_LDADD = $(YAML_LIBS)
 bench_timeit_SOURCES = bench/timeit.c
 
 TESTS += tests/bench/smoke.sh
-EXTRA_DIST += bench/bench.py bench/gendesc.py bench/README.md tests/bench/smoke.sh
+EXTRA_DIST += bench/bench.py bench/gendesc.py bench/README.md bench/results tests/bench/smoke.sh
 
 bench_programs = hestc/hestc$(EXEEXT) hestc/hestval$(EXEEXT) bench/yaml_baseline$(EXEEXT) bench/timeit$(EXEEXT)
 bench_cmd = python3 $(top_srcdir)/bench/bench.py --hestc hestc/hestc$(EXEEXT) --hestval hestc/hestval$(EXEEXT) \

@@ -125,6 +125,11 @@ def machine_facts(args):
         pass
     facts.append(("CPU", "%s, %d cores" % (model, os.cpu_count() or 0)))
     facts.append(("memory", mem))
+    try:
+        with open("/sys/kernel/mm/transparent_hugepage/enabled") as f:
+            facts.append(("transparent huge pages", f.read().strip()))
+    except OSError:
+        pass
     facts.append(("kernel", "%s %s" % (platform.system(), platform.release())))
     for name, cmd in (("hestc", [args.hestc, "--version"]), ("iasl", [args.iasl or "iasl", "-v"]),
                       ("libyaml", ["pkg-config", "--modversion", "yaml-0.1"]), ("cc", ["cc", "--version"])):
@@ -137,11 +142,13 @@ def machine_facts(args):
             facts.append((name, lines[0] if lines else "?"))
         except (OSError, subprocess.SubprocessError):
             facts.append((name, "not found"))
+    rev = args.source
     try:
-        rev = subprocess.run(["git", "-C", args.srcdir, "describe", "--always", "--dirty"], stdout=subprocess.PIPE,
-                             stderr=subprocess.DEVNULL, universal_newlines=True).stdout.strip()
+        rev = rev or subprocess.run(["git", "-C", args.srcdir, "describe", "--always", "--dirty"],
+                                    stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                    universal_newlines=True).stdout.strip()
     except OSError:
-        rev = ""
+        pass
     facts.append(("source", rev or "?"))
     facts.append(("load average at start", "%.2f %.2f %.2f" % os.getloadavg()))
     return facts
@@ -210,6 +217,7 @@ def main():
     ap.add_argument("--iasl", default=shutil.which("iasl"))
     ap.add_argument("--corpus", help="directory of real HEST tables (*.dat)")
     ap.add_argument("--srcdir", default=os.path.dirname(HERE))
+    ap.add_argument("--source", help="what source was built (default: git describe of --srcdir)")
     ap.add_argument("--work", required=True, help="scratch directory (descriptions, outputs)")
     ap.add_argument("--out", required=True, help="where results.md, results.tsv and plot.png go")
     ap.add_argument("--sizes", default="1,8,64,512,1024,8192,65535")
