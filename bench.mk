@@ -16,7 +16,7 @@ BENCH_RUNS = 7
 BENCH_IASL_TIMEOUT = 600
 BENCH_OUT = $(top_srcdir)/bench/results
 BENCH_WORK = bench/work
-BENCH_CORPUS = $(abs_top_srcdir)/../shared/corpus/real/hest
+BENCH_CORPUS = $(SHARED_DIR)/corpus/real/hest
 
 check_PROGRAMS += bench/yaml_baseline bench/timeit
 bench_yaml_baseline_SOURCES = bench/yaml_baseline.c

@@ -18,7 +18,13 @@ static const struct cli_command commands[] = {
 
 int hestval_cmd_rules(int argc, char **argv)
 {
-	(void)argv;
+	if (argc == 2 && (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
+		printf("usage: hestval rules\n\n"
+		       "Print the rule catalogue: each rule's stable id, default severity, summary and\n"
+		       "the specification clause or consumer behaviour it enforces (docs/rules.md\n"
+		       "explains each).  hestval validate -W/-E/-w RULE change a rule's severity.\n");
+		return EXIT_OK;
+	}
 	if (argc > 1) {
 		fprintf(stderr, "%s: error: 'rules' takes no arguments\n", hestval_prog);
 		return EXIT_USAGE;

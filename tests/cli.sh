@@ -142,4 +142,13 @@ fi
 CLICOLOR_FORCE=1 "$HESTC" compile bad.yaml -o out 2>forced.err
 check "CLICOLOR_FORCE=1 forces colour" grep -q "${esc}\[1;31merror" forced.err
 
+# Every subcommand answers --help with exit 0 and a usage line.
+for cmd in "$HESTC compile" "$HESTC decompile" "$HESTC schema" "$HESTC cper" \
+	"$HESTVAL validate" "$HESTVAL rules" "$HESTVAL cper"; do
+	# shellcheck disable=SC2086
+	out=$($cmd --help 2>&1)
+	rc=$?
+	check "${cmd##*/} --help exits 0 with a usage line" sh -c "[ $rc -eq 0 ] && printf '%s' \"\$1\" | grep -q '^usage: '" _ "$out"
+done
+
 done_testing

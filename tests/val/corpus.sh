@@ -4,8 +4,8 @@
 # `make regen-golden-val` and review the diff).  The anomalies the corpus
 # README lists are each reported.
 . "$top_srcdir/tests/lib.sh"
-corpus=$top_srcdir/../shared/corpus/real
-ref=$top_srcdir/../shared/reference
+corpus=${shared_dir:?}/corpus/real
+ref=$shared_dir/reference
 goldens=$top_srcdir/tests/golden/val
 if [ ! -d "$corpus/hest" ] || [ ! -d "$ref/iasl" ]; then
 	echo "1..0 # SKIP the shared corpus and references (../shared) are not present"

@@ -16,8 +16,8 @@
 . "$top_srcdir/tests/lib.sh"
 G=$top_srcdir/tests/golden
 P="python3 $top_srcdir/tests/val/hestpatch.py"
-corpus=$top_srcdir/../shared/corpus/real/hest
-ref=$top_srcdir/../shared/reference/iasl
+corpus=${shared_dir:?}/corpus/real/hest
+ref=$shared_dir/reference/iasl
 
 # The hestval rule(s) that report what an fwts label reports.
 rules_for() {

@@ -200,16 +200,19 @@ static void each(const char *dir, const char *suffix, void (*fn)(const char *))
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
+	const char *shared = getenv("shared_dir");
 	char dir[4096];
 	if (!top)
 		top = ".";
+	if (!shared)
+		shared = "../shared";
 	snprintf(dir, sizeof(dir), "%s/tests/golden", top);
 	each(dir, ".aml", torture_table);
-	snprintf(dir, sizeof(dir), "%s/../shared/corpus/real/hest", top);
+	snprintf(dir, sizeof(dir), "%s/corpus/real/hest", shared);
 	each(dir, ".dat", torture_table);
-	snprintf(dir, sizeof(dir), "%s/../shared/corpus/real/acpidump", top);
+	snprintf(dir, sizeof(dir), "%s/corpus/real/acpidump", shared);
 	each(dir, ".txt", torture_dump);
-	snprintf(dir, sizeof(dir), "%s/../shared/reference/iasl", top);
+	snprintf(dir, sizeof(dir), "%s/reference/iasl", shared);
 	each(dir, ".aml", torture_table);
 	tap_ok(tap_n > 0, "found tables to torture");
 	return tap_done();
