@@ -36,6 +36,34 @@ void hest_apply_defaults(const struct hest_struct_desc *d, uint8_t *bytes)
 	}
 }
 
+/* hest_apply_defaults for an image that is all zero: only the non-zero
+ * defaults are written (every new source goes through here; most of a
+ * structure's defaults are zero). */
+static void apply_defaults_zeroed(const struct hest_struct_desc *d, uint8_t *bytes)
+{
+	for (size_t i = 0; i < d->nfields; i++) {
+		const struct hest_field *f = &d->fields[i];
+		switch (f->kind) {
+		case HEST_FK_INT:
+		case HEST_FK_ENUM:
+		case HEST_FK_FLAGS:
+			if (f->attr & HEST_FA_TYPE)
+				hest_put_le(bytes + f->offset, f->size, (uint64_t)d->type);
+			else if (f->def)
+				hest_put_le(bytes + f->offset, f->size, f->def);
+			break;
+		case HEST_FK_CHARS:
+			put_chars(bytes + f->offset, f->size, f->def_chars ? f->def_chars : "");
+			break;
+		case HEST_FK_STRUCT:
+			apply_defaults_zeroed(f->sub, bytes + f->offset);
+			break;
+		default:
+			break;
+		}
+	}
+}
+
 void hest_placement_defaults(struct hest_placement *p)
 {
 	memset(p, 0, sizeof(*p));
@@ -113,7 +141,7 @@ struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, u
 		return NULL;
 	}
 	if (d && len >= d->size)
-		hest_apply_defaults(d, s.bytes);
+		apply_defaults_zeroed(d, s.bytes); /* s.bytes is calloc'd */
 	m->src[m->nsrc] = s;
 	return &m->src[m->nsrc++];
 }

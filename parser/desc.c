@@ -1138,11 +1138,12 @@ static void check_ids(struct dctx *c)
 	}
 	for (size_t i = 0; i < 65536; i++)
 		first[i] = -1;
+	struct hest_path_memo idp = HEST_PATH_MEMO("id"); /* looked up once per source type */
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source *s = &m->src[i];
-		const struct hest_given *g = hest_source_given(s, "id");
+		const struct hest_given *g = hest_source_given_m(s, &idp);
 		uint64_t id;
-		if (!c->info[i].clean || !g || !hest_source_get(s, "id", &id) || id > 0xffff)
+		if (!c->info[i].clean || !g || !hest_source_get_m(s, &idp, &id) || id > 0xffff)
 			continue;
 		if (first[id] < 0) {
 			first[id] = (int32_t)i;

@@ -12,9 +12,12 @@
 
 enum ynode_kind { Y_SCALAR, Y_MAP, Y_SEQ };
 
+/* The small members first: 64 bytes a node, not 72 (a description of 65535
+ * sources has 1.7 million nodes). */
 struct ynode {
 	uint8_t kind;
 	bool quoted;          /* scalar written with quotes or block style */
+	bool open;            /* a collection whose end has not been read yet */
 	uint32_t line, col;   /* 1-based */
 	const char *str;      /* scalar bytes, NUL-terminated (may hold NULs) */
 	size_t len;
@@ -22,7 +25,6 @@ struct ynode {
 	struct ynode *next;   /* sibling in the parent's list */
 	size_t n;             /* map: pairs; seq: items */
 	size_t weight;        /* nodes of this subtree with its aliases expanded (set when it closes) */
-	bool open;            /* a collection whose end has not been read yet */
 };
 
 struct yarena_block;
