@@ -29,7 +29,8 @@ for t in "$@"; do
 		exit 1
 	}
 	echo "fuzz_$t: $(find "$corpus/$t" -type f | wc -l) inputs"
-	objects="$objects -object $cov/fuzz_$t"
+	# llvm-cov takes the first binary as an argument, the others as -object
+	if [ -z "$objects" ]; then objects=$cov/fuzz_$t; else objects="$objects -object $cov/fuzz_$t"; fi
 done
 "$profdata" merge -sparse "$cov"/prof/*.profraw -o "$cov/merged.profdata"
 # shellcheck disable=SC2086
