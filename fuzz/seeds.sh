@@ -93,12 +93,29 @@ if [ -n "$hestc" ] && [ -x "$hestc" ]; then
 		[ -f "$tmp/$n/ssdt.aml" ] && put "$tmp/$n/ssdt.aml" "$out/ssdt/$n.aml"
 		[ -f "$tmp/$n/table-loader.bin" ] || continue
 		tables=$tmp/$n/tables.bin
-		[ -f "$tables" ] || tables=$tmp/$n/hest.aml
+		bin=$tmp/$n/table-loader.bin txt=$tmp/$n/table-loader.txt
+		if [ ! -f "$tables" ]; then
+			# Not standalone: the VMM's own script ALLOCATEs the tables
+			# blob first (64-byte aligned, high zone), as QEMU's does.
+			tables=$tmp/$n/hest.aml
+			{
+				printf '\001\000\000\000etc/acpi/tables'
+				head -c 41 /dev/zero
+				printf '\100\000\000\000\001'
+				head -c 63 /dev/zero
+				cat "$bin"
+			} >"$tmp/$n/with-tables.bin"
+			{
+				echo 'ALLOCATE      file="etc/acpi/tables" align=64 zone=high'
+				cat "$txt"
+			} >"$tmp/$n/with-tables.txt"
+			bin=$tmp/$n/with-tables.bin txt=$tmp/$n/with-tables.txt
+		fi
 		blobs="$tables=etc/acpi/tables $tmp/$n/hardware_errors.bin=etc/hardware_errors"
 		# shellcheck disable=SC2086
-		pack 0 "$tmp/$n/table-loader.bin" $blobs >"$out/loader/$n.bin"
+		pack 2 "$bin" $blobs >"$out/loader/$n.bin"
 		# shellcheck disable=SC2086
-		pack 3 "$tmp/$n/table-loader.txt" $blobs >"$out/loader/$n.txt"
+		pack 3 "$txt" $blobs >"$out/loader/$n.txt"
 		put "$tmp/$n/hest.aml" "$out/roundtrip/compiled-$n.aml"
 	done
 	# the SSDT test cases, compiled by iasl when it is there
