@@ -45,13 +45,13 @@ run_one() {
 	took=$(sed -n 's/^Done [0-9]* runs in \([0-9]*\) second.*/\1/p' "$log" | tail -n 1)
 	n=$(find "$corpus/$t" -type f | wc -l)
 	if [ "$rc" -eq 0 ]; then
-		status=ok
+		verdict=ok
 	else
-		status="FAILED (exit $rc; see $log)"
+		verdict="FAILED (exit $rc; see $log)"
 	fi
 	rate=
 	[ -n "${runs:-}" ] && [ -n "${took:-}" ] && [ "$took" -gt 0 ] && rate=" ($((runs / took))/s)"
-	echo "fuzz_$t: ${runs:-?} runs in ${took:-$secs} s$rate, corpus $n inputs, $status"
+	echo "fuzz_$t: ${runs:-?} runs in ${took:-$secs} s$rate, corpus $n inputs, $verdict"
 	if [ "$rc" -ne 0 ]; then
 		grep -E '^(==[0-9]+==ERROR|SUMMARY|.*fuzz invariant broken|.*runtime error)' "$log" | head -n 5 | sed 's/^/    /'
 		return 1
