@@ -54,7 +54,7 @@ fuzz: config.h
 # Seeds from the tree (goldens, examples, the shared corpus) and what hestc
 # compiles from the examples; regenerated each time, never committed.
 fuzz-corpus: hestc/hestc
-	shared_dir='$(abs_top_srcdir)/../shared' \
+	shared_dir='$(SHARED_DIR)' \
 	$(SHELL) $(srcdir)/fuzz/seeds.sh '$(abs_top_srcdir)' fuzz/corpus '$(abs_top_builddir)/hestc/hestc'
 
 fuzz-smoke: fuzz fuzz-corpus
