@@ -586,7 +586,8 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 static void validate_input(const char *input, const struct vopts *o, struct totals *t)
 {
 	struct hest_diags d;
-	struct blobset *blobs = malloc(sizeof(*blobs)); /* 32 KiB: only v[0..n) is ever read */
+	/* zeroed: the set's counters (n, total) must start at 0; 32 KiB is cheap */
+	struct blobset *blobs = calloc(1, sizeof(*blobs));
 	struct source_table tb = { NULL, 0, NULL };
 	struct hest_loader l;
 	const char *loader = o->loader;
@@ -595,7 +596,6 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 	hest_loader_init(&l);
 	if (!blobs)
 		goto io;
-	blobs->n = 0;
 	bool dir = is_dir(input);
 	if (dir) {
 		if (scan_dir(input, "", 0, blobs) < 0)
