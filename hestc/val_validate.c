@@ -27,9 +27,10 @@ struct blobfile {
 	size_t len;
 };
 
+/* Grown as files are added (most inputs use none): at most MAX_BLOBS. */
 struct blobset {
-	struct blobfile v[MAX_BLOBS];
-	size_t n;
+	struct blobfile *v;
+	size_t n, cap;
 	uint64_t total; /* bytes of the files read from a directory */
 };
 
@@ -274,7 +275,9 @@ static void blobs_free(struct blobset *b)
 		free(b->v[i].path);
 		free(b->v[i].data);
 	}
-	b->n = 0;
+	free(b->v);
+	b->v = NULL;
+	b->n = b->cap = 0;
 }
 
 static struct blobfile *blob_find(struct blobset *b, const char *name)
@@ -294,6 +297,17 @@ static int blob_put(struct blobset *b, const char *name, const char *path, uint8
 			fprintf(stderr, "%s: error: more than %u fw_cfg files\n", hestval_prog, MAX_BLOBS);
 			free(data);
 			return -1;
+		}
+		if (b->n == b->cap) {
+			size_t cap = b->cap ? b->cap * 2 : 8;
+			struct blobfile *v = cap <= MAX_BLOBS ? realloc(b->v, cap * sizeof(*v)) : NULL;
+			if (!v) {
+				fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+				free(data);
+				return -1;
+			}
+			b->v = v;
+			b->cap = cap;
 		}
 		f = &b->v[b->n++];
 		memset(f, 0, sizeof(*f));
@@ -571,7 +585,9 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 		hest_validate(&m, &vo, d);
 		if (o->ssdt && hest_validate_ssdt(&m, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
 			d->oom = true;
-		r.have_linux = hest_linux_summarize(&m, &info, o->arch, &r.linux) == 0;
+		/* the summary is printed unless the text output is --quiet */
+		if (o->json || !o->quiet)
+			r.have_linux = hest_linux_summarize(&m, &info, o->arch, &r.linux) == 0;
 	}
 	add_totals(d, t);
 	if (o->json)
@@ -586,16 +602,13 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 static void validate_input(const char *input, const struct vopts *o, struct totals *t)
 {
 	struct hest_diags d;
-	/* zeroed: the set's counters (n, total) must start at 0; 32 KiB is cheap */
-	struct blobset *blobs = calloc(1, sizeof(*blobs));
+	struct blobset set = { NULL, 0, 0, 0 }, *blobs = &set;
 	struct source_table tb = { NULL, 0, NULL };
 	struct hest_loader l;
 	const char *loader = o->loader;
 	char *dir_loader = NULL;
 	hest_diags_init(&d);
 	hest_loader_init(&l);
-	if (!blobs)
-		goto io;
 	bool dir = is_dir(input);
 	if (dir) {
 		if (scan_dir(input, "", 0, blobs) < 0)
@@ -674,9 +687,7 @@ done:
 	free(tb.bytes);
 	free(tb.label);
 	hest_loader_free(&l);
-	if (blobs)
-		blobs_free(blobs);
-	free(blobs);
+	blobs_free(blobs);
 	hest_diags_free(&d);
 }
 
