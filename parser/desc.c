@@ -13,8 +13,22 @@
 
 /* What the parser knows of each source of the model beyond the model. */
 struct srcinfo {
-	const struct ynode *name; /* the `name:` value, or NULL (name derived from type and id) */
+	bool named;               /* the name was given with `name:` (else derived from type and id) */
+	struct hest_pos name_pos; /* ... and where */
 	bool clean;               /* parsed without errors: takes part in the cross-source checks */
+};
+
+/* A `block_address:` read while the sources were streamed (see
+ * hest_desc_parse), before the placement mode was known: settled when the
+ * sources' diagnostics join the others, at the place it would have had. */
+struct pending_block {
+	size_t src;               /* model source */
+	size_t at;                /* index among the sources' diagnostics */
+	struct hest_loc key;      /* the key, for "needs placement mode fixed" */
+	struct hest_diags value;  /* what reading the value said */
+	bool ok;
+	uint64_t address;
+	struct hest_pos pos;
 };
 
 struct dctx {
@@ -22,6 +36,12 @@ struct dctx {
 	const char *file;
 	struct hest_diags *d;
 	struct srcinfo *info; /* one per model source */
+	size_t infocap;
+	/* streaming the sources (hest_desc_parse) */
+	struct hest_diags *main_d;  /* the caller's list while the sources' go to srcd */
+	struct hest_diags srcd;
+	struct pending_block *pend;
+	size_t npend, pendcap;
 };
 
 static struct hest_loc at(const struct dctx *c, const struct ynode *n)
@@ -960,6 +980,31 @@ static void parse_sections(struct dctx *c, struct hest_source *s, const struct y
 	}
 }
 
+static void defer_block_address(struct dctx *c, const struct ynode *k, const struct ynode *v)
+{
+	if (c->npend == c->pendcap) {
+		size_t cap = c->pendcap ? c->pendcap * 2 : 8;
+		struct pending_block *p = realloc(c->pend, cap * sizeof(*p));
+		if (!p) {
+			ERR(c, k, "out of memory");
+			return;
+		}
+		c->pend = p;
+		c->pendcap = cap;
+	}
+	struct pending_block *p = &c->pend[c->npend++];
+	memset(p, 0, sizeof(*p));
+	p->src = c->m->nsrc - 1;
+	p->at = c->d->n;
+	p->key = at(c, k);
+	p->pos = pos_of(v);
+	hest_diags_init(&p->value);
+	struct hest_diags *d = c->d;
+	c->d = &p->value;
+	p->ok = node_uint(c, v, "block_address", 8, &p->address);
+	c->d = d;
+}
+
 static void parse_source_extra(struct dctx *c, struct hest_source *s, const struct ynode *map)
 {
 	YMAP_FOREACH(map, k, v) {
@@ -976,6 +1021,8 @@ static void parse_source_extra(struct dctx *c, struct hest_source *s, const stru
 			continue;
 		if (s->type != 9 && s->type != 10) {
 			ERR(c, k, "'block_address' applies to ghes and ghes-v2 sources only");
+		} else if (c->main_d) {
+			defer_block_address(c, k, v);
 		} else if (c->m->placement.mode != HEST_PLACE_FIXED) {
 			ERR(c, k, "'block_address' pins a block at an absolute address; it needs placement mode fixed");
 		} else if (node_uint(c, v, "block_address", 8, &x)) {
@@ -1028,9 +1075,11 @@ static void parse_raw_source(struct dctx *c, const struct ynode *map, const stru
 	if (nnode && want_scalar(c, nnode, "name", "a string") && !valid_name(nnode))
 		ERR(c, nnode, "invalid source name '%s': a name is 1 to 63 letters, digits, '_' or '-', starting "
 			      "with a letter or '_'", nnode->str);
-	else if (nnode && nnode->kind == Y_SCALAR)
-		info->name = nnode;
-	char *name = strdup(info->name ? nnode->str : buf);
+	else if (nnode && nnode->kind == Y_SCALAR) {
+		info->named = true;
+		info->name_pos = pos_of(nnode);
+	}
+	char *name = strdup(info->named ? nnode->str : buf);
 	if (!name) {
 		ERR(c, map, "out of memory");
 		return;
@@ -1083,7 +1132,8 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		nnode = NULL;
 	} else if (nnode) {
 		name = strdup(nnode->str);
-		info->name = nnode;
+		info->named = true;
+		info->name_pos = pos_of(nnode);
 	}
 	char where[96];
 	snprintf(where, sizeof(where), "%s source #%zu", d->key, index);
@@ -1221,16 +1271,18 @@ static void check_names(struct dctx *c)
 		qsort(r, m->nsrc, sizeof(*r), name_ref_cmp);
 		bool renamed = false;
 		for (size_t g0 = 0, g1; g0 < m->nsrc; g0 = g1) {
-			const struct ynode *keep = NULL; /* first `name:` of the group */
+			const struct srcinfo *keep = NULL; /* first `name:` of the group */
 			for (g1 = g0; g1 < m->nsrc && strcmp(r[g1].name, r[g0].name) == 0; g1++)
-				if (!keep && c->info[r[g1].i].name)
-					keep = c->info[r[g1].i].name;
+				if (!keep && c->info[r[g1].i].named)
+					keep = &c->info[r[g1].i];
 			for (size_t k = g0; k < g1; k++) {
-				const struct ynode *nn = c->info[r[k].i].name;
-				if (nn && nn != keep && pass == 0) {
-					ERR(c, nn, "duplicate source name '%s' (also the name of the source at line %" PRIu32
-						   ")", nn->str, keep->line);
-				} else if (!nn && (keep || k != g0)) {
+				const struct srcinfo *nn = &c->info[r[k].i];
+				if (nn->named && nn != keep && pass == 0) {
+					struct hest_loc l = { c->file, nn->name_pos.line, nn->name_pos.col, false, 0 };
+					hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
+						      "duplicate source name '%s' (also the name of the source at line %" PRIu32
+						      ")", m->src[r[k].i].name, keep->name_pos.line);
+				} else if (!nn->named && (keep || k != g0)) {
 					char buf[96];
 					snprintf(buf, sizeof(buf), "%s_%zu", m->src[r[k].i].name, r[k].i);
 					char *dup = strdup(buf);
@@ -1265,6 +1317,107 @@ static void parse_trailing(struct dctx *c, const struct ynode *v)
 	free(c->m->trailing);
 	c->m->trailing = b;
 	c->m->trailing_len = (uint32_t)len;
+}
+
+static bool grow_info(struct dctx *c, size_t n)
+{
+	if (n <= c->infocap)
+		return true;
+	size_t cap = c->infocap ? c->infocap : 64;
+	while (cap < n)
+		cap *= 2;
+	struct srcinfo *v = realloc(c->info, cap * sizeof(*v));
+	if (!v)
+		return false;
+	memset(v + c->infocap, 0, (cap - c->infocap) * sizeof(*v));
+	c->info = v;
+	c->infocap = cap;
+	return true;
+}
+
+/* ytree's streaming hook: one source, complete, parsed now (its nodes are
+ * released after).  Its diagnostics wait in srcd until parse_root reaches
+ * the sources, so they come out where they always did: after the table's,
+ * placement's and the other keys' (whatever their order in the file). */
+static void stream_source(void *ctx, const struct ynode *item, size_t index)
+{
+	struct dctx *c = ctx;
+	if (index >= HEST_MAX_SOURCES) /* parse_root refuses the list; only counted */
+		return;
+	if (!grow_info(c, index + 1)) {
+		c->srcd.oom = true;
+		return;
+	}
+	c->d = &c->srcd;
+	parse_source(c, item, index);
+	c->d = c->main_d;
+}
+
+/* Moves src's diagnostics [from, to) to the end of d (HEST_DIAGS_MAX
+ * applies as if they had been added there); the counts are the caller's. */
+/* Adds src's diagnostics [from, to) to d, as if they had been added there
+ * (counted, HEST_DIAGS_MAX applied); join_counts adds what src counted but
+ * did not record. */
+static void move_diags(struct hest_diags *d, const struct hest_diags *src, size_t from, size_t to)
+{
+	for (size_t i = from; i < to; i++) {
+		const struct hest_diag *dg = &src->v[i];
+		hest_diag_add(d, dg->severity, dg->rule, dg->loc, "%s", dg->message);
+	}
+}
+
+static void join_counts(struct hest_diags *d, const struct hest_diags *src)
+{
+	size_t errors = 0, warnings = 0;
+	for (size_t i = 0; i < src->n; i++) {
+		errors += src->v[i].severity == HEST_SEV_ERROR;
+		warnings += src->v[i].severity == HEST_SEV_WARNING;
+	}
+	d->errors += src->errors - errors;
+	d->warnings += src->warnings - warnings;
+	d->dropped += src->dropped;
+	d->oom = d->oom || src->oom;
+}
+
+/* The streamed sources' diagnostics join the caller's, each deferred
+ * `block_address` settled (now that the placement mode is known) at the
+ * place its diagnostic would have had. */
+static void join_streamed(struct dctx *c)
+{
+	struct hest_diags *d = c->d, *sd = &c->srcd;
+	size_t next = 0;
+	for (size_t i = 0; i < c->npend; i++) {
+		struct pending_block *p = &c->pend[i];
+		size_t at = p->at < sd->n ? p->at : sd->n;
+		move_diags(d, sd, next, at);
+		next = at;
+		if (c->m->placement.mode != HEST_PLACE_FIXED) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, p->key,
+				      "'block_address' pins a block at an absolute address; it needs placement mode fixed");
+			c->info[p->src].clean = false;
+		} else if (p->ok) {
+			struct hest_source *s = &c->m->src[p->src];
+			s->layout.block_pinned = true;
+			s->layout.block_address = p->address;
+			s->layout.block_address_pos = p->pos;
+		} else {
+			move_diags(d, &p->value, 0, p->value.n);
+			join_counts(d, &p->value);
+			c->info[p->src].clean = false;
+		}
+	}
+	move_diags(d, sd, next, sd->n);
+	join_counts(d, sd);
+}
+
+static void free_streamed(struct dctx *c)
+{
+	hest_diags_free(&c->srcd);
+	for (size_t i = 0; i < c->npend; i++)
+		hest_diags_free(&c->pend[i].value);
+	free(c->pend);
+	c->pend = NULL;
+	c->npend = c->pendcap = 0;
 }
 
 static void parse_root(struct dctx *c, const struct ynode *root)
@@ -1324,33 +1477,48 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 		    HEST_MAX_SOURCES);
 		return;
 	}
-	c->info = calloc(sources->n, sizeof(*c->info));
-	if (!c->info) {
-		ERR(c, sources, "out of memory");
-		return;
-	}
-	size_t i = 0;
-	YSEQ_FOREACH(sources, it) {
-		parse_source(c, it, i++);
+	if (c->main_d) {
+		join_streamed(c); /* the sources were parsed as they were read */
+	} else {
+		if (!grow_info(c, sources->n)) {
+			ERR(c, sources, "out of memory");
+			return;
+		}
+		size_t i = 0;
+		YSEQ_FOREACH(sources, it) {
+			parse_source(c, it, i++);
+		}
 	}
 	check_ids(c);
 	check_names(c);
 	if (c->d->errors == errors)
 		hest_ssdt_check(c->m, c->d); /* events against their sources, once every source is known */
-	free(c->info);
-	c->info = NULL;
 }
 
 int hest_desc_parse(struct hest_model *m, const char *file, const uint8_t *buf, size_t len,
 		    struct hest_diags *d)
 {
-	struct dctx c = { m, file, d, NULL };
+	struct dctx c;
+	memset(&c, 0, sizeof(c));
+	c.m = m;
+	c.file = file;
+	c.d = d;
+	/* The sources are parsed one by one as libyaml reads them, each then
+	 * released (ytree's struct ystream): a description of thousands of
+	 * sources never exists whole as a tree. */
+	c.main_d = d;
+	hest_diags_init(&c.srcd);
+	struct ystream st = { "sources", stream_source, &c, false };
 	struct ytree t;
 	size_t errors = d->errors;
 	m->file = file;
-	if (ytree_parse(&t, file, buf, len, NULL, d) < 0)
-		return -1;
-	if (!t.root)
+	int rc = ytree_parse_stream(&t, file, buf, len, NULL, &st, d);
+	c.d = d;
+	if (!st.active)
+		c.main_d = NULL;
+	if (rc < 0)
+		;
+	else if (!t.root)
 		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 1, 1, false, 0 },
 			      "the description is empty");
 	else if (t.root->kind != Y_MAP)
@@ -1359,5 +1527,7 @@ int hest_desc_parse(struct hest_model *m, const char *file, const uint8_t *buf, 
 	else
 		parse_root(&c, t.root);
 	ytree_free(&t);
-	return d->errors > errors || d->oom ? -1 : 0;
+	free_streamed(&c);
+	free(c.info);
+	return rc < 0 || d->errors > errors || d->oom ? -1 : 0;
 }

@@ -50,7 +50,13 @@ static struct yarena_block *arena_block(size_t prev_cap, size_t size)
 
 static void *arena_grow(struct ytree *t, size_t size)
 {
-	struct yarena_block *b = arena_block(t->blocks ? t->blocks->cap : 0, size);
+	struct yarena_block *b;
+	if (t->spare && t->spare->cap >= size) {
+		b = t->spare;
+		t->spare = NULL;
+	} else {
+		b = arena_block(t->blocks ? t->blocks->cap : 0, size);
+	}
 	if (!b)
 		return NULL;
 	b->next = t->blocks;
@@ -74,6 +80,36 @@ static inline void *arena_alloc(struct ytree *t, size_t size, size_t align)
 	return arena_grow(t, size);
 }
 
+/* Where the arena is, to go back there. */
+struct arena_mark {
+	struct yarena_block *block;
+	size_t used;
+};
+
+static struct arena_mark arena_mark(const struct ytree *t)
+{
+	return (struct arena_mark){ t->blocks, t->blocks ? t->blocks->used : 0 };
+}
+
+/* Releases everything allocated since the mark; one block of those is kept
+ * for the next allocations (an item that crosses a block's end would
+ * otherwise free and allocate a block per item). */
+static void arena_release(struct ytree *t, struct arena_mark m)
+{
+	while (t->blocks && t->blocks != m.block) {
+		struct yarena_block *b = t->blocks;
+		t->blocks = b->next;
+		if (t->spare && t->spare->cap >= b->cap) {
+			free(b);
+		} else {
+			free(t->spare);
+			t->spare = b;
+		}
+	}
+	if (t->blocks)
+		t->blocks->used = m.used;
+}
+
 void ytree_free(struct ytree *t)
 {
 	struct yarena_block *b = t->blocks;
@@ -82,6 +118,8 @@ void ytree_free(struct ytree *t)
 		free(b);
 		b = n;
 	}
+	free(t->spare);
+	t->spare = NULL;
 	t->blocks = NULL;
 	t->root = NULL;
 }
@@ -90,6 +128,8 @@ void ytree_free(struct ytree *t)
 struct frame {
 	struct ynode *node;
 	struct ynode *last;
+	struct ynode *kept;   /* streamed sequence: its last item not released */
+	bool stream;          /* the streamed sequence (struct ystream) */
 };
 
 struct anchor {
@@ -108,6 +148,15 @@ struct builder {
 	size_t nanchors, anchorcap;
 	size_t nodes;
 	size_t expanded; /* nodes so far with aliases expanded */
+	/* streaming (struct ystream) */
+	struct ystream *st;
+	bool key_seen;          /* the root mapping's first st->key was read */
+	bool value_next;        /* ... and its value comes next */
+	bool stream_next;       /* the collection being opened is the streamed sequence */
+	size_t items;           /* items handed to st->item() */
+	struct arena_mark mark; /* the arena before the current item */
+	size_t mark_anchors;    /* anchors before the current item */
+	size_t mark_nodes;      /* nodes before the current item */
 };
 
 static struct hest_loc loc_of(const char *file, yaml_mark_t m)
@@ -188,7 +237,9 @@ static int expand(struct builder *b, size_t weight, yaml_mark_t m)
 
 /* Links a finished node into the open collection (or makes it the root). An
  * aliased node is wrapped in a fresh link cell so sibling lists stay trees. */
-static int attach(struct builder *b, struct ynode *n, yaml_mark_t m, bool shared)
+static void item_done(struct builder *b, struct ynode *n);
+
+static int attach(struct builder *b, struct ynode *n, yaml_mark_t m, bool shared, bool complete)
 {
 	if (shared) {
 		struct ynode *cell = new_node(b, n->kind, m);
@@ -205,13 +256,62 @@ static int attach(struct builder *b, struct ynode *n, yaml_mark_t m, bool shared
 		return 0;
 	}
 	struct frame *f = &b->stack[b->depth - 1];
+	if (b->st && b->depth == 1 && f->node->kind == Y_MAP) {
+		bool key = (f->node->n % 2) == 0;
+		if (key) {
+			b->value_next = !b->key_seen && yscalar_is(n, b->st->key);
+			b->key_seen = b->key_seen || b->value_next;
+		} else {
+			b->stream_next = b->value_next && n->kind == Y_SEQ && !shared && !complete;
+			b->value_next = false;
+		}
+	}
 	if (f->last)
 		f->last->next = n;
 	else
 		f->node->first = n;
 	f->last = n;
 	f->node->n++;
+	if (complete && f->stream)
+		item_done(b, n);
 	return 0;
+}
+
+/* Hands the streamed items read since the last flush to st->item(), then
+ * releases their nodes unless one of them defined an anchor.  Items go in
+ * batches of about STREAM_BATCH nodes: the consumer's allocations then come
+ * in bursts, not interleaved with libyaml's per-event ones (which fragments
+ * the heap: malloc gets measurably slower). */
+#define STREAM_BATCH 4096u
+
+static void stream_flush(struct builder *b, struct frame *f)
+{
+	struct ynode *from = f->kept ? f->kept->next : f->node->first;
+	if (!from)
+		return;
+	b->st->active = true;
+	for (struct ynode *n = from; n; n = n->next)
+		b->st->item(b->st->ctx, n, b->items++);
+	if (b->nanchors != b->mark_anchors) {
+		f->kept = f->last;
+	} else {
+		f->last = f->kept;
+		if (f->kept)
+			f->kept->next = NULL;
+		else
+			f->node->first = NULL;
+		arena_release(b->t, b->mark);
+	}
+	b->mark = arena_mark(b->t);
+	b->mark_anchors = b->nanchors;
+	b->mark_nodes = b->nodes;
+}
+
+static void item_done(struct builder *b, struct ynode *n)
+{
+	(void)n;
+	if (b->nodes - b->mark_nodes >= STREAM_BATCH)
+		stream_flush(b, &b->stack[b->depth - 1]);
 }
 
 static int remember_anchor(struct builder *b, const yaml_char_t *name, struct ynode *n)
@@ -256,7 +356,7 @@ static int push(struct builder *b, struct ynode *n, yaml_mark_t m)
 		b->stack = v;
 		b->cap = cap;
 	}
-	b->stack[b->depth++] = (struct frame){ n, NULL };
+	b->stack[b->depth++] = (struct frame){ n, NULL, NULL, false };
 	return 0;
 }
 
@@ -279,7 +379,7 @@ static int on_scalar(struct builder *b, yaml_event_t *ev)
 		return -1;
 	if (remember_anchor(b, ev->data.scalar.anchor, n) < 0)
 		return -1;
-	return attach(b, n, ev->start_mark, false);
+	return attach(b, n, ev->start_mark, false, true);
 }
 
 static int on_start(struct builder *b, yaml_event_t *ev, uint8_t kind, const yaml_char_t *anchor)
@@ -288,8 +388,15 @@ static int on_start(struct builder *b, yaml_event_t *ev, uint8_t kind, const yam
 	if (!n || expand(b, 1, ev->start_mark) < 0)
 		return -1;
 	n->open = true;
-	if (attach(b, n, ev->start_mark, false) < 0 || push(b, n, ev->start_mark) < 0)
+	if (attach(b, n, ev->start_mark, false, false) < 0 || push(b, n, ev->start_mark) < 0)
 		return -1;
+	if (b->stream_next && !anchor) { /* an anchored list may be aliased whole: keep it */
+		b->stack[b->depth - 1].stream = true;
+		b->mark = arena_mark(b->t);
+		b->mark_anchors = b->nanchors;
+		b->mark_nodes = b->nodes;
+	}
+	b->stream_next = false;
 	return remember_anchor(b, anchor, n);
 }
 
@@ -299,11 +406,16 @@ static void on_end(struct builder *b)
 {
 	if (!b->depth)
 		return;
-	struct ynode *n = b->stack[--b->depth].node;
+	struct frame *closing = &b->stack[--b->depth];
+	struct ynode *n = closing->node;
+	if (closing->stream)
+		stream_flush(b, closing);
 	n->weight = 1;
 	for (struct ynode *c = n->first; c; c = c->next)
 		n->weight += c->weight;
 	n->open = false;
+	if (b->depth && b->stack[b->depth - 1].stream)
+		item_done(b, n);
 }
 
 static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
@@ -336,7 +448,7 @@ static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
 		}
 		if (expand(b, n->weight, ev->start_mark) < 0)
 			return -1;
-		return attach(b, n, ev->start_mark, true);
+		return attach(b, n, ev->start_mark, true, true);
 	}
 	case YAML_DOCUMENT_START_EVENT:
 		if (b->t->root) {
@@ -356,6 +468,12 @@ static int on_event(struct builder *b, yaml_event_t *ev, bool *done)
 int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t len,
 		const struct ylimits *lim, struct hest_diags *d)
 {
+	return ytree_parse_stream(t, file, buf, len, lim, NULL, d);
+}
+
+int ytree_parse_stream(struct ytree *t, const char *file, const uint8_t *buf, size_t len,
+		       const struct ylimits *lim, struct ystream *st, struct hest_diags *d)
+{
 	static const struct ylimits deflim = { YTREE_DEFAULT_DEPTH, YTREE_DEFAULT_NODES };
 	struct builder b;
 	memset(&b, 0, sizeof(b));
@@ -364,6 +482,9 @@ int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t le
 	b.file = file;
 	b.d = d;
 	b.lim = lim ? lim : &deflim;
+	b.st = st;
+	if (st)
+		st->active = false;
 
 	yaml_parser_t p;
 	if (!yaml_parser_initialize(&p)) {

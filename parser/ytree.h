@@ -31,6 +31,7 @@ struct yarena_block;
 
 struct ytree {
 	struct yarena_block *blocks;
+	struct yarena_block *spare; /* a released block kept for reuse */
 	struct ynode *root;   /* NULL for an empty document */
 };
 
@@ -49,6 +50,24 @@ struct ylimits {
  * success, -1 on error (the tree is freed). */
 int ytree_parse(struct ytree *t, const char *file, const uint8_t *buf, size_t len,
 		const struct ylimits *lim, struct hest_diags *d);
+
+/* Streaming one list: the items of the sequence that is the value of the
+ * first `key` of the root mapping are handed to item() one by one, each as
+ * soon as it is complete, and then released, so a document of many items
+ * never holds more than one of them as nodes.  An item that defines an
+ * anchor is kept (a later alias may name it), and a sequence with an anchor
+ * of its own is not streamed.  After a streamed item is released the
+ * sequence node still counts it (`n`) but no longer lists it: a consumer
+ * that set `active` takes the items from item(), not from the tree. */
+struct ystream {
+	const char *key;
+	void (*item)(void *ctx, const struct ynode *item, size_t index);
+	void *ctx;
+	bool active; /* out: item() was called */
+};
+
+int ytree_parse_stream(struct ytree *t, const char *file, const uint8_t *buf, size_t len,
+		       const struct ylimits *lim, struct ystream *st, struct hest_diags *d);
 void ytree_free(struct ytree *t);
 
 /* Iteration helpers. */
