@@ -169,7 +169,14 @@ static void print_text(const struct result *r, const struct hest_diags *d, const
 {
 	struct order *ord = sorted(d);
 	for (size_t i = 0; ord && i < d->n; i++) {
-		char *s = hest_diag_format(ord[i].g);
+		char line[1024];
+		size_t len = hest_diag_format_buf(ord[i].g, line, sizeof(line) - 1);
+		if (len < sizeof(line) - 1) {
+			line[len] = '\n';
+			fwrite(line, 1, len + 1, stdout);
+			continue;
+		}
+		char *s = hest_diag_format(ord[i].g); /* a long line */
 		if (s)
 			printf("%s\n", s);
 		free(s);

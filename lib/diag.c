@@ -19,31 +19,11 @@ void hest_diags_free(struct hest_diags *d)
 	memset(d, 0, sizeof(*d));
 }
 
-static char *vformat(const char *fmt, va_list ap)
+/* Appends the message (len bytes, copied) to the list; the counts are
+ * already taken. */
+static void record(struct hest_diags *d, enum hest_severity sev, const char *rule, struct hest_loc loc,
+		   const char *msg, size_t len)
 {
-	va_list ap2;
-	va_copy(ap2, ap);
-	int n = vsnprintf(NULL, 0, fmt, ap2);
-	va_end(ap2);
-	if (n < 0)
-		return NULL;
-	char *s = malloc((size_t)n + 1);
-	if (s)
-		vsnprintf(s, (size_t)n + 1, fmt, ap);
-	return s;
-}
-
-void hest_diag_add(struct hest_diags *d, enum hest_severity sev, const char *rule,
-		   struct hest_loc loc, const char *fmt, ...)
-{
-	if (sev == HEST_SEV_ERROR)
-		d->errors++;
-	else if (sev == HEST_SEV_WARNING)
-		d->warnings++;
-	if (d->n >= HEST_DIAGS_MAX) {
-		d->dropped++;
-		return;
-	}
 	if (d->n == d->cap) {
 		size_t cap = d->cap ? d->cap * 2 : 16;
 		struct hest_diag *v = realloc(d->v, cap * sizeof(*v));
@@ -54,15 +34,67 @@ void hest_diag_add(struct hest_diags *d, enum hest_severity sev, const char *rul
 		d->v = v;
 		d->cap = cap;
 	}
-	va_list ap;
-	va_start(ap, fmt);
-	char *msg = vformat(fmt, ap);
-	va_end(ap);
-	if (!msg) {
+	char *s = malloc(len + 1);
+	if (!s) {
 		d->oom = true;
 		return;
 	}
-	d->v[d->n++] = (struct hest_diag){ sev, rule, loc, msg };
+	memcpy(s, msg, len);
+	s[len] = 0;
+	d->v[d->n++] = (struct hest_diag){ sev, rule, loc, s };
+}
+
+/* Counts the diagnostic; false when the list is full (it is dropped). */
+static bool count_one(struct hest_diags *d, enum hest_severity sev)
+{
+	if (sev == HEST_SEV_ERROR)
+		d->errors++;
+	else if (sev == HEST_SEV_WARNING)
+		d->warnings++;
+	if (d->n >= HEST_DIAGS_MAX) {
+		d->dropped++;
+		return false;
+	}
+	return true;
+}
+
+void hest_diag_add(struct hest_diags *d, enum hest_severity sev, const char *rule,
+		   struct hest_loc loc, const char *fmt, ...)
+{
+	if (!count_one(d, sev))
+		return;
+	/* Formatted once: into this buffer, or when it does not fit, again
+	 * into one of the length measured. */
+	char buf[512];
+	va_list ap;
+	va_start(ap, fmt);
+	int n = vsnprintf(buf, sizeof(buf), fmt, ap);
+	va_end(ap);
+	if (n < 0) {
+		d->oom = true;
+		return;
+	}
+	if ((size_t)n < sizeof(buf)) {
+		record(d, sev, rule, loc, buf, (size_t)n);
+		return;
+	}
+	char *big = malloc((size_t)n + 1);
+	if (!big) {
+		d->oom = true;
+		return;
+	}
+	va_start(ap, fmt);
+	vsnprintf(big, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	record(d, sev, rule, loc, big, (size_t)n);
+	free(big);
+}
+
+void hest_diag_add_msg(struct hest_diags *d, enum hest_severity sev, const char *rule, struct hest_loc loc,
+		       const char *msg, size_t len)
+{
+	if (count_one(d, sev))
+		record(d, sev, rule, loc, msg, len);
 }
 
 bool hest_diags_failed(const struct hest_diags *d)
@@ -82,26 +114,80 @@ const char *hest_severity_name(enum hest_severity sev)
 	}
 }
 
-static char *format_str(const char *fmt, ...)
+/* snprintf-like appending: *at counts every byte, those past size are
+ * not written. */
+static void put(char *buf, size_t size, size_t *at, const char *s, size_t n)
 {
-	va_list ap;
-	va_start(ap, fmt);
-	char *s = vformat(fmt, ap);
-	va_end(ap);
-	return s;
+	if (*at < size) {
+		size_t room = size - *at;
+		memcpy(buf + *at, s, n < room ? n : room);
+	}
+	*at += n;
+}
+
+static void put_str(char *buf, size_t size, size_t *at, const char *s)
+{
+	put(buf, size, at, s, strlen(s));
+}
+
+static void put_uint(char *buf, size_t size, size_t *at, uint64_t v, unsigned base)
+{
+	char tmp[24];
+	size_t k = sizeof(tmp);
+	do {
+		tmp[--k] = "0123456789abcdef"[v % base];
+		v /= base;
+	} while (v);
+	put(buf, size, at, tmp + k, sizeof(tmp) - k);
+}
+
+size_t hest_diag_format_buf(const struct hest_diag *dg, char *buf, size_t size)
+{
+	const char *file = dg->loc.file ? dg->loc.file : "<input>";
+	const char *sev = hest_severity_name(dg->severity);
+	size_t at = 0;
+	put_str(buf, size, &at, file);
+	if (dg->loc.has_offset) {
+		/* file:0xOFFSET: error[RULE]: message */
+		put(buf, size, &at, ":0x", 3);
+		put_uint(buf, size, &at, dg->loc.offset, 16);
+		put(buf, size, &at, ": ", 2);
+		put_str(buf, size, &at, sev);
+		if (dg->rule) {
+			put(buf, size, &at, "[", 1);
+			put_str(buf, size, &at, dg->rule);
+			put(buf, size, &at, "]", 1);
+		}
+		put(buf, size, &at, ": ", 2);
+		put_str(buf, size, &at, dg->message);
+	} else {
+		/* file:line:col: error: message [RULE] */
+		if (dg->loc.line) {
+			put(buf, size, &at, ":", 1);
+			put_uint(buf, size, &at, dg->loc.line, 10);
+			put(buf, size, &at, ":", 1);
+			put_uint(buf, size, &at, dg->loc.col, 10);
+		}
+		put(buf, size, &at, ": ", 2);
+		put_str(buf, size, &at, sev);
+		put(buf, size, &at, ": ", 2);
+		put_str(buf, size, &at, dg->message);
+		if (dg->rule) {
+			put(buf, size, &at, " [", 2);
+			put_str(buf, size, &at, dg->rule);
+			put(buf, size, &at, "]", 1);
+		}
+	}
+	if (size)
+		buf[at < size ? at : size - 1] = 0;
+	return at;
 }
 
 char *hest_diag_format(const struct hest_diag *dg)
 {
-	const char *file = dg->loc.file ? dg->loc.file : "<input>";
-	const char *sev = hest_severity_name(dg->severity);
-	if (dg->loc.has_offset)
-		return format_str("%s:0x%" PRIx64 ": %s%s%s%s: %s", file, dg->loc.offset, sev,
-				  dg->rule ? "[" : "", dg->rule ? dg->rule : "", dg->rule ? "]" : "",
-				  dg->message);
-	char pos[48] = "";
-	if (dg->loc.line)
-		snprintf(pos, sizeof(pos), ":%" PRIu32 ":%" PRIu32, dg->loc.line, dg->loc.col);
-	return format_str("%s%s: %s: %s%s%s%s", file, pos, sev, dg->message, dg->rule ? " [" : "",
-			  dg->rule ? dg->rule : "", dg->rule ? "]" : "");
+	size_t n = hest_diag_format_buf(dg, NULL, 0);
+	char *s = malloc(n + 1);
+	if (s)
+		hest_diag_format_buf(dg, s, n + 1);
+	return s;
 }

@@ -59,16 +59,23 @@ bool hest_rule_effective(const char *id, const struct hest_rule_setting *setting
 
 /* --- locations and messages ---------------------------------------------- */
 
-static void vadd(struct vctx *c, const char *rule, struct hest_loc loc, const char *prefix, const char *fmt,
-		 va_list ap)
+#define PREFIX_MAX 160 /* "source ID (type): ", cut at 159 bytes */
+#define MESSAGE_MAX 1024 /* the message after it, cut at 1023 bytes */
+
+/* Records prefix + message (buf holds the plen bytes of the prefix and has
+ * MESSAGE_MAX bytes of room after them), formatted once. */
+static void vadd(struct vctx *c, const char *rule, enum hest_severity sev, struct hest_loc loc, char *buf,
+		 size_t plen, const char *fmt, va_list ap)
 {
-	enum hest_severity sev;
+	int n = vsnprintf(buf + plen, MESSAGE_MAX, fmt, ap);
+	size_t mlen = n < 0 ? 0 : (size_t)n < MESSAGE_MAX ? (size_t)n : MESSAGE_MAX - 1;
+	hest_diag_add_msg(c->d, sev, rule, loc, buf, plen + mlen);
+}
+
+static bool rule_on(const struct vctx *c, const char *rule, enum hest_severity *sev)
+{
 	const struct hest_validate_options *o = c->o;
-	if (!hest_rule_effective(rule, o->settings, o->nsettings, o->werror, &sev))
-		return;
-	char msg[1024];
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	hest_diag_add(c->d, sev, rule, loc, "%s%s", prefix, msg);
+	return hest_rule_effective(rule, o->settings, o->nsettings, o->werror, sev);
 }
 
 static struct hest_loc src_loc(const struct vctx *c, const struct hest_source *s, const char *path,
@@ -91,31 +98,64 @@ static struct hest_loc src_loc(const struct vctx *c, const struct hest_source *s
 	return loc;
 }
 
+/* Appends s to buf[*at..PREFIX_MAX - 1), cut short like snprintf. */
+static void prefix_put(char *buf, size_t *at, const char *s)
+{
+	while (*s && *at < PREFIX_MAX - 1)
+		buf[(*at)++] = *s++;
+}
+
+/* "source ID (type): " or, for a named source of a description,
+ * "source 'NAME' (type, id ID): "; its length (at most PREFIX_MAX - 1). */
+static size_t source_prefix(const struct vctx *c, const struct hest_source *s, char *buf)
+{
+	char tb[32];
+	const char *type = vtype_name(s, tb, sizeof(tb));
+	if (!c->info && s->name && s->name[0]) {
+		int n = snprintf(buf, PREFIX_MAX, "source '%s' (%s, id %u): ", s->name, type, vsource_id(s));
+		return n < 0 ? 0 : (size_t)n < PREFIX_MAX ? (size_t)n : PREFIX_MAX - 1;
+	}
+	char id[12];
+	size_t k = sizeof(id);
+	unsigned v = vsource_id(s);
+	id[--k] = 0;
+	do {
+		id[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	size_t at = 0;
+	prefix_put(buf, &at, "source ");
+	prefix_put(buf, &at, id + k);
+	prefix_put(buf, &at, " (");
+	prefix_put(buf, &at, type);
+	prefix_put(buf, &at, "): ");
+	return at;
+}
+
 void vreport(struct vctx *c, const char *rule, const struct hest_source *s, const char *path, uint32_t extra,
 	     const char *fmt, ...)
 {
-	char prefix[160] = "";
-	if (s) {
-		char tb[32];
-		if (!c->info && s->name && s->name[0])
-			snprintf(prefix, sizeof(prefix), "source '%s' (%s, id %u): ", s->name,
-				 vtype_name(s, tb, sizeof(tb)), vsource_id(s));
-		else
-			snprintf(prefix, sizeof(prefix), "source %u (%s): ", vsource_id(s),
-				 vtype_name(s, tb, sizeof(tb)));
-	}
+	enum hest_severity sev;
+	if (!rule_on(c, rule, &sev))
+		return;
+	char buf[PREFIX_MAX + MESSAGE_MAX];
+	size_t plen = s ? source_prefix(c, s, buf) : 0;
 	va_list ap;
 	va_start(ap, fmt);
-	vadd(c, rule, src_loc(c, s, path, extra), prefix, fmt, ap);
+	vadd(c, rule, sev, src_loc(c, s, path, extra), buf, plen, fmt, ap);
 	va_end(ap);
 }
 
 void vreport_at(struct vctx *c, const char *rule, uint64_t off, const char *fmt, ...)
 {
+	enum hest_severity sev;
+	if (!rule_on(c, rule, &sev))
+		return;
 	struct hest_loc loc = { c->m->file, 0, 0, c->info != NULL, c->info ? off : 0 };
+	char buf[MESSAGE_MAX];
 	va_list ap;
 	va_start(ap, fmt);
-	vadd(c, rule, loc, "", fmt, ap);
+	vadd(c, rule, sev, loc, buf, 0, fmt, ap);
 	va_end(ap);
 }
 

@@ -57,6 +57,11 @@ void hest_diag_add(struct hest_diags *d, enum hest_severity sev, const char *rul
 #endif
 	;
 
+/* Same, with the message already formatted: its first `len` bytes are
+ * copied (no format directives are read). */
+void hest_diag_add_msg(struct hest_diags *d, enum hest_severity sev, const char *rule, struct hest_loc loc,
+		       const char *msg, size_t len);
+
 bool hest_diags_failed(const struct hest_diags *d);
 const char *hest_severity_name(enum hest_severity sev);
 
@@ -65,6 +70,10 @@ const char *hest_severity_name(enum hest_severity sev);
  *   file:0xOFFSET: error[RULE]: message
  * Returns a malloc'd string or NULL. */
 char *hest_diag_format(const struct hest_diag *dg);
+/* The same line into buf, snprintf-style: at most size - 1 bytes and a NUL
+ * (when size > 0); returns the line's full length, so a result >= size
+ * means it was cut short. */
+size_t hest_diag_format_buf(const struct hest_diag *dg, char *buf, size_t size);
 
 #ifdef __cplusplus
 }
