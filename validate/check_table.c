@@ -97,12 +97,12 @@ static void check_id(struct vctx *c, const char *key, const char *what)
 	for (size_t i = 0; i < end; i++)
 		if (p[i] < 0x20 || p[i] > 0x7e)
 			bad = true;
-	char hex[64] = "";
-	for (size_t i = 0, k = 0; i < n && k + 4 < sizeof(hex); i++)
-		k += (size_t)snprintf(hex + k, sizeof(hex) - k, "%s%02x", i ? " " : "", p[i]);
-	if (bad)
+	if (bad) {
+		char hex[64] = "";
+		for (size_t i = 0, k = 0; i < n && k + 4 < sizeof(hex); i++)
+			k += (size_t)snprintf(hex + k, sizeof(hex) - k, "%s%02x", i ? " " : "", p[i]);
 		vreport(c, "HEST-ID-ASCII", NULL, key, 0, "%s holds bytes that are not printable ASCII (%s)", what, hex);
-	else if (end == 0)
+	} else if (end == 0)
 		vreport(c, "HEST-ID-PADDING", NULL, key, 0, "%s is empty: all %zu bytes are NUL", what, n);
 	else if (end < n)
 		vreport(c, "HEST-ID-PADDING", NULL, key, 0, "%s '%.*s' is padded with %zu NUL byte%s instead of spaces",
