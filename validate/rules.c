@@ -31,11 +31,33 @@ const struct hest_rule *hest_rule_at(size_t index)
 	return NULL;
 }
 
+/* Parts in the order the validator's reports use them most (the order of
+ * the search does not matter: an id is in one part only). */
+static const struct hest_rule_table *const search_order[] = {
+	&hest_rules_val_part,
+	&hest_rules_table_part,
+	&hest_rules_cper_part,
+	&hest_rules_loader_part,
+	&hest_rules_ssdt_part,
+};
+
+_Static_assert(sizeof(search_order) / sizeof(search_order[0]) == NPARTS, "every part is searched");
+
 const struct hest_rule *hest_rule_find(const char *id)
 {
-	for (size_t i = 0; i < NPARTS; i++)
-		for (size_t j = 0; j < parts[i]->n; j++)
-			if (strcmp(parts[i]->v[j].id, id) == 0)
-				return &parts[i]->v[j];
+	for (size_t i = 0; i < NPARTS; i++) {
+		const struct hest_rule_table *t = search_order[i];
+		size_t lo = 0, hi = t->n; /* each part is sorted by id (rules.h) */
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			int c = strcmp(id, t->v[mid].id);
+			if (c == 0)
+				return &t->v[mid];
+			if (c < 0)
+				hi = mid;
+			else
+				lo = mid + 1;
+		}
+	}
 	return NULL;
 }

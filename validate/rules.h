@@ -1,4 +1,7 @@
-/* Internal: each area contributes one const rule table; rules.c joins them. */
+/* Internal: each area contributes one const rule table; rules.c joins them.
+ * Each table is sorted by id in strcmp order (hest_rule_find bisects it;
+ * tests/val/rules_test fails when a table is out of order or an id is used
+ * twice), so the catalogue lists an area's rules alphabetically. */
 #ifndef HEST_VALIDATE_RULES_H
 #define HEST_VALIDATE_RULES_H
 #include <stddef.h>
