@@ -18,37 +18,30 @@ static bool considered(const struct hest_source *s)
 	return s->desc && s->len >= s->desc->size && !vall_zero(s);
 }
 
-/* first[id] = index + 1 of the first structure with that id, 0 if none;
- * *n ids, up to the largest one used (not all 65536: validating many small
- * tables). */
-static uint32_t *index_ids(struct vctx *c, size_t *n)
+/* The first structure with each id (vidmap_get: its index + 1, 0 if none);
+ * sized by the number of structures, not by the largest id. */
+static int index_ids(struct vctx *c, struct vidmap *first)
 {
-	*n = 1;
-	for (size_t i = 0; i < c->nreal; i++)
-		if (considered(&c->m->src[i]) && vsource_id(&c->m->src[i]) >= *n)
-			*n = (size_t)vsource_id(&c->m->src[i]) + 1;
-	uint32_t *first = calloc(*n, sizeof(*first));
-	if (!first) {
+	if (vidmap_init(first, c->nreal) < 0) {
 		c->d->oom = true;
-		return NULL;
+		return -1;
 	}
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
-		unsigned id = vsource_id(s);
-		if (considered(s) && !first[id])
-			first[id] = (uint32_t)i + 1;
+		if (considered(s))
+			vidmap_add(first, vsource_id(s), i);
 	}
-	return first;
+	return 0;
 }
 
-static void check_dup_ids(struct vctx *c, const uint32_t *first)
+static void check_dup_ids(struct vctx *c, const struct vidmap *first)
 {
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
 		if (!considered(s))
 			continue;
 		unsigned id = vsource_id(s);
-		size_t f = first[id] - 1;
+		size_t f = vidmap_get(first, id) - 1;
 		if (f == i)
 			continue;
 		const struct hest_source *o = &c->m->src[f];
@@ -62,21 +55,23 @@ static void check_dup_ids(struct vctx *c, const uint32_t *first)
 	}
 }
 
-static void check_related(struct vctx *c, const uint32_t *first, size_t nfirst)
+static void check_related(struct vctx *c, const struct vidmap *first)
 {
+	struct hest_path_memo related = HEST_PATH_MEMO("related_source_id");
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
 		if (!considered(s) || !vis_ghes(s))
 			continue;
-		unsigned rel = (unsigned)vget(s, "related_source_id");
+		unsigned rel = (unsigned)vget_m(s, &related);
 		if (rel == NO_SOURCE)
 			continue;
-		if (rel >= nfirst || !first[rel]) {
+		size_t f = vidmap_get(first, rel);
+		if (!f) {
 			vreport(c, "HEST-RELATED-MISSING", s, "related_source_id", 0,
 				"related_source_id %u names no source of the table (0xFFFF means none)", rel);
 			continue;
 		}
-		const struct hest_source *t = &c->m->src[first[rel] - 1];
+		const struct hest_source *t = &c->m->src[f - 1];
 		char tb[32];
 		if (t == s)
 			vreport(c, "HEST-RELATED-KIND", s, "related_source_id", 0,
@@ -93,9 +88,10 @@ static void check_global_aer(struct vctx *c)
 {
 	for (unsigned type = 6; type <= 8; type++) {
 		const struct hest_source *firstg = NULL;
+		struct hest_path_memo flags = HEST_PATH_MEMO("flags");
 		for (size_t i = 0; i < c->nreal; i++) {
 			const struct hest_source *s = &c->m->src[i];
-			if (!considered(s) || s->type != type || !(vget(s, "flags") & FLAG_GLOBAL))
+			if (s->type != type || !considered(s) || !(vget_m(s, &flags) & FLAG_GLOBAL))
 				continue;
 			if (!firstg) {
 				firstg = s;
@@ -138,17 +134,19 @@ static bool ghes_after_gap(const struct vctx *c)
 
 static void check_firmware_first(struct vctx *c)
 {
+	struct hest_path_memo enabled = HEST_PATH_MEMO("enabled"), flags_m = HEST_PATH_MEMO("flags");
+	struct hest_path_memo related = HEST_PATH_MEMO("related_source_id");
 	bool any_ghes = ghes_after_gap(c);
-	for (size_t i = 0; i < c->nreal; i++) {
+	for (size_t i = 0; i < c->nreal && !any_ghes; i++) {
 		const struct hest_source *s = &c->m->src[i];
-		if (considered(s) && vis_ghes(s) && vget(s, "enabled"))
+		if (vis_ghes(s) && considered(s) && vget_m(s, &enabled))
 			any_ghes = true;
 	}
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
-		if (!considered(s) || !(vis_mc(s) || vis_aer(s)))
+		if (!(vis_mc(s) || vis_aer(s)) || !considered(s))
 			continue;
-		uint64_t flags = vget(s, "flags");
+		uint64_t flags = vget_m(s, &flags_m);
 		if ((flags & FLAG_FIRMWARE_FIRST) && !any_ghes)
 			vreport(c, "HEST-FF-NO-GHES", s, "flags", 0,
 				"FIRMWARE_FIRST is set but the table has no enabled GHES through which firmware could "
@@ -157,7 +155,7 @@ static void check_firmware_first(struct vctx *c)
 			bool served = false;
 			for (size_t j = 0; j < c->nreal && !served; j++) {
 				const struct hest_source *g = &c->m->src[j];
-				served = considered(g) && vis_ghes(g) && vget(g, "related_source_id") == vsource_id(s);
+				served = vis_ghes(g) && considered(g) && vget_m(g, &related) == vsource_id(s);
 			}
 			if (!served)
 				vreport(c, "HEST-ASSIST-NO-GHES", s, "flags", 0,
@@ -205,14 +203,13 @@ static void check_singletons(struct vctx *c)
 
 void check_cross(struct vctx *c)
 {
-	size_t nfirst;
-	uint32_t *first = index_ids(c, &nfirst);
-	if (first) {
+	struct vidmap first;
+	if (index_ids(c, &first) == 0) {
 		if (!(c->m->allow & HEST_ALLOW_DUPLICATE_IDS))
-			check_dup_ids(c, first);
-		check_related(c, first, nfirst);
+			check_dup_ids(c, &first);
+		check_related(c, &first);
+		vidmap_free(&first);
 	}
-	free(first);
 	check_global_aer(c);
 	check_firmware_first(c);
 	check_singletons(c);

@@ -43,6 +43,19 @@ struct vgas {
 };
 void vget_gas(const struct hest_source *s, const char *path, struct vgas *g);
 bool vhas(const struct hest_source *s, const char *path);
+/* vget with the path resolved once per descriptor: a loop over the sources
+ * keeps one memo per path (HEST_PATH_MEMO("flags")); hest_source_get_m
+ * says whether the field is there (vhas). */
+uint64_t vget_m(const struct hest_source *s, struct hest_path_memo *pm);
+/* vget_gas with the GAS's path and its five fields resolved once per
+ * descriptor. */
+struct vgas_memo {
+	struct hest_path_memo pm;
+	const struct hest_struct_desc *sub; /* the GAS fields below were found in */
+	const struct hest_field *f[5];
+};
+#define VGAS_MEMO(p) { HEST_PATH_MEMO(p), NULL, { NULL, NULL, NULL, NULL, NULL } }
+void vget_gas_m(const struct hest_source *s, struct vgas_memo *gm, struct vgas *g);
 /* "ghes", "cmc", ... or "type N" for a raw source. */
 const char *vtype_name(const struct hest_source *s, char *buf, size_t size);
 unsigned vsource_id(const struct hest_source *s);
@@ -52,7 +65,30 @@ bool vis_aer(const struct hest_source *s);        /* AER root port, endpoint, br
 bool vall_zero(const struct hest_source *s);
 /* Bank i of an MC source: pointer to its 28 bytes, or NULL. */
 const uint8_t *vbank(const struct hest_source *s, size_t i, size_t *nbanks);
+/* Bank 0 of an MC source (NULL when it has none), the number of banks
+ * present and the bytes from one to the next. */
+const uint8_t *vbanks(const struct hest_source *s, size_t *nbanks, size_t *stride);
 uint32_t vbank_offset(const struct hest_source *s, size_t i);
+
+/* Source ids (16 bits) to source indexes: an open-addressing table sized
+ * by the number of sources it may hold, not by the largest id. */
+struct vidslot {
+	uint32_t index1; /* index + 1; 0: empty */
+	uint16_t id;
+};
+struct vidmap {
+	struct vidslot *v;
+	size_t mask;
+	unsigned shift;
+};
+/* Room for n ids.  0, or -1 when out of memory. */
+int vidmap_init(struct vidmap *m, size_t n);
+/* The index + 1 recorded for id, or 0. */
+size_t vidmap_get(const struct vidmap *m, unsigned id);
+/* Records index for id unless id has one already; returns the index + 1
+ * recorded before, or 0 (index was recorded). */
+size_t vidmap_add(struct vidmap *m, unsigned id, size_t index);
+void vidmap_free(struct vidmap *m);
 
 /* The passes, in the order they run. */
 void check_table(struct vctx *c);

@@ -188,6 +188,32 @@ bool vhas(const struct hest_source *s, const char *path)
 	return hest_source_get(s, path, &v);
 }
 
+uint64_t vget_m(const struct hest_source *s, struct hest_path_memo *pm)
+{
+	uint64_t v = 0;
+	if (!hest_source_get_m(s, pm, &v))
+		return 0;
+	return v;
+}
+
+void vget_gas_m(const struct hest_source *s, struct vgas_memo *gm, struct vgas *g)
+{
+	static const char *const keys[] = { "space_id", "bit_width", "bit_offset", "access_size", "address" };
+	uint64_t *out[] = { &g->space, &g->width, &g->offset, &g->access, &g->addr };
+	size_t base;
+	const struct hest_field *f = hest_source_field_m(s, &gm->pm, &base);
+	if (f && f->kind == HEST_FK_STRUCT && gm->sub != f->sub) {
+		for (size_t i = 0; i < 5; i++)
+			gm->f[i] = hest_field_find(f->sub, keys[i]);
+		gm->sub = f->sub;
+	}
+	for (size_t i = 0; i < 5; i++) {
+		const struct hest_field *sf = f && f->kind == HEST_FK_STRUCT ? gm->f[i] : NULL;
+		*out[i] = sf && sf->size <= 8 && base + sf->offset + sf->size <= s->len
+			? hest_get_le(s->bytes + base + sf->offset, sf->size) : 0;
+	}
+}
+
 const char *vtype_name(const struct hest_source *s, char *buf, size_t size)
 {
 	if (s->desc)
@@ -224,25 +250,79 @@ bool vall_zero(const struct hest_source *s)
 	return true;
 }
 
-const uint8_t *vbank(const struct hest_source *s, size_t i, size_t *nbanks)
+const uint8_t *vbanks(const struct hest_source *s, size_t *nbanks, size_t *stride)
 {
 	const struct hest_field *count;
 	const struct hest_field *arr = s->desc ? hest_array_field(s->desc, &count) : NULL;
 	*nbanks = 0;
+	*stride = 0;
 	if (!arr || !count || count->offset + count->size > s->len)
 		return NULL;
 	size_t n = (size_t)hest_get_le(s->bytes + count->offset, count->size);
 	/* Only banks whose bytes are present (a description may disagree). */
 	size_t have = s->len > s->desc->size ? (s->len - s->desc->size) / arr->size : 0;
 	*nbanks = n < have ? n : have;
-	if (i >= *nbanks)
-		return NULL;
-	return s->bytes + s->desc->size + i * arr->size;
+	*stride = arr->size;
+	return *nbanks ? s->bytes + s->desc->size : NULL;
+}
+
+const uint8_t *vbank(const struct hest_source *s, size_t i, size_t *nbanks)
+{
+	size_t stride;
+	const uint8_t *b = vbanks(s, nbanks, &stride);
+	return b && i < *nbanks ? b + i * stride : NULL;
 }
 
 uint32_t vbank_offset(const struct hest_source *s, size_t i)
 {
 	return s->desc ? (uint32_t)(s->desc->size + i * hest_desc_bank.size) : 0;
+}
+
+/* --- source ids ------------------------------------------------------------ */
+
+int vidmap_init(struct vidmap *m, size_t n)
+{
+	unsigned bits = 4;
+	while (((size_t)1 << bits) < 2 * n)
+		bits++;
+	m->mask = ((size_t)1 << bits) - 1;
+	m->shift = 32 - bits;
+	m->v = calloc(m->mask + 1, sizeof(*m->v));
+	return m->v ? 0 : -1;
+}
+
+/* Fibonacci hashing: the top bits of id x 2^32/phi. */
+static size_t vidmap_slot(const struct vidmap *m, unsigned id)
+{
+	return (size_t)(((uint32_t)id * 2654435769u) >> m->shift) & m->mask;
+}
+
+size_t vidmap_get(const struct vidmap *m, unsigned id)
+{
+	for (size_t i = vidmap_slot(m, id);; i = (i + 1) & m->mask) {
+		if (!m->v[i].index1)
+			return 0;
+		if (m->v[i].id == id)
+			return m->v[i].index1;
+	}
+}
+
+size_t vidmap_add(struct vidmap *m, unsigned id, size_t index)
+{
+	for (size_t i = vidmap_slot(m, id);; i = (i + 1) & m->mask) {
+		if (!m->v[i].index1) {
+			m->v[i] = (struct vidslot){ (uint32_t)index + 1, (uint16_t)id };
+			return 0;
+		}
+		if (m->v[i].id == id)
+			return m->v[i].index1;
+	}
+}
+
+void vidmap_free(struct vidmap *m)
+{
+	free(m->v);
+	m->v = NULL;
 }
 
 /* --- the driver ------------------------------------------------------------ */

@@ -49,12 +49,21 @@ static void reserved_fields(struct vctx *c, const struct hest_source *s, const s
 	}
 }
 
-static void reserved_banks(struct vctx *c, const struct hest_source *s)
+/* The fields each source's checks read, looked up once per descriptor
+ * (banks: once per pass). */
+struct memo {
+	struct hest_path_memo flags, enabled, records, sections;
+	struct hest_path_memo ntype, nlength, ncwe, npoll;
+	const struct hest_field *res, *num, *clr, *fmt; /* of hest_desc_bank */
+};
+
+static void reserved_banks(struct vctx *c, const struct hest_source *s, const struct memo *mm)
 {
-	size_t n;
-	const struct hest_field *res = hest_field_find(&hest_desc_bank, "reserved_3");
-	for (size_t i = 0; vbank(s, i, &n) && res; i++) {
-		const uint8_t *b = vbank(s, i, &n);
+	size_t n, stride;
+	const uint8_t *b0 = vbanks(s, &n, &stride);
+	const struct hest_field *res = mm->res;
+	for (size_t i = 0; b0 && res && i < n; i++) {
+		const uint8_t *b = b0 + i * stride;
 		uint64_t v = hest_get_le(b + res->offset, res->size);
 		if (v)
 			vreport(c, "HEST-RESERVED", s, NULL, vbank_offset(s, i) + res->offset,
@@ -76,13 +85,13 @@ static const char *flag_name(unsigned bit)
 	}
 }
 
-static void check_flags(struct vctx *c, const struct hest_source *s)
+static void check_flags(struct vctx *c, const struct hest_source *s, struct memo *mm)
 {
 	size_t off;
-	const struct hest_field *f = hest_field_path(s->desc, "flags", &off);
+	const struct hest_field *f = hest_source_field_m(s, &mm->flags, &off);
 	if (!f)
 		return;
-	uint64_t flags = vget(s, "flags"), allowed = 0;
+	uint64_t flags = vget_m(s, &mm->flags), allowed = 0;
 	for (size_t i = 0; f->names && i < f->names->n; i++)
 		allowed |= f->names->v[i].value;
 	uint64_t bad = flags & ~allowed;
@@ -98,15 +107,15 @@ static void check_flags(struct vctx *c, const struct hest_source *s)
 			flags);
 }
 
-static void check_counts(struct vctx *c, const struct hest_source *s)
+static void check_counts(struct vctx *c, const struct hest_source *s, struct memo *mm)
 {
-	if (vhas(s, "enabled") && vget(s, "enabled") > 1)
-		vreport(c, "HEST-ENABLED", s, "enabled", 0, "enabled is %" PRIu64 "; only 0 and 1 are defined",
-			vget(s, "enabled"));
-	if (vhas(s, "records_to_preallocate") && vget(s, "records_to_preallocate") == 0)
+	uint64_t v;
+	if (hest_source_get_m(s, &mm->enabled, &v) && v > 1)
+		vreport(c, "HEST-ENABLED", s, "enabled", 0, "enabled is %" PRIu64 "; only 0 and 1 are defined", v);
+	if (hest_source_get_m(s, &mm->records, &v) && v == 0)
 		vreport(c, "HEST-RECORDS", s, "records_to_preallocate", 0,
 			"records_to_preallocate is 0; the OS must preallocate at least one error record");
-	if (vhas(s, "max_sections_per_record") && vget(s, "max_sections_per_record") == 0)
+	if (hest_source_get_m(s, &mm->sections, &v) && v == 0)
 		vreport(c, "HEST-MAX-SECTIONS", s, "max_sections_per_record", 0,
 			"max_sections_per_record is 0; a record holds at least one section");
 }
@@ -134,13 +143,13 @@ static void check_notify_arch(struct vctx *c, const struct hest_source *s, uint6
 			notify_name(type, nb, sizeof(nb)));
 }
 
-static void check_notification(struct vctx *c, const struct hest_source *s)
+static void check_notification(struct vctx *c, const struct hest_source *s, struct memo *mm)
 {
-	if (!vhas(s, "notification.type"))
+	uint64_t type;
+	if (!hest_source_get_m(s, &mm->ntype, &type))
 		return;
-	uint64_t type = vget(s, "notification.type");
-	uint64_t len = vget(s, "notification.length");
-	uint64_t cwe = vget(s, "notification.config_write_enable");
+	uint64_t len = vget_m(s, &mm->nlength);
+	uint64_t cwe = vget_m(s, &mm->ncwe);
 	if (len != 28)
 		vreport(c, "HEST-NOTIFY-LENGTH", s, "notification.length", 0,
 			"notification length is %" PRIu64 "; the structure is 28 bytes", len);
@@ -152,7 +161,7 @@ static void check_notification(struct vctx *c, const struct hest_source *s)
 			"configuration write enable 0x%04" PRIx64 " sets reserved bits 0x%04" PRIx64
 			" (only bits 0-5 are defined)",
 			cwe, cwe & ~(uint64_t)0x3f);
-	if (type == NOTIFY_POLLED && vget(s, "notification.poll_interval_ms") == 0) {
+	if (type == NOTIFY_POLLED && vget_m(s, &mm->npoll) == 0) {
 		if (vis_ghes(s))
 			vreport(c, "HEST-POLL-INTERVAL", s, "notification.poll_interval_ms", 0,
 				"polled notification with a poll interval of 0 ms; Linux never polls it (\"Poll "
@@ -165,17 +174,16 @@ static void check_notification(struct vctx *c, const struct hest_source *s)
 	check_notify_arch(c, s, type);
 }
 
-static void check_banks(struct vctx *c, const struct hest_source *s)
+static void check_banks(struct vctx *c, const struct hest_source *s, const struct memo *mm)
 {
-	size_t n;
-	const struct hest_field *num = hest_field_find(&hest_desc_bank, "bank_number");
-	const struct hest_field *clr = hest_field_find(&hest_desc_bank, "clear_status_on_init");
-	const struct hest_field *fmt = hest_field_find(&hest_desc_bank, "status_data_format");
-	if (!num || !clr || !fmt)
+	size_t n, stride;
+	const struct hest_field *num = mm->num, *clr = mm->clr, *fmt = mm->fmt;
+	const uint8_t *b0 = vbanks(s, &n, &stride);
+	if (!num || !clr || !fmt || !b0)
 		return;
 	uint8_t seen[256 / 8] = { 0 };
-	for (size_t i = 0; vbank(s, i, &n); i++) {
-		const uint8_t *b = vbank(s, i, &n);
+	for (size_t i = 0; i < n; i++) {
+		const uint8_t *b = b0 + i * stride;
 		unsigned number = b[num->offset];
 		if (seen[number / 8] & (1u << (number % 8)))
 			vreport(c, "HEST-BANK-DUP", s, NULL, vbank_offset(s, i) + num->offset,
@@ -195,15 +203,29 @@ static void check_banks(struct vctx *c, const struct hest_source *s)
 
 void check_sources(struct vctx *c)
 {
+	struct memo mm = {
+		HEST_PATH_MEMO("flags"),
+		HEST_PATH_MEMO("enabled"),
+		HEST_PATH_MEMO("records_to_preallocate"),
+		HEST_PATH_MEMO("max_sections_per_record"),
+		HEST_PATH_MEMO("notification.type"),
+		HEST_PATH_MEMO("notification.length"),
+		HEST_PATH_MEMO("notification.config_write_enable"),
+		HEST_PATH_MEMO("notification.poll_interval_ms"),
+		hest_field_find(&hest_desc_bank, "reserved_3"),
+		hest_field_find(&hest_desc_bank, "bank_number"),
+		hest_field_find(&hest_desc_bank, "clear_status_on_init"),
+		hest_field_find(&hest_desc_bank, "status_data_format"),
+	};
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
 		if (!s->desc || s->len < s->desc->size || vall_zero(s))
 			continue;
 		reserved_fields(c, s, s->desc, 0, NULL);
-		reserved_banks(c, s);
-		check_flags(c, s);
-		check_counts(c, s);
-		check_notification(c, s);
-		check_banks(c, s);
+		reserved_banks(c, s, &mm);
+		check_flags(c, s, &mm);
+		check_counts(c, s, &mm);
+		check_notification(c, s, &mm);
+		check_banks(c, s, &mm);
 	}
 }

@@ -39,17 +39,35 @@
 #define EIO_RC 5
 #define ENOTSUPP_RC 524
 
+/* The fields the passes read, looked up once per descriptor. */
+struct memos {
+	struct hest_path_memo enabled, flags, related, ntype, ebl, poll, vector;
+	struct hest_path_memo mc_flags[3]; /* of the MCE, CMC and deferred MC GHES_ASSIST looks at */
+	struct vgas_memo read_ack, status;
+};
+
 struct run {
 	const struct hest_model *m;
 	const struct hest_decode_info *info;
 	enum hest_arch arch;
-	struct hest_linux_summary *s;
+	struct hest_linux_summary *s; /* s->v is NULL when only diagnostics are wanted */
 	struct vctx *c; /* diagnostics, or NULL */
 	size_t nreal, reach;
+	bool *done; /* a verdict was given to source i */
+	struct memos *mm;
 };
+
+/* Whether the verdicts' reasons are kept (a summary, not only diagnostics). */
+static bool keeping(const struct run *r)
+{
+	return r->s->v != NULL;
+}
 
 static void set(struct run *r, size_t i, enum hest_linux_verdict v, const char *fmt, ...)
 {
+	r->done[i] = true;
+	if (!keeping(r))
+		return;
 	struct hest_linux_source *e = &r->s->v[i];
 	va_list ap;
 	e->verdict = v;
@@ -64,6 +82,8 @@ static void refuse(struct run *r, const char *fmt, ...)
 	if (r->s->table == HEST_LINUX_TABLE_REFUSED)
 		return;
 	r->s->table = HEST_LINUX_TABLE_REFUSED;
+	if (!keeping(r))
+		return;
 	va_start(ap, fmt);
 	vsnprintf(r->s->table_reason, sizeof(r->s->table_reason), fmt, ap);
 	va_end(ap);
@@ -124,7 +144,7 @@ static void cmc_pass(struct run *r)
 		const struct hest_source *s = &r->m->src[i];
 		if (!s->desc || s->type != 1)
 			continue;
-		if (!vget(s, "enabled")) {
+		if (!vget_m(s, &r->mm->enabled)) {
 			if (!x86ish(r)) {
 				set(r, i, HEST_LINUX_NOT_GHES, "disabled CMC: ignored on arm64");
 				continue;
@@ -139,13 +159,15 @@ static void cmc_pass(struct run *r)
 					"hest_parse_cmc fails and Linux disables HEST (no GHES is registered)");
 			continue;
 		}
-		size_t n;
-		vbank(s, 0, &n);
-		if ((vget(s, "flags") & FLAG_FIRMWARE_FIRST) && n) {
+		size_t n, stride;
+		const uint8_t *banks = vbanks(s, &n, &stride);
+		if (!keeping(r)) {
+			set(r, i, HEST_LINUX_NOT_GHES, "-");
+		} else if ((vget_m(s, &r->mm->flags) & FLAG_FIRMWARE_FIRST) && n) {
 			char list[128] = "";
 			size_t k = 0;
 			for (size_t b = 0; b < n && k + 8 < sizeof(list); b++) {
-				const uint8_t *bank = vbank(s, b, &n);
+				const uint8_t *bank = banks + b * stride;
 				k += (size_t)snprintf(list + k, sizeof(list) - k, "%s%u", b ? "," : "", bank[0]);
 			}
 			set(r, i, HEST_LINUX_NOT_GHES,
@@ -176,12 +198,12 @@ static int mc_slot(const struct hest_source *s)
 	return s->type == 0 ? 0 : s->type == 1 ? 1 : s->type == 11 ? 2 : -1;
 }
 
-static bool assist_skipped(const struct mces *mc, const struct hest_source *g)
+static bool assist_skipped(struct run *r, const struct mces *mc, const struct hest_source *g)
 {
-	unsigned rel = (unsigned)vget(g, "related_source_id");
+	unsigned rel = (unsigned)vget_m(g, &r->mm->related);
 	for (int k = 0; k < 3; k++) {
 		const struct hest_source *pick = mc->seen[k] ? mc->seen[k] : mc->last[k];
-		if (pick && (vget(pick, "flags") & FLAG_GHES_ASSIST) && vsource_id(pick) == rel)
+		if (pick && (vget_m(pick, &r->mm->mc_flags[k]) & FLAG_GHES_ASSIST) && vsource_id(pick) == rel)
 			return true;
 	}
 	return false;
@@ -229,10 +251,10 @@ static int notify_supported(const struct run *r, const struct hest_source *g, un
 }
 
 /* apei_check_gar, in its order: address, access size, width, space. */
-static bool gar_ok(const struct hest_source *g, const char *path, char *why, size_t size)
+static bool gar_ok(const struct hest_source *g, struct vgas_memo *gm, char *why, size_t size)
 {
 	struct vgas gas;
-	vget_gas(g, path, &gas);
+	vget_gas_m(g, gm, &gas);
 	uint64_t v[5] = { gas.addr, gas.width, gas.offset, gas.access, gas.space };
 	const char *bad = NULL;
 	unsigned bits = v[3] >= 1 && v[3] <= 4 ? 4u << v[3] : 0;
@@ -259,8 +281,9 @@ static void probe(struct run *r, size_t i)
 {
 	const struct hest_source *g = &r->m->src[i];
 	unsigned id = vsource_id(g);
-	unsigned t = (unsigned)vget(g, "notification.type");
-	uint64_t ebl = vget(g, "error_block_length");
+	struct memos *mm = r->mm;
+	unsigned t = (unsigned)vget_m(g, &mm->ntype);
+	uint64_t ebl = vget_m(g, &mm->ebl);
 	char why[200];
 	int rc = notify_supported(r, g, t, why, sizeof(why));
 	if (rc) {
@@ -277,8 +300,8 @@ static void probe(struct run *r, size_t i)
 		    ebl, id, id, EIO_RC);
 		return;
 	}
-	if ((g->type == 10 && !gar_ok(g, "read_ack.register", why, sizeof(why))) ||
-	    !gar_ok(g, "error_status_address", why, sizeof(why))) {
+	if ((g->type == 10 && !gar_ok(g, &mm->read_ack, why, sizeof(why))) ||
+	    !gar_ok(g, &mm->status, why, sizeof(why))) {
 		set(r, i, HEST_LINUX_PROBE_FAILED, "%s; GHES: probe of GHES.%u failed with error -%d", why, id, EINVAL_RC);
 		return;
 	}
@@ -288,7 +311,7 @@ static void probe(struct run *r, size_t i)
 			 "; [Firmware Warn]: GHES: Error status block length is too long: %" PRIu64
 			 " for generic hardware error source: %u. (only 65536 bytes are read)",
 			 ebl, id);
-	if (t == 0 && vget(g, "notification.poll_interval_ms") == 0) {
+	if (t == 0 && vget_m(g, &mm->poll) == 0) {
 		set(r, i, HEST_LINUX_INACTIVE,
 		    "[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: %u, disabled.%s", id,
 		    extra);
@@ -297,13 +320,13 @@ static void probe(struct run *r, size_t i)
 	r->s->registered++;
 	if (t == 0)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, polled every %" PRIu64 " ms%s", id,
-		    vget(g, "notification.poll_interval_ms"), extra);
+		    vget_m(g, &mm->poll), extra);
 	else if (t == 1)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, interrupt on GSI %" PRIu64 " (if acpi_gsi_to_irq maps it)%s", id,
-		    vget(g, "notification.vector"), extra);
+		    vget_m(g, &mm->vector), extra);
 	else if (t == 11)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, SDEI event %" PRIu64 " (if firmware implements SDEI)%s", id,
-		    vget(g, "notification.vector"), extra);
+		    vget_m(g, &mm->vector), extra);
 	else
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, notified by %s%s%s", id, notify_word(t),
 		    r->arch != HEST_ARCH_ANY ? "" : t == 4 ? " (x86 kernels; arm64 refuses NMI)"
@@ -314,18 +337,13 @@ static void probe(struct run *r, size_t i)
 static void ghes_pass(struct run *r)
 {
 	struct mces mc = { { NULL, NULL, NULL }, { NULL, NULL, NULL } };
-	/* index + 1 of the registered GHES with that id, for ids up to the
-	 * largest a GHES has (not all 65536: validating many small tables) */
-	size_t nid = 1;
-	for (size_t i = 0; i < r->reach; i++)
-		if (vis_ghes(&r->m->src[i]) && vsource_id(&r->m->src[i]) >= nid)
-			nid = (size_t)vsource_id(&r->m->src[i]) + 1;
-	uint32_t *by_id = calloc(nid, sizeof(*by_id));
-	size_t *reg = calloc(r->reach + 1, sizeof(*reg));
+	/* the registered GHES of each id (sized by the structures, not by the
+	 * largest id) and the registered GHES in order */
+	struct vidmap by_id;
+	size_t *reg = malloc((r->reach + 1) * sizeof(*reg));
 	size_t nreg = 0;
-	if (!reg || !by_id) {
+	if (!reg || vidmap_init(&by_id, r->reach) < 0) {
 		free(reg);
-		free(by_id);
 		if (r->c)
 			r->c->d->oom = true;
 		return;
@@ -342,18 +360,19 @@ static void ghes_pass(struct run *r)
 			mc.seen[k] = g;
 		if (!vis_ghes(g))
 			continue;
-		if (assist_skipped(&mc, g)) {
+		if (assist_skipped(r, &mc, g)) {
 			set(r, i, HEST_LINUX_SKIPPED, "GHES_ASSIST structure for source %" PRIu64 ": skipped (not supported)",
-			    vget(g, "related_source_id"));
+			    vget_m(g, &r->mm->related));
 			continue;
 		}
-		if (!vget(g, "enabled")) {
+		if (!vget_m(g, &r->mm->enabled)) {
 			set(r, i, HEST_LINUX_DISABLED, "enabled is 0: no GHES device");
 			continue;
 		}
 		unsigned id = vsource_id(g);
-		if (by_id[id]) {
-			const struct hest_source *o = &r->m->src[by_id[id] - 1];
+		size_t before = vidmap_add(&by_id, id, i);
+		if (before) {
+			const struct hest_source *o = &r->m->src[before - 1];
 			refuse(r, "[Firmware Warn]: HEST: Duplicated hardware error source ID: %u. (GHES at 0x%" PRIx32
 				  " and 0x%" PRIx32 "): every GHES device is unregistered and HEST disabled",
 			       id, o->layout.hest_offset, g->layout.hest_offset);
@@ -364,14 +383,13 @@ static void ghes_pass(struct run *r)
 					id);
 			break;
 		}
-		by_id[id] = (uint32_t)i + 1;
 		reg[nreg++] = i;
 	}
 	if (r->s->table == HEST_LINUX_TABLE_OK)
 		for (size_t n = 0; n < nreg; n++)
 			probe(r, reg[n]);
 	free(reg);
-	free(by_id);
+	vidmap_free(&by_id);
 }
 
 static void others(struct run *r)
@@ -379,8 +397,7 @@ static void others(struct run *r)
 	const struct hest_model *m = r->m;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source *s = &m->src[i];
-		struct hest_linux_source *e = &r->s->v[i];
-		if (e->reason[0])
+		if (r->done[i])
 			continue;
 		if (i >= r->nreal) {
 			set(r, i, HEST_LINUX_UNREACHED, "bytes that are not a structure: never used");
@@ -389,7 +406,8 @@ static void others(struct run *r)
 		if (i >= r->reach) {
 			set(r, i, HEST_LINUX_UNREACHED, "structure %zu, beyond the declared count (%zu): never read", i + 1,
 			    r->reach);
-			if (r->c && vis_ghes(s) && vget(s, "enabled") && !vall_zero(s) && r->s->table == HEST_LINUX_TABLE_OK)
+			if (r->c && vis_ghes(s) && vget_m(s, &r->mm->enabled) && !vall_zero(s) &&
+			    r->s->table == HEST_LINUX_TABLE_OK)
 				vreport(r->c, "LINUX-UNREACHED", s, NULL, 0,
 					"this GHES is structure %zu but Error Source Count is %zu: Linux never registers "
 					"it",
@@ -421,25 +439,47 @@ static void others(struct run *r)
 	}
 }
 
+/* With `keep`, the summary's verdicts and reasons; without, only the
+ * diagnostics (s->v stays NULL). */
 static int run(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
-	       struct hest_linux_summary *s, struct vctx *c)
+	       struct hest_linux_summary *s, struct vctx *c, bool keep)
 {
 	memset(s, 0, sizeof(*s));
 	s->arch = arch;
 	s->n = m->nsrc;
-	s->v = calloc(m->nsrc ? m->nsrc : 1, sizeof(*s->v));
-	if (!s->v)
+	bool *done = calloc(m->nsrc ? m->nsrc : 1, sizeof(*done));
+	if (!done)
 		return -1;
-	for (size_t i = 0; i < m->nsrc; i++)
-		s->v[i].index = i;
-	struct run r = { m, info, arch, s, c, info ? info->nstruct : m->nsrc, 0 };
+	if (keep) {
+		s->v = calloc(m->nsrc ? m->nsrc : 1, sizeof(*s->v));
+		if (!s->v) {
+			free(done);
+			return -1;
+		}
+		for (size_t i = 0; i < m->nsrc; i++)
+			s->v[i].index = i;
+	}
+	struct memos mm = {
+		HEST_PATH_MEMO("enabled"),
+		HEST_PATH_MEMO("flags"),
+		HEST_PATH_MEMO("related_source_id"),
+		HEST_PATH_MEMO("notification.type"),
+		HEST_PATH_MEMO("error_block_length"),
+		HEST_PATH_MEMO("notification.poll_interval_ms"),
+		HEST_PATH_MEMO("notification.vector"),
+		{ HEST_PATH_MEMO("flags"), HEST_PATH_MEMO("flags"), HEST_PATH_MEMO("flags") },
+		VGAS_MEMO("read_ack.register"),
+		VGAS_MEMO("error_status_address"),
+	};
+	struct run r = { m, info, arch, s, c, info ? info->nstruct : m->nsrc, 0, done, &mm };
 	walk(&r);
 	if (s->table == HEST_LINUX_TABLE_OK)
 		cmc_pass(&r);
 	if (s->table == HEST_LINUX_TABLE_OK)
 		ghes_pass(&r);
 	others(&r);
-	if (s->table == HEST_LINUX_TABLE_OK)
+	free(done);
+	if (s->table == HEST_LINUX_TABLE_OK && keep)
 		snprintf(s->table_reason, sizeof(s->table_reason), "HEST: Table parsing has been initialized.");
 	else
 		s->registered = 0;
@@ -449,7 +489,7 @@ static int run(const struct hest_model *m, const struct hest_decode_info *info, 
 int hest_linux_summarize(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
 			 struct hest_linux_summary *s)
 {
-	return run(m, info, arch, s, NULL);
+	return run(m, info, arch, s, NULL, true);
 }
 
 void hest_linux_summary_free(struct hest_linux_summary *s)
@@ -484,7 +524,7 @@ const char *hest_linux_verdict_name(enum hest_linux_verdict v)
 void check_linux(struct vctx *c)
 {
 	struct hest_linux_summary s;
-	if (run(c->m, c->info, c->o->arch, &s, c) < 0) {
+	if (run(c->m, c->info, c->o->arch, &s, c, false) < 0) {
 		c->d->oom = true;
 		return;
 	}
