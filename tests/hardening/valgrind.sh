@@ -25,7 +25,7 @@ runs=0 fails=0
 vg() {
 	want=$1 prog=$2
 	shift 2
-	case $prog in hestc) bin=$HESTC ;; *) bin=$HESTVAL ;; esac
+	case $prog in hestc) bin=${VG_HESTC:-$HESTC} ;; *) bin=${VG_HESTVAL:-$HESTVAL} ;; esac
 	runs=$((runs + 1))
 	"$lt" --mode=execute "$VALGRIND" -q --error-exitcode=99 --leak-check=full \
 		--show-leak-kinds=definite,indirect,possible --errors-for-leak-kinds=definite,indirect,possible \
