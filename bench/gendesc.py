@@ -17,9 +17,9 @@ architecture, so every source differs a little from its neighbours.
 import sys
 
 NOTIFY = (
-    "{ type: polled, poll_interval_ms: %d }",
-    "{ type: sci }",
-    "{ type: external-interrupt, vector: %d, poll_interval_ms: 0 }",
+    "      type: polled\n      poll_interval_ms: %d\n",
+    "      type: sci\n",
+    "      type: external-interrupt\n      vector: %d\n      poll_interval_ms: 0\n",
 )
 
 
@@ -36,8 +36,10 @@ def source(i):
         "    id: %d\n"
         "    max_raw_data_length: 1KiB\n"
         "    max_sections_per_record: 2\n"
-        "    notification: %s\n"
-        "    read_ack: { preserve: 0xfffffffffffffffe, write: 1 }\n" % (i, i, note)
+        "    notification:\n%s"
+        "    read_ack:\n"
+        "      preserve: 0xfffffffffffffffe\n"
+        "      write: 1\n" % (i, i, note)
     )
 
 

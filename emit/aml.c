@@ -83,6 +83,13 @@ int hest_encode_table(struct hest_model *m, uint8_t **out, size_t *len, struct h
 	*len = 0;
 	if (hest_model_layout_table(m, d) < 0)
 		return -1;
+	return hest_encode_laid_out(m, out, len, d);
+}
+
+int hest_encode_laid_out(const struct hest_model *m, uint8_t **out, size_t *len, struct hest_diags *d)
+{
+	*out = NULL;
+	*len = 0;
 	size_t total = HEST_SOURCES_OFFSET;
 	for (size_t i = 0; i < m->nsrc; i++)
 		total += m->src[i].len;

@@ -175,7 +175,7 @@ int hestc_cmd_compile(int argc, char **argv)
 	size_t tablelen = 0;
 	int rc;
 	if (hest_desc_parse(&m, path, text, textlen, &d) == 0 && hest_compile(&m, &d) == 0 &&
-	    hest_encode_table(&m, &table, &tablelen, &d) == 0 && !hest_diags_failed(&d)) {
+	    hest_encode_laid_out(&m, &table, &tablelen, &d) == 0 && !hest_diags_failed(&d)) {
 		struct emit_ctx ctx = { &m, table, tablelen, &d, path };
 		if (select_applicable(&m, want, named, ne, e) < 0) {
 			cli_print_diags(&d);

@@ -110,6 +110,8 @@ void hest_model_free(struct hest_model *m)
 	source_free(&m->hdr);
 	free(m->src);
 	free(m->trailing);
+	for (size_t i = 0; i <= HEST_MAX_TYPE_CACHED; i++)
+		free(m->default_image[i]);
 	memset(m, 0, sizeof(*m));
 }
 
@@ -140,8 +142,15 @@ struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, u
 		free(s.name);
 		return NULL;
 	}
-	if (d && len >= d->size)
-		apply_defaults_zeroed(d, s.bytes); /* s.bytes is calloc'd */
+	if (d && len >= d->size) {
+		uint8_t **img = type <= HEST_MAX_TYPE_CACHED ? &m->default_image[type] : NULL;
+		if (img && !*img && (*img = calloc(1, d->size)) != NULL)
+			apply_defaults_zeroed(d, *img); /* calloc'd */
+		if (img && *img)
+			memcpy(s.bytes, *img, d->size);
+		else
+			apply_defaults_zeroed(d, s.bytes); /* s.bytes is calloc'd */
+	}
 	m->src[m->nsrc] = s;
 	return &m->src[m->nsrc++];
 }

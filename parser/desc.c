@@ -86,6 +86,9 @@ int hest_parse_uint(const char *s, size_t len, uint64_t *v, const char **why)
 			i += 2;
 	}
 	uint64_t acc = 0;
+	/* acc * base + dv overflows exactly when acc > lim or acc == lim and
+	 * dv > lim_dv (no division per digit) */
+	const uint64_t lim = UINT64_MAX / base, lim_dv = UINT64_MAX % base;
 	size_t digits = 0;
 	for (; i < len; i++) {
 		char ch = s[i];
@@ -106,7 +109,7 @@ int hest_parse_uint(const char *s, size_t len, uint64_t *v, const char **why)
 			*why = "digit out of range for the base";
 			return -1;
 		}
-		if (acc > (UINT64_MAX - dv) / base) {
+		if (acc > lim || (acc == lim && dv > lim_dv)) {
 			*why = "does not fit in 64 bits";
 			return -1;
 		}
@@ -191,11 +194,34 @@ static void names_list(const struct hest_names *names, char *buf, size_t size)
 	}
 }
 
+/* Where a structure is, for messages: fixed text ("notification"), or
+ * A B INDEX ("ghes-v2 source #3", "bank 2") formatted only when a message
+ * needs it (this is passed for every structure of every source). */
+struct where {
+	const char *text;
+	const char *a, *b;
+	size_t index;
+	char buf[96];
+};
+
+#define WHERE_TEXT(t) { (t), NULL, NULL, 0, "" }
+
+static const char *wtext(struct where *w)
+{
+	if (!w)
+		return NULL;
+	if (!w->text) {
+		snprintf(w->buf, sizeof(w->buf), "%s%s%zu", w->a, w->b, w->index);
+		w->text = w->buf;
+	}
+	return w->text;
+}
+
 /* An enum value: a name of the table, or an integer within the width.  `key`
  * names the YAML key in type and number errors; an unknown name is reported
  * as "unknown WHAT 'name' [in IN] (did you mean ...)". */
 static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char *key, const char *what,
-			      const char *in, unsigned size, const struct hest_names *names, uint64_t *v)
+			      struct where *inw, unsigned size, const struct hest_names *names, uint64_t *v)
 {
 	if (!want_scalar(c, n, key, "a name or an integer"))
 		return false;
@@ -207,6 +233,7 @@ static bool node_name_or_uint(struct dctx *c, const struct ynode *n, const char 
 	for (size_t i = 0; names && i < names->n; i++)
 		suggest_consider(&sg, n->str, n->len, names->v[i].name);
 	char list[512], sbuf[96];
+	const char *in = wtext(inw);
 	if (names)
 		names_list(names, list, sizeof(list));
 	else
@@ -254,7 +281,8 @@ static bool node_flags(struct dctx *c, const struct ynode *n, const struct hest_
 {
 	uint64_t acc = 0, bit;
 	if (n->kind == Y_SCALAR) {
-		if (!node_name_or_uint(c, n, f->key, "flag", f->key, f->size, f->names, &bit))
+		struct where in = WHERE_TEXT(f->key);
+		if (!node_name_or_uint(c, n, f->key, "flag", &in, f->size, f->names, &bit))
 			return false;
 		*v = bit;
 		return true;
@@ -266,7 +294,8 @@ static bool node_flags(struct dctx *c, const struct ynode *n, const struct hest_
 	}
 	bool ok = true;
 	YSEQ_FOREACH(n, it) {
-		if (node_name_or_uint(c, it, f->key, "flag", f->key, f->size, f->names, &bit))
+		struct where in = WHERE_TEXT(f->key);
+		if (node_name_or_uint(c, it, f->key, "flag", &in, f->size, f->names, &bit))
 			acc |= bit;
 		else
 			ok = false;
@@ -423,7 +452,7 @@ static void unknown_key(struct dctx *c, const struct ynode *key, const char *whe
 }
 
 static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
-			 const struct ynode *map, const char *where, const char *const *extra);
+			 const struct ynode *map, struct where *where, const char *const *extra);
 
 static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest_field *f, const struct ynode *n)
 {
@@ -451,12 +480,11 @@ static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest
 	YSEQ_FOREACH(n, it) {
 		size_t off = f->offset + i * f->size;
 		hest_apply_defaults(f->sub, s->bytes + off);
-		char where[64];
-		snprintf(where, sizeof(where), "bank %zu", i);
+		struct where where = { NULL, "bank ", "", i, "" };
 		if (it->kind != Y_MAP)
 			ERR(c, it, "each bank must be a mapping, not %s", ynode_kind_name(it));
 		else
-			parse_struct(c, s, f->sub, off, it, where, NULL);
+			parse_struct(c, s, f->sub, off, it, &where, NULL);
 		i++;
 	}
 	if (countf && !hest_source_given(s, countf->key))
@@ -464,7 +492,7 @@ static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest
 }
 
 static void parse_field(struct dctx *c, struct hest_source *s, const struct hest_field *f, size_t off,
-			const struct ynode *v, const char *where)
+			const struct ynode *v, struct where *where)
 {
 	uint64_t val;
 	uint8_t *p = s->bytes + off;
@@ -483,11 +511,12 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 		 * (joined by hand: this runs for every enum of every source) */
 		char what[64];
 		bool is_type = strcmp(f->key, "type") == 0;
-		size_t wl = is_type ? strlen(where) : 0, kl = strlen(f->key);
+		const char *wt = is_type ? wtext(where) : "";
+		size_t wl = is_type ? strlen(wt) : 0, kl = strlen(f->key);
 		if (wl + 1 + kl >= sizeof(what))
-			snprintf(what, sizeof(what), "%s%s%s", is_type ? where : "", is_type ? " " : "", f->key);
+			snprintf(what, sizeof(what), "%s%s%s", wt, is_type ? " " : "", f->key);
 		else if (is_type) {
-			memcpy(what, where, wl);
+			memcpy(what, wt, wl);
 			what[wl] = ' ';
 			memcpy(what + wl + 1, f->key, kl + 1);
 		} else {
@@ -524,7 +553,8 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 		} else if (v->kind != Y_MAP) {
 			ERR(c, v, "'%s' must be a mapping, not %s", f->key, ynode_kind_name(v));
 		} else {
-			parse_struct(c, s, f->sub, off, v, f->key, NULL);
+			struct where in = WHERE_TEXT(f->key);
+			parse_struct(c, s, f->sub, off, v, &in, NULL);
 		}
 		break;
 	case HEST_FK_ARRAY:
@@ -537,7 +567,7 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 }
 
 static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
-			 const struct ynode *map, const char *where, const char *const *extra)
+			 const struct ynode *map, struct where *where, const char *const *extra)
 {
 	size_t nextra = 0;
 	while (extra && extra[nextra])
@@ -563,7 +593,7 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 		}
 		const struct hest_field *f = hest_field_find(d, k->str);
 		if (!f || (f->attr & HEST_FA_TYPE)) {
-			unknown_key(c, k, where, d, extra);
+			unknown_key(c, k, wtext(where), d, extra);
 			continue;
 		}
 		if (!first_use(c, &seen[f - d->fields], k))
@@ -581,7 +611,7 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 	}
 	for (size_t i = 0; i < d->nfields; i++)
 		if ((d->fields[i].attr & HEST_FA_REQUIRED) && !seen[i])
-			ERR(c, map, "missing required key '%s' in %s", d->fields[i].key, where);
+			ERR(c, map, "missing required key '%s' in %s", d->fields[i].key, wtext(where));
 	if (seen != seen_here)
 		free(seen);
 }
@@ -1135,11 +1165,10 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		info->named = true;
 		info->name_pos = pos_of(nnode);
 	}
-	char where[96];
-	snprintf(where, sizeof(where), "%s source #%zu", d->key, index);
+	struct where where = { NULL, d->key, " source #", index, "" };
 	const char *source_extra[MAX_OPTION_KEYS];
 	option_keys(HEST_OPTS_SOURCE, source_extra);
-	parse_struct(c, s, d, 0, map, where, source_extra);
+	parse_struct(c, s, d, 0, map, &where, source_extra);
 	parse_source_extra(c, s, map);
 
 	/* num_banks deliberately given must agree with the banks listed: the
@@ -1170,6 +1199,15 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		name = strdup(buf);
 	}
 	info->clean = c->d->errors == errors;
+	/* the fields given are known now: keep just their entries (a model of
+	 * thousands of sources holds little else) */
+	if (s->ngiven && s->ngiven < s->givencap) {
+		struct hest_given *kept = realloc(s->given, s->ngiven * sizeof(*kept));
+		if (kept) {
+			s->given = kept;
+			s->givencap = s->ngiven;
+		}
+	}
 	if (!name) {
 		ERR(c, map, "out of memory");
 		return;
@@ -1181,13 +1219,13 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 static void check_ids(struct dctx *c)
 {
 	struct hest_model *m = c->m;
-	int32_t *first = malloc(65536 * sizeof(*first));
+	/* index + 1 of the first source with each id (zeroed: only the pages
+	 * of ids in use are ever touched) */
+	uint32_t *first = calloc(65536, sizeof(*first));
 	if (!first) {
 		ERR(c, NULL, "out of memory");
 		return;
 	}
-	for (size_t i = 0; i < 65536; i++)
-		first[i] = -1;
 	struct hest_path_memo idp = HEST_PATH_MEMO("id"); /* looked up once per source type */
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source *s = &m->src[i];
@@ -1195,14 +1233,14 @@ static void check_ids(struct dctx *c)
 		uint64_t id;
 		if (!c->info[i].clean || !g || !hest_source_get_m(s, &idp, &id) || id > 0xffff)
 			continue;
-		if (first[id] < 0) {
-			first[id] = (int32_t)i;
+		if (!first[id]) {
+			first[id] = (uint32_t)i + 1;
 		} else if (!(m->allow & HEST_ALLOW_DUPLICATE_IDS)) {
 			struct hest_loc l = { c->file, g->pos.line, g->pos.col, false, 0 };
 			hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
 				      "duplicate source id %" PRIu64 " (also the id of the source at line %" PRIu32
 				      "); list 'duplicate-source-ids' under 'allow:' if this is deliberate",
-				      id, m->src[first[id]].pos.line);
+				      id, m->src[first[id] - 1].pos.line);
 		}
 	}
 	free(first);
@@ -1438,10 +1476,11 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 		if (!first_use(c, &seen[x], k))
 			continue;
 		if (yscalar_is(k, "table")) {
+			struct where in = WHERE_TEXT("table");
 			if (v->kind != Y_MAP)
 				ERR(c, v, "'table' must be a mapping, not %s", ynode_kind_name(v));
 			else
-				parse_struct(c, &c->m->hdr, &hest_desc_header, 0, v, "table", NULL);
+				parse_struct(c, &c->m->hdr, &hest_desc_header, 0, v, &in, NULL);
 		} else if (yscalar_is(k, "target")) {
 			parse_target(c, v);
 		} else if (yscalar_is(k, "placement")) {

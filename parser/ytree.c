@@ -281,8 +281,9 @@ static int attach(struct builder *b, struct ynode *n, yaml_mark_t m, bool shared
  * releases their nodes unless one of them defined an anchor.  Items go in
  * batches of about STREAM_BATCH nodes: the consumer's allocations then come
  * in bursts, not interleaved with libyaml's per-event ones (which fragments
- * the heap: malloc gets measurably slower). */
-#define STREAM_BATCH 4096u
+ * the heap: malloc gets measurably slower), and a batch stays within the
+ * arena's first small chunks (never a 2 MiB one). */
+#define STREAM_BATCH 1024u
 
 static void stream_flush(struct builder *b, struct frame *f)
 {

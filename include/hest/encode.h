@@ -18,6 +18,11 @@ int hest_model_layout_table(struct hest_model *m, struct hest_diags *d);
  * unless the description gave them.  Returns 0, or -1 with diagnostics. */
 int hest_encode_table(struct hest_model *m, uint8_t **out, size_t *len, struct hest_diags *d);
 
+/* hest_encode_table without the layout, for a model laid out already
+ * (hest_model_layout_table or hest_compile ran, and no structure's length
+ * changed since): hestc compiles, places, then encodes. */
+int hest_encode_laid_out(const struct hest_model *m, uint8_t **out, size_t *len, struct hest_diags *d);
+
 uint8_t hest_checksum(const uint8_t *p, size_t len);
 
 #ifdef __cplusplus

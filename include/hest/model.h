@@ -176,6 +176,8 @@ struct hest_ssdt {
 	struct hest_pos pos;
 };
 
+#define HEST_MAX_TYPE_CACHED 15u /* the types of ACPI 6.5 (0-11) and some room */
+
 struct hest_model {
 	const char *file;                   /* input name for diagnostics (not owned) */
 	struct hest_source hdr;             /* ACPI header + error source count, as a
@@ -192,6 +194,10 @@ struct hest_model {
 	 * checksum.  Owned; NULL when there are none. */
 	uint8_t *trailing;
 	uint32_t trailing_len;
+	/* Each source type's image with its defaults applied, made the first
+	 * time a source of the type is added (owned; a cache of
+	 * hest_model_add_source, copied for each further source). */
+	uint8_t *default_image[HEST_MAX_TYPE_CACHED + 1];
 };
 
 /* Returns 0, or -1 when out of memory. */
