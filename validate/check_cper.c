@@ -28,10 +28,11 @@ static const struct hest_cper_type *largest_kind(void)
 	return best;
 }
 
-static void check_worst(struct vctx *c, const struct hest_source *s, uint64_t ebl, uint64_t raw)
+static void check_worst(struct vctx *c, const struct hest_source *s, uint64_t ebl, uint64_t raw,
+			struct vmemo *sections_m) /* max_sections_per_record */
 {
 	uint64_t worst;
-	uint64_t sections = vget(s, "max_sections_per_record");
+	uint64_t sections = vget_m(s, sections_m);
 	if (sections > UINT32_MAX || raw > UINT32_MAX ||
 	    hest_cper_worst_case((uint32_t)sections, any_section, NANY, (uint32_t)raw, &worst) < 0 || ebl >= worst)
 		return;
@@ -49,8 +50,8 @@ void check_cper(struct vctx *c)
 		const struct hest_source *s = &c->m->src[i];
 		if (!vis_ghes(s) || s->len < s->desc->size || vall_zero(s))
 			continue;
-		uint64_t ebl = vget(s, "error_block_length");
-		uint64_t raw = vget(s, "max_raw_data_length");
+		uint64_t ebl = vget_m(s, &c->mm->ebl);
+		uint64_t raw = vget_m(s, &c->mm->raw);
 		if (ebl < HEST_CPER_STATUS_SIZE) {
 			vreport(c, "CPER-SIZE-HEADER", s, "error_block_length", 0,
 				"error_block_length %" PRIu64 " is smaller than the %u-byte Generic Error Status Block; "
@@ -80,6 +81,6 @@ void check_cper(struct vctx *c)
 				"error_block_length %" PRIu64 " is above Linux's %u-byte limit; Linux warns (\"Error "
 				"status block length is too long\") and reads only the first %u bytes",
 				ebl, HEST_GHES_LINUX_MAX_BLOCK, HEST_GHES_LINUX_MAX_BLOCK);
-		check_worst(c, s, ebl, raw);
+		check_worst(c, s, ebl, raw, &c->mm->sections);
 	}
 }

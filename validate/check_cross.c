@@ -57,12 +57,11 @@ static void check_dup_ids(struct vctx *c, const struct vidmap *first)
 
 static void check_related(struct vctx *c, const struct vidmap *first)
 {
-	struct hest_path_memo related = HEST_PATH_MEMO("related_source_id");
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
 		if (!considered(s) || !vis_ghes(s))
 			continue;
-		unsigned rel = (unsigned)vget_m(s, &related);
+		unsigned rel = (unsigned)vget_m(s, &c->mm->related);
 		if (rel == NO_SOURCE)
 			continue;
 		size_t f = vidmap_get(first, rel);
@@ -88,10 +87,9 @@ static void check_global_aer(struct vctx *c)
 {
 	for (unsigned type = 6; type <= 8; type++) {
 		const struct hest_source *firstg = NULL;
-		struct hest_path_memo flags = HEST_PATH_MEMO("flags");
 		for (size_t i = 0; i < c->nreal; i++) {
 			const struct hest_source *s = &c->m->src[i];
-			if (s->type != type || !considered(s) || !(vget_m(s, &flags) & FLAG_GLOBAL))
+			if (s->type != type || !considered(s) || !(vget_m(s, &c->mm->flags) & FLAG_GLOBAL))
 				continue;
 			if (!firstg) {
 				firstg = s;
@@ -134,19 +132,17 @@ static bool ghes_after_gap(const struct vctx *c)
 
 static void check_firmware_first(struct vctx *c)
 {
-	struct hest_path_memo enabled = HEST_PATH_MEMO("enabled"), flags_m = HEST_PATH_MEMO("flags");
-	struct hest_path_memo related = HEST_PATH_MEMO("related_source_id");
 	bool any_ghes = ghes_after_gap(c);
 	for (size_t i = 0; i < c->nreal && !any_ghes; i++) {
 		const struct hest_source *s = &c->m->src[i];
-		if (vis_ghes(s) && considered(s) && vget_m(s, &enabled))
+		if (vis_ghes(s) && considered(s) && vget_m(s, &c->mm->enabled))
 			any_ghes = true;
 	}
 	for (size_t i = 0; i < c->nreal; i++) {
 		const struct hest_source *s = &c->m->src[i];
 		if (!(vis_mc(s) || vis_aer(s)) || !considered(s))
 			continue;
-		uint64_t flags = vget_m(s, &flags_m);
+		uint64_t flags = vget_m(s, &c->mm->flags);
 		if ((flags & FLAG_FIRMWARE_FIRST) && !any_ghes)
 			vreport(c, "HEST-FF-NO-GHES", s, "flags", 0,
 				"FIRMWARE_FIRST is set but the table has no enabled GHES through which firmware could "
@@ -155,7 +151,7 @@ static void check_firmware_first(struct vctx *c)
 			bool served = false;
 			for (size_t j = 0; j < c->nreal && !served; j++) {
 				const struct hest_source *g = &c->m->src[j];
-				served = vis_ghes(g) && considered(g) && vget_m(g, &related) == vsource_id(s);
+				served = vis_ghes(g) && considered(g) && vget_m(g, &c->mm->related) == vsource_id(s);
 			}
 			if (!served)
 				vreport(c, "HEST-ASSIST-NO-GHES", s, "flags", 0,

@@ -43,12 +43,13 @@ static const char *field_path(char *buf, size_t size, const char *path, const ch
 	return buf;
 }
 
-static void check_one(struct vctx *c, const struct hest_source *s, const char *path, const char *what,
+static void check_one(struct vctx *c, const struct hest_source *s, struct vgas_memo *gm, const char *what,
 		      struct reg *out, size_t *nout)
 {
 	struct vgas g;
 	char at[64];
-	vget_gas(s, path, &g);
+	const char *path = gm->vm.path;
+	vget_gas_m(s, gm, &g);
 	if (g.space != SPACE_MEMORY && g.space != SPACE_IO)
 		vreport(c, "GAS-SPACE", s, field_path(at, sizeof(at), path, "space_id"), 0,
 			"%s is in address space %" PRIu64 "; Linux reads GHES registers from SystemMemory (0) or "
@@ -142,9 +143,9 @@ void check_gas(struct vctx *c)
 		const struct hest_source *s = &c->m->src[i];
 		if (!vis_ghes(s) || s->len < s->desc->size || vall_zero(s))
 			continue;
-		check_one(c, s, "error_status_address", "the error status address register", regs, &n);
+		check_one(c, s, &c->mm->status, "the error status address register", regs, &n);
 		if (s->type == 10)
-			check_one(c, s, "read_ack.register", "the read-ack register", regs, &n);
+			check_one(c, s, &c->mm->read_ack, "the read-ack register", regs, &n);
 	}
 	check_overlaps(c, regs, n);
 	free(regs);

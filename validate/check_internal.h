@@ -15,12 +15,15 @@
 #define VCHECK_PRINTF(a, b)
 #endif
 
+struct vmemos;
+
 struct vctx {
 	const struct hest_model *m;
 	const struct hest_validate_options *o;
 	const struct hest_decode_info *info; /* NULL for descriptions */
 	struct hest_diags *d;
 	size_t nreal;   /* sources that are decoded structures (not raw bytes) */
+	struct vmemos *mm; /* the fields the passes read, shared by them */
 };
 
 /* Reports `rule` at a source's field (`path` may be NULL: the structure;
@@ -43,18 +46,45 @@ struct vgas {
 };
 void vget_gas(const struct hest_source *s, const char *path, struct vgas *g);
 bool vhas(const struct hest_source *s, const char *path);
-/* vget with the path resolved once per descriptor: a loop over the sources
- * keeps one memo per path (HEST_PATH_MEMO("flags")); hest_source_get_m
- * says whether the field is there (vhas). */
-uint64_t vget_m(const struct hest_source *s, struct hest_path_memo *pm);
+/* A field path looked up once per descriptor for the loops over a
+ * table's sources, which mix types (MCE, CMC, AER, GHES...): slot t holds
+ * the lookup for the descriptor of a type-t source.  Start each as
+ * VMEMO("flags"). */
+#define VMEMO_TYPES 12
+struct vmemo {
+	const char *path;
+	uint16_t have; /* bit t: slot[t] is filled */
+	struct vmemo_slot {
+		const struct hest_struct_desc *desc;
+		const struct hest_field *field; /* NULL: desc has no such field */
+		size_t offset;
+	} slot[VMEMO_TYPES];
+};
+#define VMEMO(p) { (p), 0, { { NULL, NULL, 0 } } }
+/* The field and its absolute offset for s's descriptor, or NULL (as
+ * hest_field_path; the image's length is not checked). */
+const struct hest_field *vfield(const struct hest_source *s, struct vmemo *vm, size_t *offset);
+/* As hest_source_get: false when the field is absent or past the image. */
+bool vget_has(const struct hest_source *s, struct vmemo *vm, uint64_t *v);
+/* As vget: 0 when absent. */
+uint64_t vget_m(const struct hest_source *s, struct vmemo *vm);
 /* vget_gas with the GAS's path and its five fields resolved once per
  * descriptor. */
 struct vgas_memo {
-	struct hest_path_memo pm;
+	struct vmemo vm;
 	const struct hest_struct_desc *sub; /* the GAS fields below were found in */
 	const struct hest_field *f[5];
 };
-#define VGAS_MEMO(p) { HEST_PATH_MEMO(p), NULL, { NULL, NULL, NULL, NULL, NULL } }
+#define VGAS_MEMO(p) { VMEMO(p), NULL, { NULL, NULL, NULL, NULL, NULL } }
+/* The fields several passes read: each is looked up once per descriptor
+ * for all of them. */
+struct vmemos {
+	struct vmemo flags, enabled, related, records, sections;
+	struct vmemo ntype, nlength, ncwe, npoll, nvector;
+	struct vmemo ebl, raw;
+	struct vgas_memo status, read_ack;
+};
+void vmemos_init(struct vmemos *mm);
 void vget_gas_m(const struct hest_source *s, struct vgas_memo *gm, struct vgas *g);
 /* "ghes", "cmc", ... or "type N" for a raw source. */
 const char *vtype_name(const struct hest_source *s, char *buf, size_t size);

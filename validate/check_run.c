@@ -188,10 +188,67 @@ bool vhas(const struct hest_source *s, const char *path)
 	return hest_source_get(s, path, &v);
 }
 
-uint64_t vget_m(const struct hest_source *s, struct hest_path_memo *pm)
+const struct hest_field *vfield(const struct hest_source *s, struct vmemo *vm, size_t *offset)
+{
+	if (!s->desc)
+		return NULL;
+	unsigned t = s->type;
+	if (t < VMEMO_TYPES && (vm->have >> t & 1u) && vm->slot[t].desc == s->desc) {
+		*offset = vm->slot[t].offset;
+		return vm->slot[t].field;
+	}
+	size_t off = 0;
+	const struct hest_field *f = hest_field_path(s->desc, vm->path, &off);
+	if (t < VMEMO_TYPES) {
+		vm->slot[t] = (struct vmemo_slot){ s->desc, f, off };
+		vm->have |= (uint16_t)(1u << t);
+	}
+	*offset = off;
+	return f;
+}
+
+bool vget_has(const struct hest_source *s, struct vmemo *vm, uint64_t *v)
+{
+	size_t off = 0;
+	const struct hest_field *f = vfield(s, vm, &off);
+	if (!f || f->size > 8 || off + f->size > s->len)
+		return false;
+	*v = hest_get_le(s->bytes + off, f->size);
+	return true;
+}
+
+/* Only the paths and the "filled" bits: the slots are written before they
+ * are read. */
+static void vmemo_init(struct vmemo *vm, const char *path)
+{
+	vm->path = path;
+	vm->have = 0;
+}
+
+void vmemos_init(struct vmemos *mm)
+{
+	vmemo_init(&mm->flags, "flags");
+	vmemo_init(&mm->enabled, "enabled");
+	vmemo_init(&mm->related, "related_source_id");
+	vmemo_init(&mm->records, "records_to_preallocate");
+	vmemo_init(&mm->sections, "max_sections_per_record");
+	vmemo_init(&mm->ntype, "notification.type");
+	vmemo_init(&mm->nlength, "notification.length");
+	vmemo_init(&mm->ncwe, "notification.config_write_enable");
+	vmemo_init(&mm->npoll, "notification.poll_interval_ms");
+	vmemo_init(&mm->nvector, "notification.vector");
+	vmemo_init(&mm->ebl, "error_block_length");
+	vmemo_init(&mm->raw, "max_raw_data_length");
+	vmemo_init(&mm->status.vm, "error_status_address");
+	mm->status.sub = NULL;
+	vmemo_init(&mm->read_ack.vm, "read_ack.register");
+	mm->read_ack.sub = NULL;
+}
+
+uint64_t vget_m(const struct hest_source *s, struct vmemo *vm)
 {
 	uint64_t v = 0;
-	if (!hest_source_get_m(s, pm, &v))
+	if (!vget_has(s, vm, &v))
 		return 0;
 	return v;
 }
@@ -201,7 +258,7 @@ void vget_gas_m(const struct hest_source *s, struct vgas_memo *gm, struct vgas *
 	static const char *const keys[] = { "space_id", "bit_width", "bit_offset", "access_size", "address" };
 	uint64_t *out[] = { &g->space, &g->width, &g->offset, &g->access, &g->addr };
 	size_t base;
-	const struct hest_field *f = hest_source_field_m(s, &gm->pm, &base);
+	const struct hest_field *f = vfield(s, &gm->vm, &base);
 	if (f && f->kind == HEST_FK_STRUCT && gm->sub != f->sub) {
 		for (size_t i = 0; i < 5; i++)
 			gm->f[i] = hest_field_find(f->sub, keys[i]);
@@ -329,7 +386,9 @@ void vidmap_free(struct vidmap *m)
 
 int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
 {
-	struct vctx c = { m, o, o->decode, d, o->decode ? o->decode->nstruct : m->nsrc };
+	struct vmemos mm;
+	vmemos_init(&mm);
+	struct vctx c = { m, o, o->decode, d, o->decode ? o->decode->nstruct : m->nsrc, &mm };
 	bool oom_before = d->oom;
 	check_table(&c);
 	check_sources(&c);

@@ -49,15 +49,12 @@ static void reserved_fields(struct vctx *c, const struct hest_source *s, const s
 	}
 }
 
-/* The fields each source's checks read, looked up once per descriptor
- * (banks: once per pass). */
-struct memo {
-	struct hest_path_memo flags, enabled, records, sections;
-	struct hest_path_memo ntype, nlength, ncwe, npoll;
-	const struct hest_field *res, *num, *clr, *fmt; /* of hest_desc_bank */
+/* The fields of an MCA bank the checks read, looked up once per pass. */
+struct bankf {
+	const struct hest_field *res, *num, *clr, *fmt;
 };
 
-static void reserved_banks(struct vctx *c, const struct hest_source *s, const struct memo *mm)
+static void reserved_banks(struct vctx *c, const struct hest_source *s, const struct bankf *mm)
 {
 	size_t n, stride;
 	const uint8_t *b0 = vbanks(s, &n, &stride);
@@ -85,10 +82,10 @@ static const char *flag_name(unsigned bit)
 	}
 }
 
-static void check_flags(struct vctx *c, const struct hest_source *s, struct memo *mm)
+static void check_flags(struct vctx *c, const struct hest_source *s, struct vmemos *mm)
 {
 	size_t off;
-	const struct hest_field *f = hest_source_field_m(s, &mm->flags, &off);
+	const struct hest_field *f = vfield(s, &mm->flags, &off);
 	if (!f)
 		return;
 	uint64_t flags = vget_m(s, &mm->flags), allowed = 0;
@@ -107,15 +104,15 @@ static void check_flags(struct vctx *c, const struct hest_source *s, struct memo
 			flags);
 }
 
-static void check_counts(struct vctx *c, const struct hest_source *s, struct memo *mm)
+static void check_counts(struct vctx *c, const struct hest_source *s, struct vmemos *mm)
 {
 	uint64_t v;
-	if (hest_source_get_m(s, &mm->enabled, &v) && v > 1)
+	if (vget_has(s, &mm->enabled, &v) && v > 1)
 		vreport(c, "HEST-ENABLED", s, "enabled", 0, "enabled is %" PRIu64 "; only 0 and 1 are defined", v);
-	if (hest_source_get_m(s, &mm->records, &v) && v == 0)
+	if (vget_has(s, &mm->records, &v) && v == 0)
 		vreport(c, "HEST-RECORDS", s, "records_to_preallocate", 0,
 			"records_to_preallocate is 0; the OS must preallocate at least one error record");
-	if (hest_source_get_m(s, &mm->sections, &v) && v == 0)
+	if (vget_has(s, &mm->sections, &v) && v == 0)
 		vreport(c, "HEST-MAX-SECTIONS", s, "max_sections_per_record", 0,
 			"max_sections_per_record is 0; a record holds at least one section");
 }
@@ -143,10 +140,10 @@ static void check_notify_arch(struct vctx *c, const struct hest_source *s, uint6
 			notify_name(type, nb, sizeof(nb)));
 }
 
-static void check_notification(struct vctx *c, const struct hest_source *s, struct memo *mm)
+static void check_notification(struct vctx *c, const struct hest_source *s, struct vmemos *mm)
 {
 	uint64_t type;
-	if (!hest_source_get_m(s, &mm->ntype, &type))
+	if (!vget_has(s, &mm->ntype, &type))
 		return;
 	uint64_t len = vget_m(s, &mm->nlength);
 	uint64_t cwe = vget_m(s, &mm->ncwe);
@@ -174,7 +171,7 @@ static void check_notification(struct vctx *c, const struct hest_source *s, stru
 	check_notify_arch(c, s, type);
 }
 
-static void check_banks(struct vctx *c, const struct hest_source *s, const struct memo *mm)
+static void check_banks(struct vctx *c, const struct hest_source *s, const struct bankf *mm)
 {
 	size_t n, stride;
 	const struct hest_field *num = mm->num, *clr = mm->clr, *fmt = mm->fmt;
@@ -203,15 +200,7 @@ static void check_banks(struct vctx *c, const struct hest_source *s, const struc
 
 void check_sources(struct vctx *c)
 {
-	struct memo mm = {
-		HEST_PATH_MEMO("flags"),
-		HEST_PATH_MEMO("enabled"),
-		HEST_PATH_MEMO("records_to_preallocate"),
-		HEST_PATH_MEMO("max_sections_per_record"),
-		HEST_PATH_MEMO("notification.type"),
-		HEST_PATH_MEMO("notification.length"),
-		HEST_PATH_MEMO("notification.config_write_enable"),
-		HEST_PATH_MEMO("notification.poll_interval_ms"),
+	struct bankf bf = {
 		hest_field_find(&hest_desc_bank, "reserved_3"),
 		hest_field_find(&hest_desc_bank, "bank_number"),
 		hest_field_find(&hest_desc_bank, "clear_status_on_init"),
@@ -222,10 +211,10 @@ void check_sources(struct vctx *c)
 		if (!s->desc || s->len < s->desc->size || vall_zero(s))
 			continue;
 		reserved_fields(c, s, s->desc, 0, NULL);
-		reserved_banks(c, s, &mm);
-		check_flags(c, s, &mm);
-		check_counts(c, s, &mm);
-		check_notification(c, s, &mm);
-		check_banks(c, s, &mm);
+		reserved_banks(c, s, &bf);
+		check_flags(c, s, c->mm);
+		check_counts(c, s, c->mm);
+		check_notification(c, s, c->mm);
+		check_banks(c, s, &bf);
 	}
 }

@@ -39,13 +39,6 @@
 #define EIO_RC 5
 #define ENOTSUPP_RC 524
 
-/* The fields the passes read, looked up once per descriptor. */
-struct memos {
-	struct hest_path_memo enabled, flags, related, ntype, ebl, poll, vector;
-	struct hest_path_memo mc_flags[3]; /* of the MCE, CMC and deferred MC GHES_ASSIST looks at */
-	struct vgas_memo read_ack, status;
-};
-
 struct run {
 	const struct hest_model *m;
 	const struct hest_decode_info *info;
@@ -54,7 +47,7 @@ struct run {
 	struct vctx *c; /* diagnostics, or NULL */
 	size_t nreal, reach;
 	bool *done; /* a verdict was given to source i */
-	struct memos *mm;
+	struct vmemos *mm; /* shared with the other passes when c is set */
 };
 
 /* Whether the verdicts' reasons are kept (a summary, not only diagnostics). */
@@ -203,7 +196,7 @@ static bool assist_skipped(struct run *r, const struct mces *mc, const struct he
 	unsigned rel = (unsigned)vget_m(g, &r->mm->related);
 	for (int k = 0; k < 3; k++) {
 		const struct hest_source *pick = mc->seen[k] ? mc->seen[k] : mc->last[k];
-		if (pick && (vget_m(pick, &r->mm->mc_flags[k]) & FLAG_GHES_ASSIST) && vsource_id(pick) == rel)
+		if (pick && (vget_m(pick, &r->mm->flags) & FLAG_GHES_ASSIST) && vsource_id(pick) == rel)
 			return true;
 	}
 	return false;
@@ -281,7 +274,7 @@ static void probe(struct run *r, size_t i)
 {
 	const struct hest_source *g = &r->m->src[i];
 	unsigned id = vsource_id(g);
-	struct memos *mm = r->mm;
+	struct vmemos *mm = r->mm;
 	unsigned t = (unsigned)vget_m(g, &mm->ntype);
 	uint64_t ebl = vget_m(g, &mm->ebl);
 	char why[200];
@@ -311,7 +304,7 @@ static void probe(struct run *r, size_t i)
 			 "; [Firmware Warn]: GHES: Error status block length is too long: %" PRIu64
 			 " for generic hardware error source: %u. (only 65536 bytes are read)",
 			 ebl, id);
-	if (t == 0 && vget_m(g, &mm->poll) == 0) {
+	if (t == 0 && vget_m(g, &mm->npoll) == 0) {
 		set(r, i, HEST_LINUX_INACTIVE,
 		    "[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: %u, disabled.%s", id,
 		    extra);
@@ -320,13 +313,13 @@ static void probe(struct run *r, size_t i)
 	r->s->registered++;
 	if (t == 0)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, polled every %" PRIu64 " ms%s", id,
-		    vget_m(g, &mm->poll), extra);
+		    vget_m(g, &mm->npoll), extra);
 	else if (t == 1)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, interrupt on GSI %" PRIu64 " (if acpi_gsi_to_irq maps it)%s", id,
-		    vget_m(g, &mm->vector), extra);
+		    vget_m(g, &mm->nvector), extra);
 	else if (t == 11)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, SDEI event %" PRIu64 " (if firmware implements SDEI)%s", id,
-		    vget_m(g, &mm->vector), extra);
+		    vget_m(g, &mm->nvector), extra);
 	else
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, notified by %s%s%s", id, notify_word(t),
 		    r->arch != HEST_ARCH_ANY ? "" : t == 4 ? " (x86 kernels; arm64 refuses NMI)"
@@ -459,19 +452,10 @@ static int run(const struct hest_model *m, const struct hest_decode_info *info, 
 		for (size_t i = 0; i < m->nsrc; i++)
 			s->v[i].index = i;
 	}
-	struct memos mm = {
-		HEST_PATH_MEMO("enabled"),
-		HEST_PATH_MEMO("flags"),
-		HEST_PATH_MEMO("related_source_id"),
-		HEST_PATH_MEMO("notification.type"),
-		HEST_PATH_MEMO("error_block_length"),
-		HEST_PATH_MEMO("notification.poll_interval_ms"),
-		HEST_PATH_MEMO("notification.vector"),
-		{ HEST_PATH_MEMO("flags"), HEST_PATH_MEMO("flags"), HEST_PATH_MEMO("flags") },
-		VGAS_MEMO("read_ack.register"),
-		VGAS_MEMO("error_status_address"),
-	};
-	struct run r = { m, info, arch, s, c, info ? info->nstruct : m->nsrc, 0, done, &mm };
+	struct vmemos own;
+	if (!c)
+		vmemos_init(&own);
+	struct run r = { m, info, arch, s, c, info ? info->nstruct : m->nsrc, 0, done, c ? c->mm : &own };
 	walk(&r);
 	if (s->table == HEST_LINUX_TABLE_OK)
 		cmc_pass(&r);
