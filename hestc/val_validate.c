@@ -115,27 +115,38 @@ static int cmp_order(const void *a, const void *b)
 	return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* The diagnostics in print order (malloc'd; NULL when out of memory). */
 static struct order *sorted(const struct hest_diags *d)
 {
-	struct order *o = calloc(d->n ? d->n : 1, sizeof(*o));
-	const char **files = calloc(d->n ? d->n : 1, sizeof(*files));
-	size_t nfiles = 0;
-	if (!o || !files) {
-		free(o);
-		free(files);
+	size_t n = d->n ? d->n : 1;
+	/* one block: the orders, then the files in order of appearance */
+	struct order *o = malloc(n * (sizeof(*o) + sizeof(const char *)));
+	if (!o)
 		return NULL;
-	}
+	const char **files = (const char **)(void *)(o + n);
+	size_t nfiles = 0;
 	for (size_t i = 0; i < d->n; i++) {
 		const char *f = d->v[i].loc.file ? d->v[i].loc.file : "";
 		size_t g = 0;
-		while (g < nfiles && strcmp(files[g], f) != 0)
+		while (g < nfiles && files[g] != f && strcmp(files[g], f) != 0)
 			g++;
 		if (g == nfiles)
 			files[nfiles++] = f;
 		o[i] = (struct order){ &d->v[i], i, g };
 	}
-	free(files);
-	qsort(o, d->n, sizeof(*o), cmp_order);
+	if (d->n > 16) {
+		qsort(o, d->n, sizeof(*o), cmp_order);
+		return o;
+	}
+	/* a table's few diagnostics: insertion sort (cmp_order is a total
+	 * order, so the result is qsort's) */
+	for (size_t i = 1; i < d->n; i++) {
+		struct order t = o[i];
+		size_t j = i;
+		for (; j > 0 && cmp_order(&o[j - 1], &t) > 0; j--)
+			o[j] = o[j - 1];
+		o[j] = t;
+	}
 	return o;
 }
 
@@ -163,6 +174,45 @@ static void count(const struct hest_diags *d, size_t *e, size_t *w, size_t *n)
 	}
 	if (d->oom)
 		(*e)++;
+}
+
+/* Appends the decimal digits of v at p; returns the end. */
+static char *put_dec(char *p, size_t v)
+{
+	char tmp[24];
+	size_t k = sizeof(tmp);
+	do {
+		tmp[--k] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v);
+	memcpy(p, tmp + k, sizeof(tmp) - k);
+	return p + (sizeof(tmp) - k);
+}
+
+/* "LABEL: E errors, W warnings, N notes" (what printf("%s: %zu error%s,
+ * ...") printed, without its cost per table). */
+static void print_counts(const char *label, size_t e, size_t w, size_t n)
+{
+	char line[128];
+	char *p = line;
+	const size_t v[3] = { e, w, n };
+	static const char *const word[3] = { " error", " warning", " note" };
+	for (int i = 0; i < 3; i++) {
+		p = put_dec(p, v[i]);
+		size_t len = strlen(word[i]);
+		memcpy(p, word[i], len);
+		p += len;
+		if (v[i] != 1)
+			*p++ = 's';
+		if (i < 2) {
+			*p++ = ',';
+			*p++ = ' ';
+		}
+	}
+	*p++ = '\n';
+	fputs(label, stdout);
+	fputs(": ", stdout);
+	fwrite(line, 1, (size_t)(p - line), stdout);
 }
 
 static void print_text(const struct result *r, const struct hest_diags *d, const struct vopts *o)
@@ -200,8 +250,7 @@ static void print_text(const struct result *r, const struct hest_diags *d, const
 	}
 	size_t e, w, n;
 	count(d, &e, &w, &n);
-	printf("%s: %zu error%s, %zu warning%s, %zu note%s\n", r->label, e, e == 1 ? "" : "s", w, w == 1 ? "" : "s",
-	       n, n == 1 ? "" : "s");
+	print_counts(r->label, e, w, n);
 }
 
 static void print_json(const struct result *r, const struct hest_diags *d, struct totals *t)
