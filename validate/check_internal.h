@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdbool.h>
+#include <stdarg.h>
 #include <hest/validate.h>
 
 #if defined(__GNUC__)
@@ -36,6 +37,13 @@ void vreport(struct vctx *c, const char *rule, const struct hest_source *s, cons
 	     const char *fmt, ...) VCHECK_PRINTF(6, 7);
 /* Same, at an absolute table offset (no source prefix). */
 void vreport_at(struct vctx *c, const char *rule, uint64_t off, const char *fmt, ...) VCHECK_PRINTF(4, 5);
+
+/* vsnprintf for the validator's messages: %d %i %u %x %X %c %s and %%, with
+ * the flags '-' and '0', a width and a precision (digits or '*') and the
+ * length modifiers hh h l ll z j t, written without stdio; any other
+ * directive (or a NULL %s) hands the whole format to vsnprintf.  Same
+ * result and return value as vsnprintf. */
+int vfmt(char *buf, size_t size, const char *fmt, va_list ap);
 
 /* Field value by dotted path; 0 when the source has no such field. */
 uint64_t vget(const struct hest_source *s, const char *path);

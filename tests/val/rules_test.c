@@ -1,13 +1,19 @@
 /* The rule catalogue's lookup and the diagnostic records the validator
  * builds: each part of the catalogue sorted by id (hest_rule_find bisects
  * it), every id found as itself, no other string found; diagnostics
- * formatted once and printed the way the programs always printed them. */
+ * formatted once and printed the way the programs always printed them;
+ * the validator's message formatter (vfmt) gives what vsnprintf gives. */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/diag.h>
 #include <hest/rules.h>
 #include "../../validate/rules.h"
+#include "../../validate/check_internal.h"
 #include "../unit/tap.h"
 
 static const struct {
@@ -162,9 +168,148 @@ static void test_add(void)
 	hest_diags_free(&d);
 }
 
+/* --- vfmt against vsnprintf ------------------------------------------------ */
+
+static uint64_t rng = 0x9e3779b97f4a7c15u;
+
+static uint64_t next(void)
+{
+	rng ^= rng << 13;
+	rng ^= rng >> 7;
+	rng ^= rng << 17;
+	return rng;
+}
+
+static size_t below(size_t n)
+{
+	return (size_t)(next() % n);
+}
+
+/* Both formatters into buffers of `size` bytes (pre-filled, to see what is
+ * written past the end); 1 when they agree in result, bytes and return. */
+static int same(size_t size, const char *fmt, ...)
+{
+	char a[600], b[600];
+	va_list ap, aq;
+	memset(a, '#', sizeof(a));
+	memset(b, '#', sizeof(b));
+	va_start(ap, fmt);
+	va_copy(aq, ap);
+	int ra = vfmt(size ? a : NULL, size, fmt, ap);
+	int rb = vsnprintf(size ? b : NULL, size, fmt, aq);
+	va_end(aq);
+	va_end(ap);
+	if (ra != rb || memcmp(a, b, sizeof(a)) != 0) {
+		printf("# '%s' (size %zu): vfmt %d '%.*s', vsnprintf %d '%.*s'\n", fmt, size, ra,
+		       (int)(size ? size : 1), size ? a : "", rb, (int)(size ? size : 1), size ? b : "");
+		return 0;
+	}
+	return 1;
+}
+
+static const char *const strs[] = { "", "a", "HEST", "error status address register", "source 'x' (ghes, id 7)",
+				    "%s %d %%" };
+
+/* One random directive (with literal text around it) and matching
+ * arguments: flags, width and precision as digits or '*', every length
+ * modifier, every conversion vfmt takes and some it hands to vsnprintf. */
+static int random_case(void)
+{
+	static const char *const flags[] = { "", "", "-", "0", "-0", "0-", "00", "+", " ", "#" };
+	static const char *const lens[] = { "", "", "hh", "h", "l", "ll", "z", "j", "t" };
+	static const char convs[] = "diuxXcs%po";
+	char fmt[64], spec[32];
+	const char *fl = flags[below(sizeof(flags) / sizeof(flags[0]))];
+	int wkind = (int)below(4), pkind = (int)below(5); /* none, digits, '*' (and '.' alone) */
+	int w = (int)below(24) - (wkind == 2 ? 8 : 0), pr = (int)below(24) - (pkind == 2 ? 8 : 0);
+	const char *len = lens[below(sizeof(lens) / sizeof(lens[0]))];
+	char conv = convs[below(sizeof(convs) - 1)];
+	if (conv == 'c' || conv == 's' || conv == '%' || conv == 'p')
+		len = "";
+	size_t k = 0;
+	k += (size_t)snprintf(spec + k, sizeof(spec) - k, "%%%s", conv == '%' ? "" : fl);
+	if (conv != '%') {
+		if (wkind == 1)
+			k += (size_t)snprintf(spec + k, sizeof(spec) - k, "%d", w < 0 ? -w : w);
+		else if (wkind == 2)
+			k += (size_t)snprintf(spec + k, sizeof(spec) - k, "*");
+		if (pkind == 1)
+			k += (size_t)snprintf(spec + k, sizeof(spec) - k, ".%d", pr < 0 ? -pr : pr);
+		else if (pkind == 2)
+			k += (size_t)snprintf(spec + k, sizeof(spec) - k, ".*");
+		else if (pkind == 3)
+			k += (size_t)snprintf(spec + k, sizeof(spec) - k, ".");
+	}
+	snprintf(spec + k, sizeof(spec) - k, "%s%c", len, conv);
+	snprintf(fmt, sizeof(fmt), "%s%s%s", below(2) ? "x=" : "", spec, below(2) ? " end" : "");
+	bool sw = conv != '%' && wkind == 2, sp = conv != '%' && pkind == 2;
+	/* zero, small, large and extreme values of each width */
+	static const uint64_t vals[] = { 0, 1, 7, 9, 10, 255, 256, 0x7f, 0x80, 0xffff, 0x10000, 0x7fffffff,
+					 0x80000000u, 0xffffffffu, 0x123456789abcdefull, 0x7fffffffffffffffull,
+					 0x8000000000000000ull, 0xffffffffffffffffull };
+	uint64_t v = vals[below(sizeof(vals) / sizeof(vals[0]))];
+	if (below(3) == 0)
+		v = next();
+	const char *str = strs[below(sizeof(strs) / sizeof(strs[0]))];
+	size_t size = below(4) == 0 ? below(12) : 600;
+	/* the argument list the directive reads: [width] [precision] value */
+#define CALL(val)                                                                     \
+	(sw && sp ? same(size, fmt, w, pr, val) : sw ? same(size, fmt, w, val)         \
+		: sp ? same(size, fmt, pr, val) : same(size, fmt, val))
+	if (conv == 's')
+		return CALL(str);
+	if (conv == 'p')
+		return CALL((void *)str);
+	if (conv == '%')
+		return same(size, fmt, 0);
+	if (conv == 'c')
+		return CALL((int)(v % 94 + 33));
+	bool sgn = conv == 'd' || conv == 'i';
+	switch (len[0] ? len[0] + len[1] : 0) {
+	case 'l':
+		return sgn ? CALL((long)v) : CALL((unsigned long)v);
+	case 'l' + 'l':
+		return sgn ? CALL((long long)v) : CALL((unsigned long long)v);
+	case 'z':
+		return CALL((size_t)v);
+	case 'j':
+		return sgn ? CALL((intmax_t)v) : CALL((uintmax_t)v);
+	case 't':
+		return CALL((ptrdiff_t)v);
+	default: /* int, and hh and h (promoted to int) */
+		return sgn ? CALL((int)v) : CALL((unsigned)v);
+	}
+#undef CALL
+}
+
+static void test_vfmt(void)
+{
+	size_t bad = 0;
+	for (int i = 0; i < 20000; i++)
+		if (!random_case() && ++bad > 20)
+			break;
+	tap_ok(bad == 0, "vfmt and vsnprintf agree on 20000 random directives, arguments and buffer sizes");
+
+	/* formats of the validator's own messages, cut at every size */
+	bad = 0;
+	for (size_t size = 0; size < 200; size++) {
+		bad += !same(size, "reserved %s%s%s hold%s 0x%0*" PRIx64 "; must be zero", "notification", " ",
+			     "bytes 4..7", "", 8, (uint64_t)0xdeadbeef);
+		bad += !same(size, "%s '%.*s' is padded with %zu NUL byte%s instead of spaces", "OEM ID", 4, "ABCDEFG",
+			     (size_t)2, "s");
+		bad += !same(size, "the signature bytes are %02x %02x %02x %02x, not 'HEST'", 0, 0x7f, 0x80, 0xff);
+		bad += !same(size, "the signature is '%.4s', not 'HEST'%s", "FACPxyz", "; another table");
+		bad += !same(size, "structure type %" PRIu32 " (0x%04" PRIx32 ") is %s", (uint32_t)12, (uint32_t)12,
+			     "reserved");
+		bad += !same(size, "%c%-5d|%5d|%-5s|%5s|%%|%d", 'x', -42, -42, "ab", "ab", -2147483647 - 1);
+	}
+	tap_ok(bad == 0, "vfmt and vsnprintf agree on the validator's formats at every buffer size (%zu differ)", bad);
+}
+
 int main(void)
 {
 	test_catalogue();
+	test_vfmt();
 	test_format();
 	test_add();
 	return tap_done();
