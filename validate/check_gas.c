@@ -39,7 +39,14 @@ static unsigned linux_access_bits(const struct vgas *g, bool *widened)
  * run for every GHES of the table). */
 static const char *field_path(char *buf, size_t size, const char *path, const char *field)
 {
-	snprintf(buf, size, "%s.%s", path, field);
+	size_t a = strlen(path), b = strlen(field);
+	if (a + 1 + b >= size) { /* not with the paths of this file */
+		snprintf(buf, size, "%s.%s", path, field);
+		return buf;
+	}
+	memcpy(buf, path, a);
+	buf[a] = '.';
+	memcpy(buf + a + 1, field, b + 1);
 	return buf;
 }
 

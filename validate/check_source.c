@@ -39,13 +39,13 @@ static void reserved_fields(struct vctx *c, const struct hest_source *s, const s
 		uint64_t v = hest_get_le(s->bytes + off, f->size);
 		if (!v)
 			continue;
-		char span[32];
 		if (f->size == 1)
-			snprintf(span, sizeof(span), "byte %" PRIu32, off);
+			vreport(c, "HEST-RESERVED", s, NULL, off, "reserved %s%sbyte %" PRIu32 " holds 0x%02" PRIx64
+				"; must be zero", where ? where : "", where ? " " : "", off, v);
 		else
-			snprintf(span, sizeof(span), "bytes %" PRIu32 "..%" PRIu32, off, off + f->size - 1u);
-		vreport(c, "HEST-RESERVED", s, NULL, off, "reserved %s%s%s hold%s 0x%0*" PRIx64 "; must be zero",
-			where ? where : "", where ? " " : "", span, f->size == 1 ? "s" : "", (int)(2 * f->size), v);
+			vreport(c, "HEST-RESERVED", s, NULL, off, "reserved %s%sbytes %" PRIu32 "..%" PRIu32
+				" hold 0x%0*" PRIx64 "; must be zero", where ? where : "", where ? " " : "", off,
+				off + f->size - 1u, (int)(2 * f->size), v);
 	}
 }
 

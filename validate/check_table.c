@@ -85,11 +85,11 @@ static void check_checksum(struct vctx *c)
  * with spaces. */
 static void check_id(struct vctx *c, const char *key, const char *what)
 {
-	size_t off;
-	const struct hest_field *f = hest_field_path(&hest_desc_header, key, &off);
+	/* a key of the header itself (keys are unique: the first is the one) */
+	const struct hest_field *f = hest_field_find(&hest_desc_header, key);
 	if (!f)
 		return;
-	const uint8_t *p = c->m->hdr.bytes + off;
+	const uint8_t *p = c->m->hdr.bytes + f->offset;
 	size_t n = f->size, end = n;
 	while (end > 0 && p[end - 1] == 0)
 		end--;
