@@ -47,13 +47,11 @@ int vfmt(char *buf, size_t size, const char *fmt, va_list ap);
 
 /* Field value by dotted path; 0 when the source has no such field. */
 uint64_t vget(const struct hest_source *s, const char *path);
-/* The five fields of the GAS at `path` ("error_status_address"), each as vget
- * would read it (0 when absent), with the GAS looked up once. */
+/* The five fields of a GAS, each as vget would read it (0 when absent):
+ * vget_gas_m. */
 struct vgas {
 	uint64_t space, width, offset, access, addr;
 };
-void vget_gas(const struct hest_source *s, const char *path, struct vgas *g);
-bool vhas(const struct hest_source *s, const char *path);
 /* A field path looked up once per descriptor for the loops over a
  * table's sources, which mix types (MCE, CMC, AER, GHES...): slot t holds
  * the lookup for the descriptor of a type-t source.  Start each as

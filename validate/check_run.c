@@ -215,14 +215,15 @@ int vfmt(char *buf, size_t size, const char *fmt, va_list ap)
 			default: v = va_arg(aq, unsigned); break;
 			}
 		}
-		unsigned base = conv == 'x' || conv == 'X' ? 16 : 10;
 		const char *digits = conv == 'X' ? "0123456789ABCDEF" : "0123456789abcdef";
 		char tmp[24];
 		size_t k = sizeof(tmp);
-		while (v) {
-			tmp[--k] = digits[v % base];
-			v /= base;
-		}
+		if (conv == 'x' || conv == 'X')
+			for (; v; v >>= 4)
+				tmp[--k] = digits[v & 15];
+		else
+			for (; v; v /= 10)
+				tmp[--k] = (char)('0' + v % 10);
 		size_t nd = sizeof(tmp) - k;
 		if (nd == 0 && prec != 0)
 			tmp[--k] = '0', nd = 1;
@@ -360,25 +361,6 @@ uint64_t vget(const struct hest_source *s, const char *path)
 	if (!hest_source_get(s, path, &v))
 		return 0;
 	return v;
-}
-
-void vget_gas(const struct hest_source *s, const char *path, struct vgas *g)
-{
-	static const char *const keys[] = { "space_id", "bit_width", "bit_offset", "access_size", "address" };
-	uint64_t *out[] = { &g->space, &g->width, &g->offset, &g->access, &g->addr };
-	size_t base;
-	const struct hest_field *f = s->desc ? hest_field_path(s->desc, path, &base) : NULL;
-	for (size_t i = 0; i < 5; i++) {
-		const struct hest_field *sf = f && f->kind == HEST_FK_STRUCT ? hest_field_find(f->sub, keys[i]) : NULL;
-		*out[i] = sf && sf->size <= 8 && base + sf->offset + sf->size <= s->len
-			? hest_get_le(s->bytes + base + sf->offset, sf->size) : 0;
-	}
-}
-
-bool vhas(const struct hest_source *s, const char *path)
-{
-	uint64_t v;
-	return hest_source_get(s, path, &v);
 }
 
 const struct hest_field *vfield(const struct hest_source *s, struct vmemo *vm, size_t *offset)
