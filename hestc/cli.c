@@ -8,23 +8,33 @@
 #include <unistd.h>
 #include "cli.h"
 
+/* The whole file (or stdin for "-"), NUL-terminated.  A regular file's
+ * size is known: a file over the limit is refused before it is read, and
+ * the buffer is allocated once at its size (plus the byte for the read
+ * that sees the end); other inputs grow by doubling. */
 int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
-	FILE *f = is_stdin ? stdin : fopen(path, "rb");
+	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
 	*buf = NULL;
 	*len = 0;
-	if (!f) {
+	if (fd < 0) {
 		fprintf(stderr, "%s: error: cannot open '%s': %s\n", prog, path, strerror(errno));
 		return -1;
 	}
-	size_t cap = 0, n = 0;
+	size_t cap = 65536, n = 0;
 	uint8_t *b = NULL;
-	struct stat st; /* a regular file's size is known: refuse it before reading */
-	if (!is_stdin && fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode) && (uint64_t)st.st_size > CLI_MAX_INPUT) {
-		fprintf(stderr, "%s: error: '%s' is larger than %u MiB\n", prog, path, CLI_MAX_INPUT >> 20);
-		goto fail;
+	struct stat st;
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+		if ((uint64_t)st.st_size > CLI_MAX_INPUT) {
+			fprintf(stderr, "%s: error: '%s' is larger than %u MiB\n", prog, path, CLI_MAX_INPUT >> 20);
+			goto fail;
+		}
+		cap = (size_t)st.st_size + 1;
 	}
+	b = malloc(cap + 1);
+	if (!b)
+		goto oom;
 	for (;;) {
 		if (n == cap) {
 			if (cap >= CLI_MAX_INPUT) {
@@ -32,40 +42,35 @@ int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len
 					CLI_MAX_INPUT >> 20);
 				goto fail;
 			}
-			cap = cap ? cap * 2 : 65536;
+			cap = cap * 2 < CLI_MAX_INPUT ? cap * 2 : CLI_MAX_INPUT;
 			uint8_t *nb = realloc(b, cap + 1);
-			if (!nb) {
-				fprintf(stderr, "%s: error: out of memory reading '%s'\n", prog, path);
-				goto fail;
-			}
+			if (!nb)
+				goto oom;
 			b = nb;
 		}
-		size_t got = fread(b + n, 1, cap - n, f);
-		n += got;
-		if (got == 0) {
-			if (ferror(f)) {
-				fprintf(stderr, "%s: error: cannot read '%s': %s\n", prog, path, strerror(errno));
-				goto fail;
-			}
-			break;
+		ssize_t got = read(fd, b + n, cap - n);
+		if (got < 0 && errno == EINTR)
+			continue;
+		if (got < 0) {
+			fprintf(stderr, "%s: error: cannot read '%s': %s\n", prog, path, strerror(errno));
+			goto fail;
 		}
+		if (got == 0)
+			break;
+		n += (size_t)got;
 	}
 	if (!is_stdin)
-		fclose(f);
-	if (!b)
-		b = malloc(1);
-	if (!b) {
-		fprintf(stderr, "%s: error: out of memory\n", prog);
-		return -1;
-	}
+		close(fd);
 	b[n] = 0;
 	*buf = b;
 	*len = n;
 	return 0;
+oom:
+	fprintf(stderr, "%s: error: out of memory reading '%s'\n", prog, path);
 fail:
 	free(b);
 	if (!is_stdin)
-		fclose(f);
+		close(fd);
 	return -1;
 }
 
