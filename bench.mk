@@ -22,6 +22,10 @@ check_PROGRAMS += bench/yaml_baseline bench/timeit
 bench_yaml_baseline_SOURCES = bench/yaml_baseline.c
 bench_yaml_baseline_CFLAGS = $(AM_CFLAGS) $(YAML_CFLAGS)
 bench_yaml_baseline_LDADD = $(YAML_LIBS)
+if STATIC_PROGRAMS
+# linked as hestc is (configure.ac): the baseline pays the same start-up
+bench_yaml_baseline_LDFLAGS = -all-static
+endif
 bench_timeit_SOURCES = bench/timeit.c
 
 TESTS += tests/bench/smoke.sh
