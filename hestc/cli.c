@@ -10,9 +10,10 @@
 
 /* The whole file (or stdin for "-"), NUL-terminated.  A regular file's
  * size is known: a file over the limit is refused before it is read, and
- * the buffer is allocated once at its size (plus the byte for the read
- * that sees the end); other inputs grow by doubling. */
-int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len)
+ * the buffer is allocated once at its size and filled by one read (the
+ * file as it was when opened); other inputs grow by doubling until a read
+ * returns nothing. */
+int cli_read_path(const char *prog, const char *path, uint8_t **buf, size_t *len)
 {
 	bool is_stdin = strcmp(path, "-") == 0;
 	int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
@@ -22,15 +23,21 @@ int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len
 		fprintf(stderr, "%s: error: cannot open '%s': %s\n", prog, path, strerror(errno));
 		return -1;
 	}
-	size_t cap = 65536, n = 0;
+	size_t cap = 65536, n = 0, size = SIZE_MAX;
 	uint8_t *b = NULL;
 	struct stat st;
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+	bool stat_ok = fstat(fd, &st) == 0;
+	if (stat_ok && S_ISDIR(st.st_mode) && !is_stdin) {
+		close(fd);
+		return CLI_READ_DIR;
+	}
+	if (stat_ok && S_ISREG(st.st_mode)) {
 		if ((uint64_t)st.st_size > CLI_MAX_INPUT) {
 			fprintf(stderr, "%s: error: '%s' is larger than %u MiB\n", prog, path, CLI_MAX_INPUT >> 20);
 			goto fail;
 		}
-		cap = (size_t)st.st_size + 1;
+		size = (size_t)st.st_size;
+		cap = size + 1;
 	}
 	b = malloc(cap + 1);
 	if (!b)
@@ -58,6 +65,8 @@ int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len
 		if (got == 0)
 			break;
 		n += (size_t)got;
+		if (n == size)
+			break;
 	}
 	if (!is_stdin)
 		close(fd);
@@ -72,6 +81,16 @@ fail:
 	if (!is_stdin)
 		close(fd);
 	return -1;
+}
+
+int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len)
+{
+	int rc = cli_read_path(prog, path, buf, len);
+	if (rc == CLI_READ_DIR) {
+		fprintf(stderr, "%s: error: cannot read '%s': %s\n", prog, path, strerror(EISDIR));
+		return -1;
+	}
+	return rc;
 }
 
 /* Colour only on a terminal, never with NO_COLOR (https://no-color.org) or

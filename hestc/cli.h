@@ -14,6 +14,10 @@ enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2 };
 
 /* Reads a whole file ("-" = stdin).  Returns 0, or -1 after printing why. */
 int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len);
+/* cli_read_file, but a directory is not an error: CLI_READ_DIR (nothing
+ * read, nothing printed), for commands that take a file or a directory. */
+#define CLI_READ_DIR 1
+int cli_read_path(const char *prog, const char *path, uint8_t **buf, size_t *len);
 
 /* Prints every diagnostic to stderr. */
 void cli_print_diags(const struct hest_diags *d);

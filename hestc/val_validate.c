@@ -307,12 +307,6 @@ static void print_json(const struct result *r, const struct hest_diags *d, struc
 
 /* --- inputs ------------------------------------------------------------------ */
 
-static bool is_dir(const char *path)
-{
-	struct stat st;
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
 /* Text that is neither a dump nor a table: a description, a listing... */
 static bool looks_like_text(const uint8_t *p, size_t len)
 {
@@ -547,12 +541,14 @@ struct source_table {
 };
 
 /* A file INPUT: raw table or dump text.  0, or -1 (printed; I/O or unrecognised). */
+/* The table of a file; CLI_READ_DIR when INPUT is a directory. */
 static int table_from_file(const char *input, struct source_table *t, struct hest_diags *d)
 {
 	uint8_t *buf;
 	size_t len;
-	if (cli_read_file(hestval_prog, input, &buf, &len) < 0)
-		return -1;
+	int got = cli_read_path(hestval_prog, input, &buf, &len);
+	if (got != 0)
+		return got;
 	/* `acpidump -n HEST` text starts with "HEST @ 0x...": text first. */
 	if (len >= 4 && memcmp(buf, "HEST", 4) == 0 && !hest_dump_is_text(buf, len)) {
 		t->bytes = buf;
@@ -665,13 +661,14 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 	char *dir_loader = NULL;
 	hest_diags_init(&d);
 	hest_loader_init(&l);
-	bool dir = is_dir(input);
+	int got = table_from_file(input, &tb, &d); /* a file's table, or CLI_READ_DIR */
+	bool dir = got == CLI_READ_DIR;
 	if (dir) {
 		if (scan_dir(input, "", 0, blobs) < 0)
 			goto io;
 		if (!loader && blob_find(blobs, "etc/table-loader"))
 			loader = dir_loader = cli_join(input, "etc/table-loader");
-	} else if (table_from_file(input, &tb, &d) < 0) {
+	} else if (got < 0) {
 		cli_print_diags(&d); /* the input could not be read as a table: stderr, like I/O errors */
 		goto io;
 	}
