@@ -238,10 +238,11 @@ static void patch_gas(struct hest_model *m)
 static int check_block_sizes(const struct hest_model *m, struct hest_diags *d)
 {
 	int rc = 0;
+	struct hest_path_memo ebl = HEST_PATH_MEMO("error_block_length"); /* resolved once per type */
 	for (size_t i = 0; i < m->nsrc && !(m->allow & HEST_ALLOW_UNDERSIZED_BLOCKS); i++) {
 		const struct hest_source *s = &m->src[i];
 		uint64_t len = 0;
-		if (!is_ghes(s) || !hest_source_get(s, "error_block_length", &len) || len >= MIN_BLOCK)
+		if (!is_ghes(s) || !hest_source_get_m(s, &ebl, &len) || len >= MIN_BLOCK)
 			continue;
 		const struct hest_given *g = hest_source_given(s, "error_block_length");
 		hest_diag_add(d, HEST_SEV_ERROR, "CPER-SIZE-ENTRY", pos_loc(m, g ? g->pos : m->placement.block_size_pos),

@@ -37,6 +37,9 @@ struct dctx {
 	struct hest_diags *d;
 	struct srcinfo *info; /* one per model source */
 	size_t infocap;
+	/* a source's given-field list while it is parsed (see parse_source) */
+	struct hest_given *given;
+	size_t givencap;
 	/* streaming the sources (hest_desc_parse) */
 	struct hest_diags *main_d;  /* the caller's list while the sources' go to srcd */
 	struct hest_diags srcd;
@@ -121,19 +124,27 @@ int hest_parse_uint(const char *s, size_t len, uint64_t *v, const char **why)
 		return -1;
 	}
 	if (i < len) {
-		static const struct {
-			const char *sfx;
-			unsigned shift;
-		} sfx[] = { { "K", 10 }, { "KiB", 10 }, { "k", 10 }, { "M", 20 }, { "MiB", 20 },
-			    { "G", 30 }, { "GiB", 30 }, { "T", 40 }, { "TiB", 40 } };
+		/* K (or k), M, G, T, each also with "iB" */
 		size_t rest = len - i;
 		unsigned shift = 0;
-		bool found = false;
-		for (size_t k = 0; k < sizeof(sfx) / sizeof(sfx[0]); k++)
-			if (strlen(sfx[k].sfx) == rest && memcmp(s + i, sfx[k].sfx, rest) == 0) {
-				shift = sfx[k].shift;
-				found = true;
-			}
+		switch (s[i]) {
+		case 'K':
+		case 'k':
+			shift = 10;
+			break;
+		case 'M':
+			shift = 20;
+			break;
+		case 'G':
+			shift = 30;
+			break;
+		case 'T':
+			shift = 40;
+			break;
+		default:
+			break;
+		}
+		bool found = shift && (rest == 1 || (rest == 3 && s[i] != 'k' && s[i + 1] == 'i' && s[i + 2] == 'B'));
 		if (!found || base != 10) {
 			*why = "unknown suffix (sizes take K, KiB, M, MiB, G, GiB, T or TiB)";
 			return -1;
@@ -1168,8 +1179,31 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 	struct where where = { NULL, d->key, " source #", index, "" };
 	const char *source_extra[MAX_OPTION_KEYS];
 	option_keys(HEST_OPTS_SOURCE, source_extra);
+	/* The given fields go to a list kept from source to source, and the
+	 * source gets a copy of just its entries (one allocation of the right
+	 * size, instead of a list grown and trimmed for each source). */
+	if (c->given) {
+		s->given = c->given;
+		s->givencap = c->givencap;
+		c->given = NULL;
+	}
 	parse_struct(c, s, d, 0, map, &where, source_extra);
 	parse_source_extra(c, s, map);
+	if (s->ngiven) {
+		struct hest_given *own = malloc(s->ngiven * sizeof(*own));
+		if (own) {
+			memcpy(own, s->given, s->ngiven * sizeof(*own));
+			c->given = s->given; /* the list, grown if this source needed it, is kept */
+			c->givencap = s->givencap;
+			s->given = own;
+			s->givencap = s->ngiven;
+		}
+	} else if (s->given) {
+		c->given = s->given;
+		c->givencap = s->givencap;
+		s->given = NULL;
+		s->givencap = 0;
+	}
 
 	/* num_banks deliberately given must agree with the banks listed: the
 	 * structure's length follows num_banks. */
@@ -1199,15 +1233,6 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		name = strdup(buf);
 	}
 	info->clean = c->d->errors == errors;
-	/* the fields given are known now: keep just their entries (a model of
-	 * thousands of sources holds little else) */
-	if (s->ngiven && s->ngiven < s->givencap) {
-		struct hest_given *kept = realloc(s->given, s->ngiven * sizeof(*kept));
-		if (kept) {
-			s->given = kept;
-			s->givencap = s->ngiven;
-		}
-	}
 	if (!name) {
 		ERR(c, map, "out of memory");
 		return;
@@ -1568,5 +1593,6 @@ int hest_desc_parse(struct hest_model *m, const char *file, const uint8_t *buf, 
 	ytree_free(&t);
 	free_streamed(&c);
 	free(c.info);
+	free(c.given);
 	return rc < 0 || d->errors > errors || d->oom ? -1 : 0;
 }

@@ -214,17 +214,14 @@ static struct ynode *new_node(struct builder *b, uint8_t kind, yaml_mark_t m)
 		hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, m), "out of memory");
 		return NULL;
 	}
-	memset(n, 0, sizeof(*n));
-	n->kind = kind;
-	n->line = (uint32_t)m.line + 1;
-	n->col = (uint32_t)m.column + 1;
+	*n = (struct ynode){ .kind = kind, .line = (uint32_t)m.line + 1, .col = (uint32_t)m.column + 1 };
 	return n;
 }
 
 /* Counts `weight` more nodes of the expanded document.  An alias adds the
  * whole subtree it stands for, so a document whose aliases multiply it
  * (billion laughs) stops here after at most max_nodes of counting. */
-static int expand(struct builder *b, size_t weight, yaml_mark_t m)
+static inline int expand(struct builder *b, size_t weight, yaml_mark_t m)
 {
 	if (weight > b->lim->max_nodes - b->expanded) {
 		hest_diag_add(b->d, HEST_SEV_ERROR, NULL, loc_of(b->file, m),

@@ -286,7 +286,9 @@ static uint64_t declared_worst(const struct hest_model *m, const struct hest_sou
 int hest_cper_source_block_length(struct hest_model *m, struct hest_source *s, struct hest_diags *d)
 {
 	const struct hest_source_sections *sec = &s->sections;
-	const struct hest_given *g = hest_source_given(s, "error_block_length");
+	/* runs for every GHES of a compile: the field is resolved once here */
+	struct hest_path_memo ebl = HEST_PATH_MEMO("error_block_length");
+	const struct hest_given *g = hest_source_given_m(s, &ebl);
 	const struct hest_cper_type *largest = NULL;
 	uint64_t worst = 0, length = 0, max_sections = 1, max_raw = 0;
 	struct hest_pos at = g ? g->pos : m->placement.block_size_pos;
@@ -305,14 +307,14 @@ int hest_cper_source_block_length(struct hest_model *m, struct hest_source *s, s
 				      "most 4 GiB", s->name, worst);
 			return -1;
 		}
-		length = hest_source_set(s, "error_block_length", worst) ? worst : 0;
+		length = hest_source_set_m(s, &ebl, worst) ? worst : 0;
 	} else if (!g) {
-		if (hest_source_set(s, "error_block_length", m->placement.block_size))
+		if (hest_source_set_m(s, &ebl, m->placement.block_size))
 			length = m->placement.block_size;
 		if (!at.line)
 			at = sec->pos;
 	} else {
-		hest_source_get(s, "error_block_length", &length);
+		hest_source_get_m(s, &ebl, &length);
 	}
 	/* Every compile runs this for every GHES source (twice): the other
 	 * fields are looked up only for the message. */

@@ -47,6 +47,27 @@ int main(void)
 	uint_case("abc", 0, 0);
 	uint_case("0x10K", 0, 0);
 	uint_case("17179869184T", 0, 0);
+	/* every suffix, and the near misses */
+	uint_case("3k", 1, 3072);
+	uint_case("1M", 1, 1048576);
+	uint_case("1GiB", 1, 1073741824ull);
+	uint_case("1T", 1, 1099511627776ull);
+	uint_case("1TiB", 1, 1099511627776ull);
+	uint_case("16777215TiB", 1, 16777215ull << 40);
+	uint_case("16777216TiB", 0, 0);
+	uint_case("1kiB", 0, 0);
+	uint_case("1Ki", 0, 0);
+	uint_case("1KiBB", 0, 0);
+	uint_case("1Kib", 0, 0);
+	uint_case("1P", 0, 0);
+	uint_case("1 K", 0, 0);
+	uint_case("0b10K", 0, 0);
+	/* overflow at the last digit, in each base */
+	uint_case("0xffffffffffffffff", 1, UINT64_MAX);
+	uint_case("0x10000000000000000", 0, 0);
+	uint_case("0o1777777777777777777777", 1, UINT64_MAX);
+	uint_case("0o2000000000000000000000", 0, 0);
+	uint_case("18446744073709551610", 1, 18446744073709551610ull);
 
 	struct hest_diags d;
 	hest_diags_init(&d);
