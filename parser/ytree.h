@@ -23,7 +23,7 @@ struct ynode {
 	size_t len;
 	struct ynode *first;  /* map: key, value, key, value...; seq: items */
 	struct ynode *next;   /* sibling in the parent's list */
-	size_t n;             /* map: pairs; seq: items */
+	size_t n;             /* map: keys and values (two per pair); seq: items */
 	size_t weight;        /* nodes of this subtree with its aliases expanded (set when it closes) */
 };
 
