@@ -8,7 +8,6 @@
  * breaks an invariant aborts (the target's FUZZ_ASSERT) or trips a
  * sanitizer; the exit status is then non-zero.  -v names each input on
  * stderr before running it. */
-#include <dirent.h>
 #include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -16,6 +15,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include "fuzz.h"
+#include "../hestc/cli.h"
 
 static bool verbose;
 static size_t ran;
@@ -68,50 +68,25 @@ static int run_file(const char *path)
 	return 0;
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 static int run_dir(const char *dir)
 {
-	DIR *dh = opendir(dir);
-	if (!dh) {
+	char **names;
+	size_t n;
+	if (cli_dir_names(dir, &names, &n) < 0) {
 		fprintf(stderr, "replay: cannot read '%s': %s\n", dir, strerror(errno));
 		return -1;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
 	int rc = 0;
-	for (struct dirent *e; (e = readdir(dh));) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			char **v = realloc(names, cap * sizeof(*v));
-			if (!v) {
-				rc = -1;
-				break;
-			}
-			names = v;
-		}
-		size_t l = strlen(dir) + strlen(e->d_name) + 2;
-		if (!(names[n] = malloc(l))) {
-			rc = -1;
-			break;
-		}
-		snprintf(names[n++], l, "%s/%s", dir, e->d_name);
-	}
-	closedir(dh);
-	if (names)
-		qsort(names, n, sizeof(*names), cmp_name);
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		char *path = cli_join(dir, names[i]);
 		struct stat st;
-		if (rc == 0 && stat(names[i], &st) == 0 && S_ISREG(st.st_mode) && run_file(names[i]) < 0)
+		if (!path)
 			rc = -1;
-		free(names[i]);
+		else if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && run_file(path) < 0)
+			rc = -1;
+		free(path);
 	}
-	free(names);
+	cli_free_names(names, n);
 	return rc;
 }
 

@@ -1,3 +1,4 @@
+#include <dirent.h>
 #include <errno.h>
 #include <inttypes.h>
 #include <fcntl.h>
@@ -91,6 +92,59 @@ int cli_read_file(const char *prog, const char *path, uint8_t **buf, size_t *len
 		return -1;
 	}
 	return rc;
+}
+
+static int cmp_name(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+int cli_dir_names(const char *dir, char ***names, size_t *n)
+{
+	*names = NULL;
+	*n = 0;
+	DIR *dh = opendir(dir);
+	if (!dh)
+		return -1;
+	char **v = NULL;
+	size_t k = 0, cap = 0;
+	int rc = 0;
+	for (struct dirent *e; (e = readdir(dh));) {
+		if (e->d_name[0] == '.')
+			continue;
+		if (k == cap) {
+			cap = cap ? cap * 2 : 16;
+			char **nv = realloc(v, cap * sizeof(*nv));
+			if (!nv) {
+				rc = -1;
+				break;
+			}
+			v = nv;
+		}
+		if (!(v[k] = strdup(e->d_name))) {
+			rc = -1;
+			break;
+		}
+		k++;
+	}
+	closedir(dh);
+	if (rc < 0) {
+		cli_free_names(v, k);
+		errno = ENOMEM;
+		return -1;
+	}
+	if (k) /* qsort(NULL, 0) is undefined */
+		qsort(v, k, sizeof(*v), cmp_name);
+	*names = v;
+	*n = k;
+	return 0;
+}
+
+void cli_free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
 }
 
 /* Colour only on a terminal, never with NO_COLOR (https://no-color.org) or

@@ -52,5 +52,10 @@ void cli_option_error(const char *prog, int c, char **argv);
 /* Makes `dir` and missing parents.  Returns 0 or -1 (printed). */
 int cli_ensure_dir(const char *prog, const char *dir);
 char *cli_join(const char *dir, const char *name);
+/* The names in DIR (not those starting with '.'), sorted with strcmp so
+ * every walk is deterministic: 0 with *names (each and the array malloc'd;
+ * cli_free_names) and *n, or -1 with errno set (nothing to free). */
+int cli_dir_names(const char *dir, char ***names, size_t *n);
+void cli_free_names(char **names, size_t n);
 
 #endif

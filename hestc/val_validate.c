@@ -377,47 +377,20 @@ static int blob_put(struct blobset *b, const char *name, const char *path, uint8
 	return 0;
 }
 
-static int cmp_str(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Every regular file under dir/rel, named by its path relative to dir. */
 static int scan_dir(const char *dir, const char *rel, int depth, struct blobset *b)
 {
 	char *path = rel[0] ? cli_join(dir, rel) : strdup(dir);
 	if (!path)
 		return -1;
-	DIR *dh = opendir(path);
-	if (!dh) {
+	char **names;
+	size_t n;
+	if (cli_dir_names(path, &names, &n) < 0) {
 		fprintf(stderr, "%s: error: cannot read directory '%s': %s\n", hestval_prog, path, strerror(errno));
 		free(path);
 		return -1;
 	}
-	char **names = NULL;
-	size_t n = 0, cap = 0;
 	int rc = 0;
-	for (struct dirent *e; (e = readdir(dh));) {
-		if (e->d_name[0] == '.')
-			continue;
-		if (n == cap) {
-			cap = cap ? cap * 2 : 16;
-			char **v = realloc(names, cap * sizeof(*v));
-			if (!v) {
-				rc = -1;
-				break;
-			}
-			names = v;
-		}
-		if (!(names[n] = strdup(e->d_name))) {
-			rc = -1;
-			break;
-		}
-		n++;
-	}
-	closedir(dh);
-	if (n) /* qsort(NULL, 0) is undefined */
-		qsort(names, n, sizeof(*names), cmp_str); /* deterministic order */
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		char *r = rel[0] ? cli_join(rel, names[i]) : strdup(names[i]);
 		char *full = r ? cli_join(dir, r) : NULL;
@@ -447,9 +420,7 @@ static int scan_dir(const char *dir, const char *rel, int depth, struct blobset 
 		free(r);
 		free(full);
 	}
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	cli_free_names(names, n);
 	free(path);
 	return rc;
 }
