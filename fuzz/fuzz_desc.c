@@ -88,19 +88,18 @@ static void emit_all(struct hest_model *m, const uint8_t *table, size_t tablelen
 		if ((e[i].not_applicable && e[i].not_applicable(m)) || too_big(&e[i], m))
 			continue;
 		struct hest_diags d;
-		struct hest_buf out;
+		struct emit_result out;
 		hest_diags_init(&d);
-		hest_buf_init(&out);
 		struct emit_ctx c = { m, table, tablelen, &d, "fuzz.yaml" };
-		int rc = e[i].fn(&c, &out);
+		int rc = hestc_emit(&e[i], &c, &out);
 		/* An emitter may refuse with a diagnostic (iasl cannot express
 		 * everything); it may not fail silently. */
-		FUZZ_ASSERT(rc == 0 || hest_diags_failed(&d) || out.oom, "emitter %s (%s) failed without a diagnostic",
-			    e[i].kind, e[i].file);
-		FUZZ_ASSERT(rc != 0 || !out.oom, "emitter %s (%s) succeeded with an incomplete buffer", e[i].kind,
+		FUZZ_ASSERT(rc == 0 || hest_diags_failed(&d) || out.buf.oom,
+			    "emitter %s (%s) failed without a diagnostic", e[i].kind, e[i].file);
+		FUZZ_ASSERT(rc != 0 || !out.buf.oom, "emitter %s (%s) succeeded with an incomplete buffer", e[i].kind,
 			    e[i].file);
 		fuzz_format_diags(&d);
-		hest_buf_free(&out);
+		hest_buf_free(&out.buf);
 		hest_diags_free(&d);
 	}
 }

@@ -90,18 +90,17 @@ static int write_outputs(const struct emit_ctx *c, const char *outdir, const boo
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		if (!want[i])
 			continue;
-		struct hest_buf b;
-		hest_buf_init(&b);
+		struct emit_result r;
 		char *path = cli_join(outdir, e[i].file);
-		if (e[i].fn(c, &b) < 0 || b.oom || !path) {
+		if (hestc_emit(&e[i], c, &r) < 0 || r.buf.oom || !path) {
 			rc = hest_diags_failed(c->d) ? EXIT_INPUT : EXIT_USAGE;
-			if (b.oom || !path)
+			if (r.buf.oom || !path)
 				fprintf(stderr, "%s: error: out of memory producing %s\n", hestc_prog, e[i].file);
-		} else if (cli_outputs_add(&out, path, b.p, b.len) < 0) {
+		} else if (cli_outputs_add(&out, path, r.p, r.len) < 0) {
 			rc = EXIT_USAGE;
 		}
 		free(path);
-		hest_buf_free(&b);
+		hest_buf_free(&r.buf);
 	}
 	cli_print_diags(c->d);
 	if (rc == EXIT_OK && cli_outputs_commit(&out) < 0)

@@ -6,9 +6,10 @@
 #include <hest/loader.h>
 #include "hestc.h"
 
-static int emit_hest(const struct emit_ctx *c, struct hest_buf *out)
+static const uint8_t *view_hest(const struct emit_ctx *c, size_t *len)
 {
-	return hest_buf_append(out, c->table, c->tablelen) ? 0 : -1;
+	*len = c->tablelen;
+	return c->table;
 }
 
 static int build_loader(const struct emit_ctx *c, struct hest_loader *l)
@@ -102,23 +103,38 @@ static const char *needs_standalone(const struct hest_model *m)
 }
 
 static const struct emitter emitters[] = {
-	{ "hest", "hest.aml", emit_hest, "the HEST table (always written)", NULL },
-	{ "dsl", "hest.dsl", emit_dsl, "iasl data-table source of the HEST", NULL },
+	{ "hest", "hest.aml", NULL, "the HEST table (always written)", NULL, view_hest },
+	{ "dsl", "hest.dsl", emit_dsl, "iasl data-table source of the HEST", NULL, NULL },
 	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
-	  needs_linker_loader },
-	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", needs_linker_loader },
-	{ "blobs", "hardware_errors.bin", emit_blob, "initial content of the reserved region", needs_placement },
+	  needs_linker_loader, NULL },
+	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", needs_linker_loader,
+	  NULL },
+	{ "blobs", "hardware_errors.bin", emit_blob, "initial content of the reserved region", needs_placement, NULL },
 	{ "blobs", "tables.bin", emit_tables_blob, "standalone: the tables blob, HEST at table_offset",
-	  needs_standalone },
-	{ "header", "hest-layout.h", emit_header, "C header with the layout, for VMMs", NULL },
-	{ "json", "hest-layout.json", emit_json, "the layout as JSON, for tools", NULL },
+	  needs_standalone, NULL },
+	{ "header", "hest-layout.h", emit_header, "C header with the layout, for VMMs", NULL, NULL },
+	{ "json", "hest-layout.json", emit_json, "the layout as JSON, for tools", NULL, NULL },
 	{ "ssdt", "ssdt.aml", emit_ssdt, "SSDT: the error device (PNP0C33) and the event methods of GPIO/GSIV sources",
-	  hest_ssdt_not_applicable },
-	{ "ssdt-asl", "ssdt.asl", emit_ssdt_asl, "the same SSDT as ASL source for iasl", hest_ssdt_not_applicable },
+	  hest_ssdt_not_applicable, NULL },
+	{ "ssdt-asl", "ssdt.asl", emit_ssdt_asl, "the same SSDT as ASL source for iasl", hest_ssdt_not_applicable,
+	  NULL },
 };
 
 const struct emitter *hestc_emitters(size_t *n)
 {
 	*n = sizeof(emitters) / sizeof(emitters[0]);
 	return emitters;
+}
+
+int hestc_emit(const struct emitter *e, const struct emit_ctx *c, struct emit_result *r)
+{
+	hest_buf_init(&r->buf);
+	if (e->view) {
+		r->p = e->view(c, &r->len);
+		return 0;
+	}
+	int rc = e->fn(c, &r->buf);
+	r->p = r->buf.p;
+	r->len = r->buf.len;
+	return rc;
 }

@@ -26,6 +26,9 @@ struct emit_ctx {
 /* Writes one output file's bytes into out.  Returns 0, or -1 with a
  * diagnostic in c->d. */
 typedef int (*emit_fn)(const struct emit_ctx *c, struct hest_buf *out);
+/* An output whose bytes already exist in the context (the table itself):
+ * written from there, not copied. */
+typedef const uint8_t *(*emit_view_fn)(const struct emit_ctx *c, size_t *len);
 
 struct emitter {
 	const char *kind; /* --emit name; several rows may share one (loader: .bin + .txt) */
@@ -36,8 +39,20 @@ struct emitter {
 	 * (e.g. a loader script only with linker-loader placement).  `--emit all`
 	 * takes the rows that apply; naming one that does not is an error. */
 	const char *(*not_applicable)(const struct hest_model *m);
+	emit_view_fn view; /* instead of fn */
 };
 
 const struct emitter *hestc_emitters(size_t *n);
+
+/* One output's bytes: p/len, which point into buf or, for a view, into the
+ * context.  buf is always to be freed (hest_buf_free), also after -1. */
+struct emit_result {
+	const uint8_t *p;
+	size_t len;
+	struct hest_buf buf;
+};
+/* Runs e for c.  Returns 0, or -1 as the emitter did (r->buf.oom: out of
+ * memory). */
+int hestc_emit(const struct emitter *e, const struct emit_ctx *c, struct emit_result *r);
 
 #endif
