@@ -16,16 +16,20 @@ static struct hest_loc whole(const char *file)
 
 /* The decoder keeps bytes beyond the header's Length as a last raw source;
  * a description says them with `trailing_bytes:`, outside the structures. */
-static void take_trailing(struct hest_model *m, const struct hest_decode_info *info)
+static bool take_trailing(struct hest_model *m, const struct hest_decode_info *info)
 {
 	if (!info->beyond || m->nsrc == 0)
-		return;
+		return true;
 	struct hest_source *s = &m->src[m->nsrc - 1];
-	m->trailing = s->bytes;
+	m->trailing = malloc(s->len ? s->len : 1);
+	if (!m->trailing)
+		return false;
+	memcpy(m->trailing, s->bytes, s->len);
 	m->trailing_len = s->len;
-	free(s->name);
-	free(s->given);
+	if (s->givencap)
+		free(s->given);
 	m->nsrc--;
+	return true;
 }
 
 /* Compiles the description the way `hestc compile` does and compares the
@@ -103,8 +107,7 @@ int hest_decompile(const uint8_t *p, size_t len, const char *file, const struct 
 	}
 	int rc = -1;
 	if (hest_decode_table(p, len, file, &m, &info, d) == 0) {
-		take_trailing(&m, &info);
-		if (hest_emit_yaml(&m, o, out, d) < 0)
+		if (!take_trailing(&m, &info) || hest_emit_yaml(&m, o, out, d) < 0)
 			hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "out of memory writing the description");
 		else
 			rc = check_round_trip(out, p, len, file, d);

@@ -1,4 +1,6 @@
 /* The model: header image, sources as wire images, placement. */
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/model.h>
@@ -80,15 +82,83 @@ void hest_placement_defaults(struct hest_placement *p)
 	p->read_ack_init = 1;
 }
 
+/* The model's storage: chunks of CHUNK_MIN bytes, each twice the last up
+ * to CHUNK_MAX (a larger request gets a chunk of its own size), handed out
+ * in order.  8192 sources need about 2.6 MB: a dozen allocations, not
+ * 25,000, and as many frees. */
+struct hest_model_chunk {
+	struct hest_model_chunk *next; /* the chunk filled before this one */
+	size_t used, size;
+	max_align_t data[];
+};
+
+#define CHUNK_MIN 4096u
+#define CHUNK_MAX (1024u * 1024u)
+
+/* size bytes aligned to align, uninitialised. */
+static void *storage_take(struct hest_model *m, size_t size, size_t align)
+{
+	struct hest_model_chunk *c = m->storage;
+	size_t at = c ? (c->used + (align - 1)) & ~(align - 1) : 0;
+	if (!c || at > c->size || size > c->size - at) {
+		size_t want = !c ? CHUNK_MIN : c->size < CHUNK_MAX ? c->size * 2 : CHUNK_MAX;
+		if (want < size)
+			want = size;
+		if (want > SIZE_MAX - sizeof(*c))
+			return NULL;
+		struct hest_model_chunk *n = malloc(sizeof(*n) + want);
+		if (!n)
+			return NULL;
+		n->next = c;
+		n->used = 0;
+		n->size = want;
+		m->storage = c = n;
+		at = 0;
+	}
+	c->used = at + size;
+	return (unsigned char *)c->data + at;
+}
+
+void *hest_model_alloc(struct hest_model *m, size_t size, size_t align)
+{
+	void *p = storage_take(m, size, align);
+	if (p)
+		memset(p, 0, size);
+	return p;
+}
+
+bool hest_source_set_name(struct hest_model *m, struct hest_source *s, const char *name)
+{
+	size_t n = strlen(name) + 1;
+	char *p = storage_take(m, n, 1);
+	if (!p)
+		return false;
+	memcpy(p, name, n);
+	s->name = p;
+	return true;
+}
+
+bool hest_source_resize(struct hest_model *m, struct hest_source *s, uint32_t len)
+{
+	uint8_t *p = storage_take(m, len, 8);
+	if (!p)
+		return false;
+	uint32_t keep = len < s->len ? len : s->len;
+	memcpy(p, s->bytes, keep);
+	memset(p + keep, 0, len - keep);
+	s->bytes = p;
+	s->len = len;
+	return true;
+}
+
 int hest_model_init(struct hest_model *m)
 {
 	memset(m, 0, sizeof(*m));
 	hest_placement_defaults(&m->placement);
 	m->hdr.desc = &hest_desc_header;
 	m->hdr.len = hest_desc_header.size;
-	m->hdr.bytes = calloc(1, m->hdr.len);
-	m->hdr.name = strdup("table");
-	if (!m->hdr.bytes || !m->hdr.name) {
+	m->hdr.bytes = hest_model_alloc(m, m->hdr.len, 8);
+	if (!m->hdr.bytes || !hest_source_set_name(m, &m->hdr, "table")) {
 		hest_model_free(m);
 		return -1;
 	}
@@ -98,9 +168,8 @@ int hest_model_init(struct hest_model *m)
 
 static void source_free(struct hest_source *s)
 {
-	free(s->name);
-	free(s->bytes);
-	free(s->given);
+	if (s->givencap) /* else the list is model storage */
+		free(s->given);
 }
 
 void hest_model_free(struct hest_model *m)
@@ -112,6 +181,10 @@ void hest_model_free(struct hest_model *m)
 	free(m->trailing);
 	for (size_t i = 0; i <= HEST_MAX_TYPE_CACHED; i++)
 		free(m->default_image[i]);
+	for (struct hest_model_chunk *c = m->storage, *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 	memset(m, 0, sizeof(*m));
 }
 
@@ -135,22 +208,25 @@ struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, u
 	s.type = type;
 	s.desc = d;
 	s.len = len;
-	s.bytes = calloc(1, len);
-	s.name = strdup("");
-	if (!s.bytes || !s.name) {
-		free(s.bytes);
-		free(s.name);
+	s.bytes = storage_take(m, len, 8);
+	s.name = s.bytes ? hest_model_alloc(m, 1, 1) : NULL; /* "" */
+	if (!s.name)
 		return NULL;
-	}
+	size_t done = 0;
 	if (d && len >= d->size) {
 		uint8_t **img = type <= HEST_MAX_TYPE_CACHED ? &m->default_image[type] : NULL;
 		if (img && !*img && (*img = calloc(1, d->size)) != NULL)
 			apply_defaults_zeroed(d, *img); /* calloc'd */
-		if (img && *img)
+		if (img && *img) {
 			memcpy(s.bytes, *img, d->size);
-		else
-			apply_defaults_zeroed(d, s.bytes); /* s.bytes is calloc'd */
+			done = d->size;
+		} else {
+			memset(s.bytes, 0, len);
+			apply_defaults_zeroed(d, s.bytes);
+			done = len;
+		}
 	}
+	memset(s.bytes + done, 0, len - done);
 	m->src[m->nsrc] = s;
 	return &m->src[m->nsrc++];
 }
@@ -160,6 +236,9 @@ const struct hest_field *hest_source_field_m(const struct hest_source *s, struct
 	if (!pm->resolved || pm->desc != s->desc) {
 		pm->desc = s->desc;
 		pm->field = s->desc ? hest_field_path(s->desc, pm->path, &pm->offset) : NULL;
+		pm->depth = 0;
+		for (const char *p = pm->path; *p; p++)
+			pm->depth += *p == '.';
 		pm->resolved = true;
 	}
 	*off = pm->offset;
@@ -199,7 +278,7 @@ const struct hest_given *hest_source_given_m(const struct hest_source *s, struct
 	if (!f)
 		return NULL;
 	for (size_t i = 0; i < s->ngiven; i++)
-		if (s->given[i].field == f && s->given[i].offset == off)
+		if (s->given[i].offset == off && s->given[i].depth == pm->depth)
 			return &s->given[i];
 	return NULL;
 }
@@ -216,19 +295,21 @@ bool hest_source_set(struct hest_source *s, const char *path, uint64_t v)
 	return hest_source_set_m(s, &pm, v);
 }
 
-bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, uint16_t offset,
-			    struct hest_pos pos)
+bool hest_source_mark_given(struct hest_source *s, uint16_t offset, unsigned depth, struct hest_pos pos)
 {
-	if (s->ngiven == s->givencap) {
-		/* 16 holds what a GHESv2 source usually gives without a realloc */
-		size_t cap = s->givencap ? s->givencap * 2 : 16;
-		struct hest_given *v = realloc(s->given, cap * sizeof(*v));
+	if (s->ngiven == s->givencap || (!s->givencap && s->ngiven)) {
+		/* 16 holds what a GHESv2 source usually gives without a realloc;
+		 * a list in model storage moves to a malloc'd one */
+		size_t cap = s->givencap ? s->givencap * 2 : s->ngiven < 8 ? 16 : s->ngiven * 2;
+		struct hest_given *v = s->givencap ? realloc(s->given, cap * sizeof(*v)) : malloc(cap * sizeof(*v));
 		if (!v)
 			return false;
+		if (!s->givencap && s->ngiven)
+			memcpy(v, s->given, s->ngiven * sizeof(*v));
 		s->given = v;
 		s->givencap = cap;
 	}
-	s->given[s->ngiven++] = (struct hest_given){ offset, f, pos };
+	s->given[s->ngiven++] = (struct hest_given){ offset, (uint8_t)depth, pos };
 	return true;
 }
 

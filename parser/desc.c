@@ -1,4 +1,5 @@
 /* YAML description -> model, driven by the field-descriptor tables. */
+#include <stdalign.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -463,9 +464,11 @@ static void unknown_key(struct dctx *c, const struct ynode *key, const char *whe
 }
 
 static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
-			 const struct ynode *map, struct where *where, const char *const *extra);
+			 unsigned depth, const struct ynode *map, struct where *where, const char *const *extra);
 
-static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest_field *f, const struct ynode *n)
+/* depth: the banks field's (hest_given.depth); each bank's fields are one deeper */
+static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest_field *f, unsigned depth,
+			const struct ynode *n)
 {
 	if (n->kind != Y_SEQ) {
 		ERR(c, n, "'%s' must be a list of banks, not %s", f->key, ynode_kind_name(n));
@@ -479,14 +482,11 @@ static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest
 		return;
 	}
 	size_t len = f->offset + n->n * f->size;
-	uint8_t *b = realloc(s->bytes, len ? len : 1);
-	if (!b) {
+	if (!hest_source_resize(c->m, s, (uint32_t)len)) {
 		ERR(c, n, "out of memory");
 		return;
 	}
-	memset(b + f->offset, 0, len - f->offset);
-	s->bytes = b;
-	s->len = (uint32_t)len;
+	memset(s->bytes + f->offset, 0, len - f->offset);
 	size_t i = 0;
 	YSEQ_FOREACH(n, it) {
 		size_t off = f->offset + i * f->size;
@@ -495,7 +495,7 @@ static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest
 		if (it->kind != Y_MAP)
 			ERR(c, it, "each bank must be a mapping, not %s", ynode_kind_name(it));
 		else
-			parse_struct(c, s, f->sub, off, it, &where, NULL);
+			parse_struct(c, s, f->sub, off, depth + 1, it, &where, NULL);
 		i++;
 	}
 	if (countf && !hest_source_given(s, countf->key))
@@ -503,7 +503,7 @@ static void parse_banks(struct dctx *c, struct hest_source *s, const struct hest
 }
 
 static void parse_field(struct dctx *c, struct hest_source *s, const struct hest_field *f, size_t off,
-			const struct ynode *v, struct where *where)
+			unsigned depth, const struct ynode *v, struct where *where)
 {
 	uint64_t val;
 	uint8_t *p = s->bytes + off;
@@ -559,17 +559,17 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 			const struct hest_field *a = hest_field_find(&hest_desc_gas, "address");
 			if (node_uint(c, v, f->key, a->size, &val)) {
 				hest_put_le(p + a->offset, a->size, val);
-				hest_source_mark_given(s, a, (uint16_t)(off + a->offset), pos_of(v));
+				hest_source_mark_given(s, (uint16_t)(off + a->offset), depth + 1, pos_of(v));
 			}
 		} else if (v->kind != Y_MAP) {
 			ERR(c, v, "'%s' must be a mapping, not %s", f->key, ynode_kind_name(v));
 		} else {
 			struct where in = WHERE_TEXT(f->key);
-			parse_struct(c, s, f->sub, off, v, &in, NULL);
+			parse_struct(c, s, f->sub, off, depth + 1, v, &in, NULL);
 		}
 		break;
 	case HEST_FK_ARRAY:
-		parse_banks(c, s, f, v);
+		parse_banks(c, s, f, depth, v);
 		break;
 	default:
 		ERR(c, v, "'%s' cannot be set", f->key);
@@ -577,8 +577,10 @@ static void parse_field(struct dctx *c, struct hest_source *s, const struct hest
 	}
 }
 
+/* d's fields at base in s's image; depth: how deep d is in the source's
+ * structure (0: the source's own, 1: a structure or bank inside it...). */
 static void parse_struct(struct dctx *c, struct hest_source *s, const struct hest_struct_desc *d, size_t base,
-			 const struct ynode *map, struct where *where, const char *const *extra)
+			 unsigned depth, const struct ynode *map, struct where *where, const char *const *extra)
 {
 	size_t nextra = 0;
 	while (extra && extra[nextra])
@@ -614,11 +616,11 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 			ERR(c, k, "'%s' lies outside the structure", f->key);
 			continue;
 		}
-		if (!hest_source_mark_given(s, f, (uint16_t)off, pos_of(v))) {
+		if (!hest_source_mark_given(s, (uint16_t)off, depth, pos_of(v))) {
 			ERR(c, v, "out of memory");
 			break;
 		}
-		parse_field(c, s, f, off, v, where);
+		parse_field(c, s, f, off, depth, v, where);
 	}
 	for (size_t i = 0; i < d->nfields; i++)
 		if ((d->fields[i].attr & HEST_FA_REQUIRED) && !seen[i])
@@ -1120,13 +1122,10 @@ static void parse_raw_source(struct dctx *c, const struct ynode *map, const stru
 		info->named = true;
 		info->name_pos = pos_of(nnode);
 	}
-	char *name = strdup(info->named ? nnode->str : buf);
-	if (!name) {
+	if (!hest_source_set_name(c->m, s, info->named ? nnode->str : buf)) {
 		ERR(c, map, "out of memory");
 		return;
 	}
-	free(s->name);
-	s->name = name;
 	info->clean = c->d->errors == errors;
 }
 
@@ -1164,7 +1163,6 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 	}
 	struct srcinfo *info = &c->info[c->m->nsrc - 1];
 	s->pos = pos_of(map);
-	char *name = NULL;
 	if (nnode && !want_scalar(c, nnode, "name", "a string")) {
 		nnode = NULL;
 	} else if (nnode && !valid_name(nnode)) {
@@ -1172,7 +1170,6 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 			      "with a letter or '_'", nnode->str);
 		nnode = NULL;
 	} else if (nnode) {
-		name = strdup(nnode->str);
 		info->named = true;
 		info->name_pos = pos_of(nnode);
 	}
@@ -1187,16 +1184,16 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		s->givencap = c->givencap;
 		c->given = NULL;
 	}
-	parse_struct(c, s, d, 0, map, &where, source_extra);
+	parse_struct(c, s, d, 0, 0, map, &where, source_extra);
 	parse_source_extra(c, s, map);
 	if (s->ngiven) {
-		struct hest_given *own = malloc(s->ngiven * sizeof(*own));
+		struct hest_given *own = hest_model_alloc(c->m, s->ngiven * sizeof(*own), alignof(struct hest_given));
 		if (own) {
 			memcpy(own, s->given, s->ngiven * sizeof(*own));
 			c->given = s->given; /* the list, grown if this source needed it, is kept */
 			c->givencap = s->givencap;
 			s->given = own;
-			s->givencap = s->ngiven;
+			s->givencap = 0; /* model storage */
 		}
 	} else if (s->given) {
 		c->given = s->given;
@@ -1222,23 +1219,18 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 		}
 	}
 
-	if (!name) {
+	char buf[40];
+	if (!nnode) {
 		uint64_t id = 0;
-		char buf[40];
 		hest_source_get(s, "id", &id);
 		snprintf(buf, sizeof(buf), "%s_%" PRIu64, d->key, id);
 		for (char *p = buf; *p; p++)
 			if (*p == '-')
 				*p = '_';
-		name = strdup(buf);
 	}
 	info->clean = c->d->errors == errors;
-	if (!name) {
+	if (!hest_source_set_name(c->m, s, nnode ? nnode->str : buf))
 		ERR(c, map, "out of memory");
-		return;
-	}
-	free(s->name);
-	s->name = name;
 }
 
 static void check_ids(struct dctx *c)
@@ -1348,14 +1340,11 @@ static void check_names(struct dctx *c)
 				} else if (!nn->named && (keep || k != g0)) {
 					char buf[96];
 					snprintf(buf, sizeof(buf), "%s_%zu", m->src[r[k].i].name, r[k].i);
-					char *dup = strdup(buf);
-					if (!dup) {
+					if (!hest_source_set_name(m, &m->src[r[k].i], buf)) {
 						ERR(c, NULL, "out of memory");
 						free(r);
 						return;
 					}
-					free(m->src[r[k].i].name);
-					m->src[r[k].i].name = dup;
 					renamed = true;
 				}
 			}
@@ -1505,7 +1494,7 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 			if (v->kind != Y_MAP)
 				ERR(c, v, "'table' must be a mapping, not %s", ynode_kind_name(v));
 			else
-				parse_struct(c, &c->m->hdr, &hest_desc_header, 0, v, &in, NULL);
+				parse_struct(c, &c->m->hdr, &hest_desc_header, 0, 0, v, &in, NULL);
 		} else if (yscalar_is(k, "target")) {
 			parse_target(c, v);
 		} else if (yscalar_is(k, "placement")) {

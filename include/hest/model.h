@@ -27,13 +27,17 @@ struct hest_pos {
 	uint32_t line, col; /* 1-based; 0 = unknown */
 };
 
-/* A field given explicitly in a description, by absolute offset in its
- * structure: lets passes tell a default from a deliberate value and point
- * diagnostics at the right line. */
+/* A field given explicitly in a description: lets passes tell a default
+ * from a deliberate value and point diagnostics at the right line.  A field
+ * is its absolute offset in the source's structure and its depth there:
+ * fields of one structure never share an offset (tests/unit/fields_test),
+ * and a structure and its first member, which do, differ in depth.  (12
+ * bytes: a source of 8192 gives about ten.) */
 struct hest_given {
-	uint16_t offset;                /* absolute offset in the structure */
-	const struct hest_field *field; /* which field (a struct and its first member share an offset) */
-	struct hest_pos pos;            /* position of the value */
+	uint16_t offset;     /* absolute offset in the source's structure */
+	uint8_t depth;       /* 0: a field of the source's structure; 1: of a
+				structure or bank inside it ("notification.type"); ... */
+	struct hest_pos pos; /* position of the value */
 };
 
 enum hest_placement_mode {
@@ -135,15 +139,20 @@ struct hest_event {
 	struct hest_pos pos;     /* the `event:` mapping */
 };
 
+/* A source's name and image live in its model's storage (hest_model_alloc):
+ * never free them; change them with hest_source_set_name and
+ * hest_source_resize.  Its given list is either the model's too (givencap
+ * 0) or a malloc'd array of givencap entries that hest_source_mark_given
+ * grows; hest_model_free releases both kinds. */
 struct hest_source {
-	char *name;                          /* symbolic name (owned), never NULL */
+	char *name;                          /* symbolic name (model storage), never NULL */
 	unsigned type;                       /* HEST type code */
 	const struct hest_struct_desc *desc; /* NULL for a type with no descriptor */
-	uint8_t *bytes;                      /* wire image, len bytes (owned) */
+	uint8_t *bytes;                      /* wire image, len bytes (model storage) */
 	uint32_t len;
 	struct hest_pos pos;                 /* the source's mapping in YAML */
 	struct hest_given *given;            /* fields given explicitly */
-	size_t ngiven, givencap;
+	size_t ngiven, givencap;             /* givencap 0: the list is model storage */
 	struct hest_source_layout layout;
 	struct hest_event event;
 	struct hest_source_sections sections;
@@ -198,11 +207,25 @@ struct hest_model {
 	 * time a source of the type is added (owned; a cache of
 	 * hest_model_add_source, copied for each further source). */
 	uint8_t *default_image[HEST_MAX_TYPE_CACHED + 1];
+	/* Storage of the sources' names, images and given lists: a few large
+	 * chunks handed out in order and freed together by hest_model_free
+	 * (instead of three allocations per source, each freed on its own). */
+	struct hest_model_chunk *storage;
 };
 
 /* Returns 0, or -1 when out of memory. */
 int hest_model_init(struct hest_model *m);
 void hest_model_free(struct hest_model *m);
+
+/* `size` zeroed bytes aligned to `align` (a power of two, at most 16) that
+ * live until hest_model_free; NULL when out of memory. */
+void *hest_model_alloc(struct hest_model *m, size_t size, size_t align);
+/* A copy of `name` becomes s's name.  False when out of memory (s keeps
+ * its name). */
+bool hest_source_set_name(struct hest_model *m, struct hest_source *s, const char *name);
+/* s's image becomes `len` bytes: the first min(len, s->len) kept, the rest
+ * zero.  False when out of memory (s unchanged). */
+bool hest_source_resize(struct hest_model *m, struct hest_source *s, uint32_t len);
 
 /* Defaults of the header and placement (QEMU's layout). */
 void hest_placement_defaults(struct hest_placement *p);
@@ -219,8 +242,9 @@ void hest_apply_defaults(const struct hest_struct_desc *d, uint8_t *bytes);
 bool hest_source_get(const struct hest_source *s, const char *path, uint64_t *v);
 bool hest_source_set(struct hest_source *s, const char *path, uint64_t v);
 
-bool hest_source_mark_given(struct hest_source *s, const struct hest_field *f, uint16_t offset,
-			    struct hest_pos pos);
+/* Records that the field at `offset` and `depth` (see struct hest_given)
+ * was given at pos.  False when out of memory. */
+bool hest_source_mark_given(struct hest_source *s, uint16_t offset, unsigned depth, struct hest_pos pos);
 /* The explicit value of the field at a dotted path, or NULL (default). */
 const struct hest_given *hest_source_given(const struct hest_source *s, const char *path);
 
@@ -234,8 +258,9 @@ struct hest_path_memo {
 	const struct hest_struct_desc *desc; /* what field/offset were resolved for */
 	const struct hest_field *field;      /* NULL: no such field for desc */
 	size_t offset;
+	unsigned depth;                      /* the path's dots */
 };
-#define HEST_PATH_MEMO(p) { (p), false, NULL, NULL, 0 }
+#define HEST_PATH_MEMO(p) { (p), false, NULL, NULL, 0, 0 }
 /* The field at pm->path for s's descriptor and its absolute offset, or NULL
  * (no descriptor, or no such field; the image's length is not checked). */
 const struct hest_field *hest_source_field_m(const struct hest_source *s, struct hest_path_memo *pm,

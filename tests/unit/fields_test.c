@@ -7,9 +7,11 @@
 static void check_desc(const struct hest_struct_desc *d)
 {
 	unsigned char cover[256] = { 0 };
-	int overlap = 0, fit = 1, unique = 1;
+	int overlap = 0, fit = 1, unique = 1, sized = 1;
 	for (size_t i = 0; i < d->nfields; i++) {
 		const struct hest_field *f = &d->fields[i];
+		if (f->size == 0)
+			sized = 0;
 		if (f->kind == HEST_FK_ARRAY) {
 			tap_ok(f->offset == d->size, "%s: array '%s' starts at the end of the fixed part", d->key,
 			       f->key);
@@ -36,6 +38,9 @@ static void check_desc(const struct hest_struct_desc *d)
 	tap_ok(full, "%s: fields cover all %u bytes", d->key, d->size);
 	tap_ok(fit, "%s: defaults fit their fields", d->key);
 	tap_ok(unique, "%s: keys are unique", d->key);
+	/* with no overlap, no two fields of d share an offset: a given field
+	 * is known by its offset and depth (struct hest_given) */
+	tap_ok(sized, "%s: every field has a size", d->key);
 }
 
 int main(void)
