@@ -288,6 +288,8 @@ int hest_emit_dsl(const struct hest_model *m, const uint8_t *table, size_t len, 
 			continue;
 		}
 		dsl_fields(&w, s->desc, s->bytes, "");
+		if (!hest_buf_drain(out)) /* streamed: a write failed */
+			return -1;
 	}
 	return w.failed || out->oom ? -1 : 0;
 }

@@ -223,13 +223,13 @@ int hest_emit_layout_header(const struct hest_model *m, const char *origin, stru
 	if (p->mode == HEST_PLACE_FIXED)
 		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BASE UINT64_C(0x%" PRIx64 ")\n", p->base);
 	for (size_t i = 0; i < m->nsrc && ok; i++)
-		ok = header_source_macros(m, &m->src[i], i, o);
+		ok = header_source_macros(m, &m->src[i], i, o) && hest_buf_drain(o);
 	ok = ok && hest_buf_printf(o, "%s", header_types);
 	ok = ok && hest_buf_printf(o, "\n#if defined(__GNUC__)\n__attribute__((unused))\n#endif\n"
 				      "static const struct hest_layout_source hest_layout_sources[%zu] = {\n",
 				   m->nsrc);
 	for (size_t i = 0; i < m->nsrc && ok; i++)
-		ok = header_table_row(m, &m->src[i], o);
+		ok = header_table_row(m, &m->src[i], o) && hest_buf_drain(o);
 	ok = ok && hest_buf_printf(o, "};\n\n#endif /* HEST_LAYOUT_H_GENERATED */\n");
 	return ok ? 0 : -1;
 }
@@ -296,7 +296,8 @@ int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct
 		ok = ok && hest_buf_printf(o, ", \"base\": \"0x%" PRIx64 "\"", p->base);
 	ok = ok && hest_buf_printf(o, "},\n  \"sources\": [\n");
 	for (size_t i = 0; i < m->nsrc && ok; i++)
-		ok = json_source(m, &m->src[i], o) && hest_buf_printf(o, "%s\n", i + 1 < m->nsrc ? "," : "");
+		ok = json_source(m, &m->src[i], o) && hest_buf_printf(o, "%s\n", i + 1 < m->nsrc ? "," : "") &&
+		     hest_buf_drain(o);
 	ok = ok && hest_buf_printf(o, "  ]\n}\n");
 	return ok ? 0 : -1;
 }

@@ -62,7 +62,7 @@ bool hest_loader_encode(const struct hest_loader *l, struct hest_buf *out)
 	uint8_t entry[HEST_LOADER_ENTRY_SIZE];
 	for (size_t i = 0; i < l->n; i++) {
 		encode_entry(&l->v[i], entry);
-		if (!hest_buf_append(out, entry, sizeof(entry)))
+		if (!hest_buf_append(out, entry, sizeof(entry)) || !hest_buf_drain(out))
 			return false;
 	}
 	return true;
@@ -111,6 +111,7 @@ bool hest_loader_format(const struct hest_loader *l, struct hest_buf *out)
 			ok = ok && hest_buf_printf(out, "command=%" PRIu32 "\n", e->command);
 			break;
 		}
+		ok = ok && hest_buf_drain(out);
 	}
 	return ok;
 }

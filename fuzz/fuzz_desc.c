@@ -91,7 +91,7 @@ static void emit_all(struct hest_model *m, const uint8_t *table, size_t tablelen
 		struct emit_result out;
 		hest_diags_init(&d);
 		struct emit_ctx c = { m, table, tablelen, &d, "fuzz.yaml" };
-		int rc = hestc_emit(&e[i], &c, &out);
+		int rc = hestc_emit(&e[i], &c, NULL, NULL, &out);
 		/* An emitter may refuse with a diagnostic (iasl cannot express
 		 * everything); it may not fail silently. */
 		FUZZ_ASSERT(rc == 0 || hest_diags_failed(&d) || out.buf.oom,

@@ -309,56 +309,103 @@ static int write_all(int fd, const uint8_t *p, size_t len)
 	return 0;
 }
 
-int cli_outputs_add(struct cli_outputs *o, const char *path, const void *data, size_t len)
+int cli_outputs_open(struct cli_outputs *o, const char *path, struct cli_stream *st)
 {
-	if (o->n == o->cap) {
-		size_t cap = o->cap ? o->cap * 2 : 8;
-		struct cli_output *v = realloc(o->v, cap * sizeof(*v));
-		if (!v)
-			goto oom;
-		o->v = v;
-		o->cap = cap;
-	}
+	memset(st, 0, sizeof(*st));
+	st->fd = -1;
 	size_t pl = strlen(path);
-	char *tmp = malloc(pl + 16);
-	char *dst = strdup(path);
-	if (!tmp || !dst) {
-		free(tmp);
-		free(dst);
-		goto oom;
+	st->tmp = malloc(pl + 16);
+	st->path = strdup(path);
+	if (!st->tmp || !st->path) {
+		fprintf(stderr, "%s: error: out of memory\n", o->prog);
+		goto fail;
 	}
-	memcpy(tmp, path, pl);
-	memcpy(tmp + pl, ".tmp-XXXXXX", 12);
-	int fd = mkstemp(tmp);
-	if (fd < 0) {
+	memcpy(st->tmp, path, pl);
+	memcpy(st->tmp + pl, ".tmp-XXXXXX", 12);
+	st->fd = mkstemp(st->tmp);
+	if (st->fd < 0) {
 		fprintf(stderr, "%s: error: cannot create a file beside '%s': %s\n", o->prog, path, strerror(errno));
-		free(tmp);
-		free(dst);
-		return -1;
+		goto fail;
 	}
 	/* mkstemp makes 0600; outputs are ordinary files */
 	mode_t mask = umask(0);
 	umask(mask);
-	if (fchmod(fd, 0666 & ~mask) < 0 || write_all(fd, data, len) < 0 || fsync(fd) < 0) {
+	if (fchmod(st->fd, 0666 & ~mask) < 0) {
 		fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->prog, path, strerror(errno));
-		close(fd);
-		unlink(tmp);
-		free(tmp);
-		free(dst);
-		return -1;
+		close(st->fd);
+		unlink(st->tmp);
+		goto fail;
 	}
-	if (close(fd) < 0) {
-		fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->prog, path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		free(dst);
-		return -1;
-	}
-	o->v[o->n++] = (struct cli_output){ dst, tmp };
 	return 0;
-oom:
-	fprintf(stderr, "%s: error: out of memory\n", o->prog);
+fail:
+	free(st->tmp);
+	free(st->path);
+	memset(st, 0, sizeof(*st));
+	st->fd = -1;
 	return -1;
+}
+
+bool cli_stream_write(void *ctx, const uint8_t *p, size_t len)
+{
+	struct cli_stream *st = ctx;
+	if (st->error)
+		return false;
+	if (write_all(st->fd, p, len) < 0) {
+		st->error = errno ? errno : EIO;
+		return false;
+	}
+	return true;
+}
+
+static bool grow_outputs(struct cli_outputs *o)
+{
+	if (o->n < o->cap)
+		return true;
+	size_t cap = o->cap ? o->cap * 2 : 8;
+	struct cli_output *v = realloc(o->v, cap * sizeof(*v));
+	if (!v)
+		return false;
+	o->v = v;
+	o->cap = cap;
+	return true;
+}
+
+int cli_outputs_close(struct cli_outputs *o, struct cli_stream *st, bool keep)
+{
+	if (st->fd < 0)
+		return -1;
+	if (keep && !st->error && fsync(st->fd) < 0)
+		st->error = errno;
+	if (close(st->fd) < 0 && keep && !st->error)
+		st->error = errno;
+	st->fd = -1;
+	int rc = -1;
+	if (!keep)
+		; /* the output failed: its temporary goes */
+	else if (st->error)
+		fprintf(stderr, "%s: error: cannot write '%s': %s\n", o->prog, st->path, strerror(st->error));
+	else if (!grow_outputs(o))
+		fprintf(stderr, "%s: error: out of memory\n", o->prog);
+	else {
+		o->v[o->n++] = (struct cli_output){ st->path, st->tmp };
+		rc = 0;
+	}
+	if (rc < 0) {
+		unlink(st->tmp);
+		free(st->tmp);
+		free(st->path);
+	}
+	st->tmp = st->path = NULL;
+	return rc;
+}
+
+int cli_outputs_add(struct cli_outputs *o, const char *path, const void *data, size_t len)
+{
+	struct cli_stream st;
+	if (cli_outputs_open(o, path, &st) < 0)
+		return -1;
+	cli_stream_write(&st, data, len);
+	return cli_outputs_close(o, &st, true);
 }
 
 /* A second name (a hard link) for the current `path`, so that a commit that

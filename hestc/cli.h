@@ -39,6 +39,20 @@ struct cli_outputs {
 void cli_outputs_init(struct cli_outputs *o, const char *prog);
 /* Stages `len` bytes for `path`.  Returns 0 or -1 (printed). */
 int cli_outputs_add(struct cli_outputs *o, const char *path, const void *data, size_t len);
+
+/* The same in steps, for an output written as it is produced: open makes
+ * the temporary file, cli_stream_write (a hest_buf_sink_fn) appends to it,
+ * close stages it (keep) or removes it (!keep: the output failed).  A write
+ * error is remembered and reported by close.  open and close return 0 or -1
+ * (printed). */
+struct cli_stream {
+	int fd;
+	int error; /* errno of the first failed write */
+	char *path, *tmp;
+};
+int cli_outputs_open(struct cli_outputs *o, const char *path, struct cli_stream *st);
+bool cli_stream_write(void *ctx, const uint8_t *p, size_t len);
+int cli_outputs_close(struct cli_outputs *o, struct cli_stream *st, bool keep);
 /* Renames everything into place.  Returns 0 or -1 (printed). */
 int cli_outputs_commit(struct cli_outputs *o);
 /* Removes staged temporaries and frees. */

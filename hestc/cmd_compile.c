@@ -90,15 +90,30 @@ static int write_outputs(const struct emit_ctx *c, const char *outdir, const boo
 	for (size_t i = 0; i < n && rc == EXIT_OK; i++) {
 		if (!want[i])
 			continue;
+		/* written to its temporary file as it is produced (the largest
+		 * outputs need not fit in memory) */
 		struct emit_result r;
+		struct cli_stream st;
 		char *path = cli_join(outdir, e[i].file);
-		if (hestc_emit(&e[i], c, &r) < 0 || r.buf.oom || !path) {
-			rc = hest_diags_failed(c->d) ? EXIT_INPUT : EXIT_USAGE;
-			if (r.buf.oom || !path)
-				fprintf(stderr, "%s: error: out of memory producing %s\n", hestc_prog, e[i].file);
-		} else if (cli_outputs_add(&out, path, r.p, r.len) < 0) {
+		if (!path) {
+			fprintf(stderr, "%s: error: out of memory producing %s\n", hestc_prog, e[i].file);
 			rc = EXIT_USAGE;
+			break;
 		}
+		if (cli_outputs_open(&out, path, &st) < 0) {
+			free(path);
+			rc = EXIT_USAGE;
+			break;
+		}
+		bool ok = hestc_emit(&e[i], c, cli_stream_write, &st, &r) == 0 && !r.buf.oom;
+		if (!ok && !r.buf.sink_failed) {
+			rc = hest_diags_failed(c->d) ? EXIT_INPUT : EXIT_USAGE;
+			if (r.buf.oom)
+				fprintf(stderr, "%s: error: out of memory producing %s\n", hestc_prog, e[i].file);
+		}
+		/* a refused write is kept for close to report (and remove) */
+		if (cli_outputs_close(&out, &st, ok || r.buf.sink_failed) < 0 && rc == EXIT_OK)
+			rc = EXIT_USAGE;
 		free(path);
 		hest_buf_free(&r.buf);
 	}

@@ -126,15 +126,29 @@ const struct emitter *hestc_emitters(size_t *n)
 	return emitters;
 }
 
-int hestc_emit(const struct emitter *e, const struct emit_ctx *c, struct emit_result *r)
+int hestc_emit(const struct emitter *e, const struct emit_ctx *c, hest_buf_sink_fn sink, void *sink_ctx,
+	       struct emit_result *r)
 {
 	hest_buf_init(&r->buf);
+	hest_buf_set_sink(&r->buf, sink, sink_ctx);
+	r->p = NULL;
+	r->len = 0;
 	if (e->view) {
-		r->p = e->view(c, &r->len);
-		return 0;
+		const uint8_t *p = e->view(c, &r->len);
+		if (!sink) {
+			r->p = p;
+			return 0;
+		}
+		r->buf.sink_failed = !sink(sink_ctx, p, r->len);
+		r->len = 0;
+		return r->buf.sink_failed ? -1 : 0;
 	}
 	int rc = e->fn(c, &r->buf);
-	r->p = r->buf.p;
-	r->len = r->buf.len;
+	if (rc == 0 && sink && !hest_buf_flush(&r->buf))
+		rc = -1;
+	if (!sink) {
+		r->p = r->buf.p;
+		r->len = r->buf.len;
+	}
 	return rc;
 }

@@ -52,7 +52,10 @@ struct emit_result {
 	struct hest_buf buf;
 };
 /* Runs e for c.  Returns 0, or -1 as the emitter did (r->buf.oom: out of
- * memory). */
-int hestc_emit(const struct emitter *e, const struct emit_ctx *c, struct emit_result *r);
+ * memory).  With a sink, the output goes there as it is produced (a view's
+ * bytes too) and p/len are left empty; -1 with r->buf.sink_failed when the
+ * sink refused bytes. */
+int hestc_emit(const struct emitter *e, const struct emit_ctx *c, hest_buf_sink_fn sink, void *sink_ctx,
+	       struct emit_result *r);
 
 #endif

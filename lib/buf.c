@@ -16,6 +16,37 @@ void hest_buf_free(struct hest_buf *b)
 	memset(b, 0, sizeof(*b));
 }
 
+void hest_buf_set_sink(struct hest_buf *b, hest_buf_sink_fn fn, void *ctx)
+{
+	b->sink = fn;
+	b->sink_ctx = ctx;
+}
+
+/* Sends the first n buffered bytes to the sink and moves the rest down. */
+static bool send(struct hest_buf *b, size_t n)
+{
+	if (!b->sink_failed && n && !b->sink(b->sink_ctx, b->p, n))
+		b->sink_failed = true;
+	memmove(b->p, b->p + n, b->len - n + 1); /* with the NUL */
+	b->len -= n;
+	b->drained += n;
+	return !b->sink_failed;
+}
+
+bool hest_buf_drain(struct hest_buf *b)
+{
+	if (!b->sink || b->len < HEST_BUF_DRAIN_AT)
+		return !b->sink_failed;
+	return send(b, b->len - HEST_BUF_KEEP);
+}
+
+bool hest_buf_flush(struct hest_buf *b)
+{
+	if (!b->sink || !b->p)
+		return !b->sink_failed;
+	return send(b, b->len);
+}
+
 static bool reserve(struct hest_buf *b, size_t more)
 {
 	if (b->oom)

@@ -10,14 +10,39 @@
 extern "C" {
 #endif
 
+/* Where a buffer's finished bytes go (hest_buf_set_sink); false when they
+ * could not be taken (a write error: the sink keeps its reason). */
+typedef bool (*hest_buf_sink_fn)(void *ctx, const uint8_t *p, size_t len);
+
 struct hest_buf {
 	uint8_t *p;
 	size_t len, cap;
 	bool oom; /* an append failed; the content is incomplete */
+	/* With a sink, the bytes before p went to it already (hest_buf_drain):
+	 * drained of them, and sink_failed when it refused some. */
+	hest_buf_sink_fn sink;
+	void *sink_ctx;
+	uint64_t drained;
+	bool sink_failed;
 };
 
 void hest_buf_init(struct hest_buf *b);
 void hest_buf_free(struct hest_buf *b);
+
+/* Streaming: emitters that write a large output piece by piece call
+ * hest_buf_drain between pieces (after each source, each loader command);
+ * with a sink set, once HEST_BUF_DRAIN_AT bytes are buffered they go to the
+ * sink, all but the last HEST_BUF_KEEP (which an emitter may still read
+ * back), so the output never has to fit in memory.  Offsets into p taken
+ * before a drain are then stale; emitters that patch earlier bytes do not
+ * drain.  Without a sink, drain does nothing.  hest_buf_flush sends
+ * everything buffered: the owner calls it when the emitter is done.  Both
+ * return false once the sink has refused bytes (later bytes are dropped). */
+#define HEST_BUF_DRAIN_AT (256u * 1024u)
+#define HEST_BUF_KEEP 16u
+void hest_buf_set_sink(struct hest_buf *b, hest_buf_sink_fn fn, void *ctx);
+bool hest_buf_drain(struct hest_buf *b);
+bool hest_buf_flush(struct hest_buf *b);
 /* Appends; on allocation failure sets b->oom and returns false. */
 bool hest_buf_append(struct hest_buf *b, const void *data, size_t len);
 bool hest_buf_zeros(struct hest_buf *b, size_t len);
