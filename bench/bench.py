@@ -244,14 +244,27 @@ def main():
     raw = []  # rows of results.tsv
     checks = {}
 
-    def measure(case, n, cmd, runs=None, **kw):
-        rs = timeit(args, cmd, runs or args.runs, **kw)
+    def record(case, n, rs):
         for i, r in enumerate(rs):
             raw.append((case, n, i + 1, r["wall"], r["cpu"], r["user"], r["sys"], r["rss"], r["status"]))
         res[(case, n)] = summary(rs)
         sm = res[(case, n)]
         log("%-10s N=%-6s cpu %s, peak %s (%d runs)" % (case, n, cell(sm), mib(sm["rss"]), len(rs)))
+
+    def measure(case, n, cmd, runs=None, **kw):
+        rs = timeit(args, cmd, runs or args.runs, **kw)
+        record(case, n, rs)
         return rs
+
+    def measure_together(n, cases):
+        """Runs the cases in turn, one run of each per round: the baseline
+        and hestc see the same moments of a shared machine."""
+        rs = {case: [] for case, _ in cases}
+        for _ in range(args.runs):
+            for case, cmd in cases:
+                rs[case] += timeit(args, cmd, 1)
+        for case, _ in cases:
+            record(case, n, rs[case])
 
     for n in sizes:
         d = os.path.join(args.work, "n%d" % n)
@@ -265,9 +278,10 @@ def main():
             raise Fail("hestc compile %s --emit hest,dsl exited %d" % (desc, r.returncode))
         with open(os.path.join(ref, "hest.aml"), "rb") as f:
             ours = f.read()
-        measure("yaml", n, [args.baseline, desc])
-        measure("hestc", n, [args.hestc, "compile", desc, "-o", os.path.join(d, "hest"), "-q"])
-        measure("hestc-all", n, [args.hestc, "compile", desc, "-o", os.path.join(d, "all"), "--emit", "all", "-q"])
+        measure_together(n, [("yaml", [args.baseline, desc]),
+                             ("hestc", [args.hestc, "compile", desc, "-o", os.path.join(d, "hest"), "-q"]),
+                             ("hestc-all", [args.hestc, "compile", desc, "-o", os.path.join(d, "all"), "--emit",
+                                            "all", "-q"])])
         measure("hestval", n, [args.hestval, "validate", "-q", os.path.join(ref, "hest.aml")], ok_status=("0", "1"))
         if args.iasl:
             idir = os.path.join(d, "iasl")
