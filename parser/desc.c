@@ -599,14 +599,15 @@ static void parse_struct(struct dctx *c, struct hest_source *s, const struct hes
 	YMAP_FOREACH(map, k, v) {
 		if (!plain_key(c, k))
 			continue;
-		size_t x = key_index(k, extra);
-		if (x != SIZE_MAX) {
-			first_use(c, &seen[d->nfields + x], k);
-			continue;
-		}
+		/* a field, else one of the extra keys (which name no field but
+		 * the type: tests/unit/fields_test) */
 		const struct hest_field *f = hest_field_find(d, k->str);
 		if (!f || (f->attr & HEST_FA_TYPE)) {
-			unknown_key(c, k, wtext(where), d, extra);
+			size_t x = key_index(k, extra);
+			if (x != SIZE_MAX)
+				first_use(c, &seen[d->nfields + x], k);
+			else
+				unknown_key(c, k, wtext(where), d, extra);
 			continue;
 		}
 		if (!first_use(c, &seen[f - d->fields], k))
@@ -1138,12 +1139,19 @@ static void parse_source(struct dctx *c, const struct ynode *map, size_t index)
 	size_t errors = c->d->errors;
 	const struct ynode *tnode = NULL, *nnode = NULL, *rnode = NULL;
 	YMAP_FOREACH(map, k, v) {
-		if (!tnode && yscalar_is(k, "type"))
-			tnode = v;
-		else if (!nnode && yscalar_is(k, "name"))
-			nnode = v;
-		else if (!rnode && yscalar_is(k, "raw"))
-			rnode = v;
+		if (k->kind != Y_SCALAR)
+			continue;
+		switch (k->str[0]) { /* once per key of every source */
+		case 't':
+			tnode = tnode ? tnode : yscalar_is(k, "type") ? v : NULL;
+			break;
+		case 'n':
+			nnode = nnode ? nnode : yscalar_is(k, "name") ? v : NULL;
+			break;
+		case 'r':
+			rnode = rnode ? rnode : yscalar_is(k, "raw") ? v : NULL;
+			break;
+		}
 	}
 	if (rnode) {
 		parse_raw_source(c, map, rnode, index);

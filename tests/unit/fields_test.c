@@ -2,6 +2,7 @@
  * is described exactly once, keys are unique, defaults fit their fields. */
 #include <string.h>
 #include <hest/hest.h>
+#include <hest/schema.h>
 #include "tap.h"
 
 static void check_desc(const struct hest_struct_desc *d)
@@ -56,6 +57,21 @@ int main(void)
 	}
 	for (size_t i = 0; i < n; i++)
 		check_desc(v[i]);
+	/* A source's mapping holds its structure's fields and the source
+	 * options; the parser looks a key up as a field first, so an option may
+	 * share its key only with the type field (which is not given as one). */
+	size_t no;
+	const struct hest_option *opts = hest_options(HEST_OPTS_SOURCE, &no);
+	int apart = no > 0;
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = 0; j < no; j++) {
+			const struct hest_field *f = hest_field_find(v[i], opts[j].key);
+			if (f && !(f->attr & HEST_FA_TYPE)) {
+				printf("# %s: option '%s' is also a field\n", v[i]->key, opts[j].key);
+				apart = 0;
+			}
+		}
+	tap_ok(apart, "no source option (%zu) is also a field of a source type, but type", no);
 	check_desc(&hest_desc_header);
 	check_desc(&hest_desc_gas);
 	check_desc(&hest_desc_notification);
