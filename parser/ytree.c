@@ -5,17 +5,13 @@
 #include <string.h>
 #include <yaml.h>
 #include "ytree.h"
-#if defined(__linux__)
-#include <sys/mman.h>
-#endif
+#include "../lib/huge.h"
 
-/* Chunks double from 64 KiB to 256 KiB, then are 2 MiB.  A big description
- * (65535 sources) needs tens of MiB of nodes, and touching them a 4 KiB page
- * at a time costs more than parsing them; 2 MiB chunks are offered to the
- * kernel as huge pages where it has them (Linux's transparent huge pages in
- * "madvise" mode), one fault each instead of 512. */
+/* Chunks double from 64 KiB to 256 KiB, then are 2 MiB huge chunks
+ * (lib/huge.h): a big description (65535 sources) needs tens of MiB of
+ * nodes. */
 #define ARENA_CHUNK (64u * 1024u)
-#define ARENA_BIG_CHUNK (2u * 1024u * 1024u)
+#define ARENA_BIG_CHUNK HEST_HUGE_CHUNK
 
 struct yarena_block {
 	struct yarena_block *next;
@@ -32,15 +28,10 @@ static struct yarena_block *arena_block(size_t prev_cap, size_t size)
 	if (cap < size)
 		cap = size;
 	struct yarena_block *b = NULL;
-	if (sizeof(*b) + cap == ARENA_BIG_CHUNK) {
-		b = aligned_alloc(ARENA_BIG_CHUNK, ARENA_BIG_CHUNK);
-#if defined(MADV_HUGEPAGE)
-		if (b)
-			madvise(b, ARENA_BIG_CHUNK, MADV_HUGEPAGE); /* advice only: no error to handle */
-#endif
-	} else {
+	if (sizeof(*b) + cap == ARENA_BIG_CHUNK)
+		b = hest_huge_chunk();
+	else
 		b = malloc(sizeof(*b) + cap);
-	}
 	if (b) {
 		b->used = 0;
 		b->cap = cap;
