@@ -256,15 +256,16 @@ def main():
         record(case, n, rs)
         return rs
 
-    def measure_together(n, cases):
-        """Runs the cases in turn, one run of each per round: the baseline
-        and hestc see the same moments of a shared machine."""
-        rs = {case: [] for case, _ in cases}
+    def measure_together(cases):
+        """Runs the cases (case, N, command, timeit options) in turn, one run
+        of each per round: the two sides of a comparison see the same
+        moments of a shared machine."""
+        rs = [[] for _ in cases]
         for _ in range(args.runs):
-            for case, cmd in cases:
-                rs[case] += timeit(args, cmd, 1)
-        for case, _ in cases:
-            record(case, n, rs[case])
+            for i, (case, n, cmd, kw) in enumerate(cases):
+                rs[i] += timeit(args, cmd, 1, **kw)
+        for i, (case, n, cmd, kw) in enumerate(cases):
+            record(case, n, rs[i])
 
     for n in sizes:
         d = os.path.join(args.work, "n%d" % n)
@@ -278,10 +279,10 @@ def main():
             raise Fail("hestc compile %s --emit hest,dsl exited %d" % (desc, r.returncode))
         with open(os.path.join(ref, "hest.aml"), "rb") as f:
             ours = f.read()
-        measure_together(n, [("yaml", [args.baseline, desc]),
-                             ("hestc", [args.hestc, "compile", desc, "-o", os.path.join(d, "hest"), "-q"]),
-                             ("hestc-all", [args.hestc, "compile", desc, "-o", os.path.join(d, "all"), "--emit",
-                                            "all", "-q"])])
+        measure_together([("yaml", n, [args.baseline, desc], {}),
+                          ("hestc", n, [args.hestc, "compile", desc, "-o", os.path.join(d, "hest"), "-q"], {}),
+                          ("hestc-all", n, [args.hestc, "compile", desc, "-o", os.path.join(d, "all"), "--emit",
+                                            "all", "-q"], {})])
         measure("hestval", n, [args.hestval, "validate", "-q", os.path.join(ref, "hest.aml")], ok_status=("0", "1"))
         if args.iasl:
             idir = os.path.join(d, "iasl")
@@ -314,13 +315,14 @@ def main():
             shutil.copy(p, cdir)
             names.append(os.path.basename(p))
         smallest = min(names, key=lambda x: (os.path.getsize(os.path.join(cdir, x)), x))
-        measure("hestval", "corpus", [args.hestval, "validate", "-q"] + [os.path.join(cdir, x) for x in names],
-                ok_status=("0", "1"))
-        measure("hestval", "start-up", [args.hestval, "--help"])
+        cases = [("hestval", "corpus", [args.hestval, "validate", "-q"] + [os.path.join(cdir, x) for x in names],
+                  {"ok_status": ("0", "1")}),
+                 ("hestval", "start-up", [args.hestval, "--help"], {})]
         if args.iasl:
-            measure("iasl-d", "corpus", [args.iasl, "-d"] + names, cwd=cdir)
-            measure("iasl-d", "one table", [args.iasl, "-d", smallest], cwd=cdir)
-            measure("iasl", "start-up", [args.iasl, "-v"])
+            cases += [("iasl-d", "corpus", [args.iasl, "-d"] + names, {"cwd": cdir}),
+                      ("iasl-d", "one table", [args.iasl, "-d", smallest], {"cwd": cdir}),
+                      ("iasl", "start-up", [args.iasl, "-v"], {})]
+        measure_together(cases)
     facts.append(("load average at end", "%.2f %.2f %.2f" % os.getloadavg()))
     facts.append(("benchmark wall time", "%.0f s" % (time.time() - started)))
 

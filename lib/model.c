@@ -86,7 +86,7 @@ void hest_placement_defaults(struct hest_placement *p)
 
 /* The model's storage: chunks of CHUNK_MIN bytes, each twice the last up
  * to 256 KiB, then huge ones of 2 MiB (a larger request gets a chunk of its
- * own size), handed out in order.  8192 sources need about 1.7 MB: ten
+ * own size), handed out in order.  8192 sources need about 1.7 MB: eight
  * allocations, not 25,000, and as many frees. */
 struct hest_model_chunk {
 	struct hest_model_chunk *next; /* the chunk filled before this one */

@@ -217,8 +217,9 @@ struct hest_model {
 int hest_model_init(struct hest_model *m);
 void hest_model_free(struct hest_model *m);
 
-/* `size` zeroed bytes aligned to `align` (a power of two, at most 16) that
- * live until hest_model_free; NULL when out of memory. */
+/* `size` zeroed bytes aligned to `align` (a power of two, at most
+ * alignof(max_align_t)) that live until hest_model_free; NULL when out of
+ * memory. */
 void *hest_model_alloc(struct hest_model *m, size_t size, size_t align);
 /* A copy of `name` becomes s's name.  False when out of memory (s keeps
  * its name). */
