@@ -159,14 +159,6 @@ static bool chars_default(const struct hest_field *f, const uint8_t *p)
 	return true;
 }
 
-static bool all_zero(const uint8_t *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i])
-			return false;
-	return true;
-}
-
 static bool struct_written(const struct hest_struct_desc *d, const uint8_t *p);
 
 static bool value_differs(const struct hest_field *f, const uint8_t *p)
@@ -175,13 +167,13 @@ static bool value_differs(const struct hest_field *f, const uint8_t *p)
 	case HEST_FK_INT:
 	case HEST_FK_ENUM:
 	case HEST_FK_FLAGS:
-		return f->size > 8 ? !all_zero(p, f->size) : hest_get_le(p, f->size) != f->def;
+		return f->size > 8 ? !hest_all_zero(p, f->size) : hest_get_le(p, f->size) != f->def;
 	case HEST_FK_CHARS:
 		return !chars_default(f, p);
 	case HEST_FK_STRUCT:
 		return struct_written(f->sub, p);
 	default: /* reserved, bytes */
-		return !all_zero(p, f->size);
+		return !hest_all_zero(p, f->size);
 	}
 }
 

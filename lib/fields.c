@@ -372,9 +372,9 @@ const struct hest_field *hest_field_path(const struct hest_struct_desc *d, const
 		const char *dot = strchr(path, '.');
 		size_t len = dot ? (size_t)(dot - path) : strlen(path);
 		const struct hest_field *f = NULL;
-		for (size_t i = 0; i < d->nfields; i++) /* the first byte rules out most rows */
-			if (d->fields[i].key[0] == path[0] && strlen(d->fields[i].key) == len &&
-			    memcmp(d->fields[i].key, path, len) == 0)
+		for (size_t i = 0; i < d->nfields && !f; i++) /* the first byte rules out most rows; keys are unique */
+			if (d->fields[i].key[0] == path[0] && strncmp(d->fields[i].key, path, len) == 0 &&
+			    d->fields[i].key[len] == '\0')
 				f = &d->fields[i];
 		if (!f)
 			return NULL;
@@ -413,12 +413,48 @@ bool hest_name_lookup(const struct hest_names *names, const char *name, size_t l
 	return false;
 }
 
+bool hest_all_zero(const void *p, size_t n)
+{
+	/* eight bytes at a time: decoding and validation ask this of every
+	 * structure */
+	const uint8_t *b = p;
+	size_t i = 0;
+	for (; i + 8 <= n; i += 8) {
+		uint64_t w;
+		memcpy(&w, b + i, 8);
+		if (w)
+			return false;
+	}
+	for (; i < n; i++)
+		if (b[i])
+			return false;
+	return true;
+}
+
+static uint64_t le32(const uint8_t *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;
+}
+
 uint64_t hest_get_le(const uint8_t *p, unsigned size)
 {
-	uint64_t v = 0;
-	for (unsigned i = size; i-- > 0;)
-		v = (v << 8) | p[i];
-	return v;
+	/* the widths fields have, spelled out (a compiler makes each one load) */
+	switch (size) {
+	case 1:
+		return p[0];
+	case 2:
+		return (uint64_t)p[0] | (uint64_t)p[1] << 8;
+	case 4:
+		return le32(p);
+	case 8:
+		return le32(p) | le32(p + 4) << 32;
+	default: {
+		uint64_t v = 0;
+		for (unsigned i = size; i-- > 0;)
+			v = (v << 8) | p[i];
+		return v;
+	}
+	}
 }
 
 void hest_put_le(uint8_t *p, unsigned size, uint64_t v)

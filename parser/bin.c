@@ -17,34 +17,74 @@
  * hostile table from making the guess quadratic. */
 #define RESYNC_BUDGET (1u << 20)
 
-uint32_t hest_struct_len(unsigned type, const uint8_t *p, size_t len)
+/* What the walk needs of a type's descriptor, looked up once per type for
+ * a table (a table repeats few types; fwts-style dumps have hundreds of
+ * structures). */
+struct type_facts {
+	bool known;
+	const struct hest_struct_desc *d;
+	const struct hest_field *arr, *count;
+	const struct hest_field *gas, *ack; /* error_status_address.address, read_ack.register.address */
+	size_t gas_off, ack_off;
+};
+
+#define FACTS_TYPES 16u
+
+struct facts {
+	struct type_facts t[FACTS_TYPES];
+};
+
+static void type_facts(unsigned type, struct type_facts *f)
 {
-	const struct hest_struct_desc *d = hest_source_desc_by_type(type);
-	if (!d)
+	f->d = hest_source_desc_by_type(type);
+	f->arr = f->d ? hest_array_field(f->d, &f->count) : NULL;
+	if (!f->arr)
+		f->count = NULL;
+	f->gas = f->d ? hest_field_path(f->d, "error_status_address.address", &f->gas_off) : NULL;
+	f->ack = f->d ? hest_field_path(f->d, "read_ack.register.address", &f->ack_off) : NULL;
+	f->known = true;
+}
+
+/* The facts of `type`, from the cache when it has the type (else in *tmp). */
+static const struct type_facts *facts_of(struct facts *c, unsigned type, struct type_facts *tmp)
+{
+	struct type_facts *f = type < FACTS_TYPES ? &c->t[type] : tmp;
+	if (!f->known || f == tmp)
+		type_facts(type, f);
+	return f;
+}
+
+static uint32_t struct_len(const struct type_facts *f, const uint8_t *p, size_t len)
+{
+	if (!f->d)
 		return 0;
-	const struct hest_field *count;
-	const struct hest_field *arr = hest_array_field(d, &count);
-	if (!arr || !count)
-		return d->size;
+	if (!f->arr || !f->count)
+		return f->d->size;
 	struct hest_cursor c;
 	uint64_t n;
 	hest_cur_init(&c, p, len);
-	if (!hest_cur_peek_le(&c, count->offset, count->size, &n))
-		return d->size;
+	if (!hest_cur_peek_le(&c, f->count->offset, f->count->size, &n))
+		return f->d->size;
 	/* num_banks is one byte: at most 48 + 255 * 28, no overflow. */
-	return (uint32_t)(d->size + n * arr->size);
+	return (uint32_t)(f->d->size + n * f->arr->size);
 }
 
-static void note_offsets(struct hest_source *s, uint32_t at)
+uint32_t hest_struct_len(unsigned type, const uint8_t *p, size_t len)
 {
-	size_t off;
+	struct type_facts f;
+	type_facts(type, &f);
+	return struct_len(&f, p, len);
+}
+
+static void note_offsets(struct hest_source *s, const struct type_facts *f, uint32_t at)
+{
 	s->layout.hest_offset = at;
 	s->layout.has_block = s->desc && (s->type == 9 || s->type == 10);
 	s->layout.has_read_ack = s->desc && s->type == 10;
-	if (s->desc && hest_field_path(s->desc, "error_status_address.address", &off))
-		s->layout.gas_address_offset = at + (uint32_t)off;
-	if (s->desc && hest_field_path(s->desc, "read_ack.register.address", &off))
-		s->layout.read_ack_address_offset = at + (uint32_t)off;
+	if (s->desc && f->gas)
+		s->layout.gas_address_offset = at + (uint32_t)f->gas_off;
+	if (s->desc && f->ack)
+		s->layout.read_ack_address_offset = at + (uint32_t)f->ack_off;
 }
 
 static int oom(struct hest_diags *d, const char *file)
@@ -56,8 +96,8 @@ static int oom(struct hest_diags *d, const char *file)
 
 /* Appends a source holding p[at .. at+len) verbatim (len > 0); `raw` drops
  * its descriptor (bytes that are not a complete structure of a known type). */
-static struct hest_source *add_copy(struct hest_model *m, unsigned type, const uint8_t *p, uint32_t at,
-				    uint32_t len, bool raw)
+static struct hest_source *add_copy(struct hest_model *m, struct facts *fc, unsigned type, const uint8_t *p,
+				    uint32_t at, uint32_t len, bool raw)
 {
 	struct hest_source *s = hest_model_add_source(m, type, len);
 	if (!s)
@@ -65,22 +105,15 @@ static struct hest_source *add_copy(struct hest_model *m, unsigned type, const u
 	memcpy(s->bytes, p + at, len);
 	if (raw)
 		s->desc = NULL;
-	note_offsets(s, at);
+	struct type_facts tmp;
+	note_offsets(s, facts_of(fc, type, &tmp), at);
 	return s;
-}
-
-static bool all_zero(const uint8_t *p, size_t len)
-{
-	for (size_t i = 0; i < len; i++)
-		if (p[i])
-			return false;
-	return true;
 }
 
 /* Walks known structures from `at`; true when they end exactly at `end`.
  * *n counts them; *first_zero says whether the first one is all zero. */
-static bool clean_walk(const uint8_t *p, uint32_t at, uint32_t end, uint32_t *n, bool *first_zero,
-		       uint32_t *budget)
+static bool clean_walk(struct facts *fc, const uint8_t *p, uint32_t at, uint32_t end, uint32_t *n,
+		       bool *first_zero, uint32_t *budget)
 {
 	*n = 0;
 	*first_zero = false;
@@ -89,10 +122,11 @@ static bool clean_walk(const uint8_t *p, uint32_t at, uint32_t end, uint32_t *n,
 			return false;
 		(*budget)--;
 		unsigned type = (unsigned)(p[at] | (p[at + 1] << 8));
-		uint32_t need = hest_struct_len(type, p + at, end - at);
+		struct type_facts tmp;
+		uint32_t need = struct_len(facts_of(fc, type, &tmp), p + at, end - at);
 		if (need == 0 || need > end - at)
 			return false;
-		if (*n == 0 && (*first_zero = all_zero(p + at, need)))
+		if (*n == 0 && (*first_zero = hest_all_zero(p + at, need)))
 			return false; /* never a resync point: saves walking each offset of a zero run */
 		(*n)++;
 		at += need;
@@ -103,14 +137,15 @@ static bool clean_walk(const uint8_t *p, uint32_t at, uint32_t end, uint32_t *n,
 /* The gap starts at the first all-zero structure or where the walk stopped;
  * look for the first offset after it from which the rest of the table
  * decodes cleanly into exactly the structures the count still expects. */
-static void find_resync(const uint8_t *p, const struct hest_model *m, struct hest_decode_info *info)
+static void find_resync(struct facts *fc, const uint8_t *p, const struct hest_model *m,
+			struct hest_decode_info *info)
 {
 	size_t before = 0;
 	uint32_t gap = 0;
 	bool found_gap = false;
 	for (size_t i = 0; i < info->nstruct; i++) {
 		const struct hest_source *s = &m->src[i];
-		if (all_zero(s->bytes, s->len)) {
+		if (hest_all_zero(s->bytes, s->len)) {
 			gap = s->layout.hest_offset;
 			found_gap = true;
 			break;
@@ -129,7 +164,7 @@ static void find_resync(const uint8_t *p, const struct hest_model *m, struct hes
 	for (uint32_t o = gap + 1; o + 4 <= info->walk_end && budget > 0; o++) {
 		uint32_t n;
 		bool first_zero;
-		if (clean_walk(p, o, info->walk_end, &n, &first_zero, &budget) && n == want && !first_zero) {
+		if (clean_walk(fc, p, o, info->walk_end, &n, &first_zero, &budget) && n == want && !first_zero) {
 			info->resync = true;
 			info->gap_offset = gap;
 			info->resync_offset = o;
@@ -170,6 +205,8 @@ int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hes
 		return -1;
 	}
 	read_header(p, len, m, info);
+	struct facts fc;
+	memset(&fc, 0, sizeof(fc));
 
 	struct hest_cursor c;
 	hest_cur_init(&c, p, info->walk_end);
@@ -186,7 +223,8 @@ int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hes
 			break;
 		}
 		info->tail_type = (uint32_t)type;
-		uint32_t need = hest_struct_len((unsigned)type, p + at, left);
+		struct type_facts tmp;
+		uint32_t need = struct_len(facts_of(&fc, (unsigned)type, &tmp), p + at, left);
 		if (need == 0) {
 			info->tail = HEST_TAIL_UNKNOWN_TYPE;
 			break;
@@ -196,7 +234,7 @@ int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hes
 			info->tail_need = need;
 			break;
 		}
-		if (!add_copy(m, (unsigned)type, p, at, need, false))
+		if (!add_copy(m, &fc, (unsigned)type, p, at, need, false))
 			return oom(d, file);
 		info->nstruct++;
 		info->tail_type = UINT32_MAX;
@@ -205,16 +243,16 @@ int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hes
 	if (info->tail != HEST_TAIL_NONE) {
 		info->tail_offset = at;
 		unsigned type = info->tail_type == UINT32_MAX ? 0xFFFFu : (unsigned)info->tail_type;
-		if (!add_copy(m, type, p, at, info->walk_end - at, true))
+		if (!add_copy(m, &fc, type, p, at, info->walk_end - at, true))
 			return oom(d, file);
 	}
 	if (len > info->walk_end && info->walk_end >= HEST_SOURCES_OFFSET) {
 		info->beyond = true;
 		info->beyond_offset = info->walk_end;
-		if (!add_copy(m, 0xFFFFu, p, info->walk_end, (uint32_t)(len - info->walk_end), true))
+		if (!add_copy(m, &fc, 0xFFFFu, p, info->walk_end, (uint32_t)(len - info->walk_end), true))
 			return oom(d, file);
 	}
-	find_resync(p, m, info);
+	find_resync(&fc, p, m, info);
 	return 0;
 }
 

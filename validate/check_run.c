@@ -476,10 +476,7 @@ bool vis_aer(const struct hest_source *s)
 
 bool vall_zero(const struct hest_source *s)
 {
-	for (uint32_t i = 0; i < s->len; i++)
-		if (s->bytes[i])
-			return false;
-	return true;
+	return hest_all_zero(s->bytes, s->len);
 }
 
 const uint8_t *vbanks(const struct hest_source *s, size_t *nbanks, size_t *stride)

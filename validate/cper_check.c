@@ -41,14 +41,6 @@ static uint64_t field_at(const struct hest_cper_image *im, const char *key)
 	return im->at + (f ? f->offset : 0);
 }
 
-static bool all_zero(const uint8_t *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i])
-			return false;
-	return true;
-}
-
 static const char *enum_rule(const struct hest_cper_image *im, const struct hest_cper_field *f)
 {
 	if (strcmp(f->key, "severity") == 0)
@@ -71,7 +63,7 @@ static void check_image(struct chk *c, const struct hest_cper_image *im, const c
 		uint64_t at = im->at + f->offset;
 		if (f->kind == HEST_CF_RESERVED) {
 			bool zero = hest_cper_field_is_int(f) ? hest_cper_field_get(f, im->bytes) == 0
-							      : all_zero(im->bytes + f->offset, f->size);
+							      : hest_all_zero(im->bytes + f->offset, f->size);
 			if (!zero)
 				report(c, "HEST-CPER-RESERVED", at, "%s: reserved field '%s' is not zero", what, f->key);
 		}

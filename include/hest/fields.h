@@ -102,6 +102,9 @@ bool hest_name_lookup(const struct hest_names *names, const char *name, size_t l
 /* Little-endian access to a field of width 1..8. */
 uint64_t hest_get_le(const uint8_t *p, unsigned size);
 void hest_put_le(uint8_t *p, unsigned size, uint64_t v);
+/* Whether the n bytes at p are all zero. */
+bool hest_all_zero(const void *p, size_t n);
+
 /* Largest value a field of `size` bytes holds. */
 uint64_t hest_field_max(unsigned size);
 

@@ -88,5 +88,25 @@ int main(void)
 	uint8_t b[8];
 	hest_put_le(b, 8, 0x0102030405060708ull);
 	tap_ok(b[0] == 8 && b[7] == 1 && hest_get_le(b, 8) == 0x0102030405060708ull, "little-endian round trip");
+	const uint8_t pat[8] = { 0xf1, 0x02, 0xe3, 0x04, 0xd5, 0x06, 0xc7, 0x88 };
+	int widths = 1;
+	for (unsigned size = 1; size <= 8; size++) {
+		uint64_t want = 0;
+		for (unsigned i = 0; i < size; i++)
+			want |= (uint64_t)pat[i] << (8 * i);
+		uint8_t out[8] = { 0 };
+		hest_put_le(out, size, want);
+		widths &= hest_get_le(pat, size) == want && memcmp(out, pat, size) == 0;
+	}
+	tap_ok(widths, "little-endian get and put of every width 1-8, high bits set");
+	uint8_t z[40] = { 0 };
+	int zeros = hest_all_zero(z, 0) && hest_all_zero(z, sizeof(z));
+	for (size_t n = 1; n <= sizeof(z); n++)
+		for (size_t at = 0; at < n; at++) {
+			z[at] = 0x80;
+			zeros &= !hest_all_zero(z, n) && hest_all_zero(z, at) && hest_all_zero(z + at + 1, n - at - 1);
+			z[at] = 0;
+		}
+	tap_ok(zeros, "hest_all_zero finds one set byte anywhere in 1-40 bytes, and none in the rest");
 	return tap_done();
 }
