@@ -21,15 +21,12 @@ cat >descs/bad.yaml <<'EOF'
 sources:
   - { type: nmi, id: 0, max_raw_data_lenght: 4096 }
 EOF
+many() { # many N SOURCE [LINE]: a description of N sources (SOURCE with %d for the index), LINE first
+	awk -v n="$1" -v src="$2" -v first="${3-}" 'BEGIN { if (first != "") print first; print "sources:"
+		for (i = 0; i < n; i++) printf "  - " src "\n", i }'
+}
 # 200 NMI sources: a 4040-byte table, larger than any file size limit below.
-{
-	echo "sources:"
-	i=0
-	while [ $i -lt 200 ]; do
-		echo "  - { type: nmi, id: $i }"
-		i=$((i + 1))
-	done
-} >descs/big.yaml
+many 200 '{ type: nmi, id: %d }' >descs/big.yaml
 
 inode() { ls -di "$1" 2>/dev/null | awk '{ print $1 }'; }
 no_temps() { # no_temps DIR: no *.tmp-* file is left in DIR
@@ -142,15 +139,8 @@ fi
 # (hest_buf_drain): a write that fails after some pieces went out still
 # leaves nothing behind.  1500 GHESv2 sources: hest.aml is 138 KB, under the
 # limit; hest.dsl, written next, is about 2.8 MB.
-{
-	echo "placement: { mode: linker-loader }"
-	echo "sources:"
-	i=0
-	while [ $i -lt 1500 ]; do
-		echo "  - { type: ghes-v2, id: $i, notification: { type: polled } }"
-		i=$((i + 1))
-	done
-} >descs/many.yaml
+many 1500 '{ type: ghes-v2, id: %d, notification: { type: polled } }' 'placement: { mode: linker-loader }' \
+	>descs/many.yaml
 "$HESTC" compile -q descs/many.yaml --emit hest,dsl -o streamed >/dev/null 2>&1
 dsl_size=$(wc -c <streamed/hest.dsl 2>/dev/null || echo 0)
 check "hest.dsl of 1500 sources is larger than a few pieces ($dsl_size bytes)" test "$dsl_size" -gt 1048576
