@@ -49,7 +49,7 @@ static void type_facts(unsigned type, struct type_facts *f)
 static const struct type_facts *facts_of(struct facts *c, unsigned type, struct type_facts *tmp)
 {
 	struct type_facts *f = type < FACTS_TYPES ? &c->t[type] : tmp;
-	if (!f->known || f == tmp)
+	if (f == tmp || !f->known) /* tmp is not initialised */
 		type_facts(type, f);
 	return f;
 }

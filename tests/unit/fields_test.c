@@ -101,10 +101,10 @@ int main(void)
 	tap_ok(widths, "little-endian get and put of every width 1-8, high bits set");
 	uint8_t z[40] = { 0 };
 	int zeros = hest_all_zero(z, 0) && hest_all_zero(z, sizeof(z));
-	for (size_t n = 1; n <= sizeof(z); n++)
-		for (size_t at = 0; at < n; at++) {
+	for (size_t len = 1; len <= sizeof(z); len++)
+		for (size_t at = 0; at < len; at++) {
 			z[at] = 0x80;
-			zeros &= !hest_all_zero(z, n) && hest_all_zero(z, at) && hest_all_zero(z + at + 1, n - at - 1);
+			zeros &= !hest_all_zero(z, len) && hest_all_zero(z, at) && hest_all_zero(z + at + 1, len - at - 1);
 			z[at] = 0;
 		}
 	tap_ok(zeros, "hest_all_zero finds one set byte anywhere in 1-40 bytes, and none in the rest");
