@@ -9,6 +9,7 @@
  * its registers), PCIe 208, firmware error record reference 32. */
 #include <string.h>
 #include <hest/cper.h>
+#include "../parser/cursor.h"
 
 #define N(arr) (sizeof(arr) / sizeof((arr)[0]))
 #define NAMES(arr) { arr, N(arr) }
@@ -723,17 +724,6 @@ uint32_t hest_cper_entry_size(uint16_t revision)
 
 /* --- GUIDs --------------------------------------------------------------- */
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int hest_guid_parse(const char *s, size_t len, uint8_t out[16])
 {
 	/* Text byte order of each group; the first three groups are stored
@@ -754,7 +744,7 @@ int hest_guid_parse(const char *s, size_t len, uint8_t out[16])
 			i++;
 			continue;
 		}
-		int hi = hexval(s[i]), lo = hexval(s[i + 1]);
+		int hi = hest_hex_digit(s[i]), lo = hest_hex_digit(s[i + 1]);
 		if (hi < 0 || lo < 0)
 			return -1;
 		text[k++] = (uint8_t)(hi << 4 | lo);

@@ -35,20 +35,8 @@ struct dec {
 	struct hest_cper_block *b;
 };
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static void report(struct dec *x, const char *rule, uint64_t off, const char *fmt, ...)
-{
-	char msg[320];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	const struct hest_rule *r = hest_rule_find(rule);
-	struct hest_loc l = { x->file, 0, 0, true, off };
-	hest_diag_add(x->d, r ? r->severity : HEST_SEV_ERROR, r ? r->id : NULL, l, "%s", msg);
-}
+/* a diagnostic at an offset of the input, with the rule's default severity */
+#define REPORT(x, ...) hest_rule_report_at((x)->d, (x)->file, __VA_ARGS__)
 
 static void oom(struct dec *x)
 {
@@ -77,7 +65,7 @@ static int decode_parts(struct dec *x, struct hest_cper_section *s, const uint8_
 	if (t->info && hest_cper_bits_get(&t->info_count, p, &count)) {
 		for (uint64_t i = 0; i < count; i++) {
 			if (!fits(off, t->info->size, n)) {
-				report(x, "HEST-CPER-SECTION-COUNT", at + off,
+				REPORT(x, "HEST-CPER-SECTION-COUNT", at + off,
 				       "%s section: %" PRIu64 " error information structures declared, only %" PRIu64
 				       " fit in its %" PRIu32 " bytes", t->key, count, i, n);
 				break;
@@ -95,7 +83,7 @@ static int decode_parts(struct dec *x, struct hest_cper_section *s, const uint8_
 			if (fits(off, t->ctx->size, n))
 				hest_cper_bits_get(&t->ctx_size, p + off, &size);
 			if (!fits(off, t->ctx->size, n) || !fits(off + t->ctx->size, size, n)) {
-				report(x, "HEST-CPER-SECTION-COUNT", at + off,
+				REPORT(x, "HEST-CPER-SECTION-COUNT", at + off,
 				       "%s section: context structure #%" PRIu64 " (of %" PRIu64
 				       ") runs past the section's %" PRIu32 " bytes", t->key, i, count, n);
 				break;
@@ -121,7 +109,7 @@ static int decode_section(struct dec *x, const uint8_t *guid, const uint8_t *hdr
 {
 	const struct hest_cper_type *t = body ? hest_cper_type_by_guid(guid) : NULL;
 	if (t && n < t->body->size) {
-		report(x, "HEST-CPER-SECTION-SHORT", bat,
+		REPORT(x, "HEST-CPER-SECTION-SHORT", bat,
 		       "%s section is %" PRIu32 " bytes; its structure needs %u (Linux: \"error section length is "
 		       "too small\")", t->key, n, t->body->size);
 		t = NULL;
@@ -146,7 +134,7 @@ static int decode_entries(struct dec *x, uint64_t end)
 	uint64_t at = HEST_CPER_STATUS_SIZE;
 	for (size_t i = 0; at < end; i++) {
 		if (x->b->nsec >= HEST_CPER_MAX_ENTRIES) {
-			report(x, "HEST-CPER-ENTRY-COUNT", at,
+			REPORT(x, "HEST-CPER-ENTRY-COUNT", at,
 			       "more than %u data entries; block_status can count at most that many",
 			       HEST_CPER_MAX_ENTRIES);
 			return 0;
@@ -155,14 +143,14 @@ static int decode_entries(struct dec *x, uint64_t end)
 		uint32_t hsz = left >= HEST_CPER_ENTRY_SIZE_OLD ? hest_cper_entry_size((uint16_t)rd(c, at + 20, 2))
 								 : HEST_CPER_ENTRY_SIZE_OLD;
 		if (left < hsz) {
-			report(x, "HEST-CPER-DATA-LENGTH", at,
+			REPORT(x, "HEST-CPER-DATA-LENGTH", at,
 			       "data entry #%zu: only %" PRIu64 " bytes of data_length remain; its header needs %" PRIu32,
 			       i, left, hsz);
 			return 0;
 		}
 		uint64_t edl = rd(c, at + 24, 4);
 		if (edl > left - hsz) {
-			report(x, "HEST-CPER-DATA-LENGTH", at + 24,
+			REPORT(x, "HEST-CPER-DATA-LENGTH", at + 24,
 			       "data entry #%zu: error_data_length %" PRIu64 " runs past data_length (%" PRIu64
 			       " bytes remain after the header)", i, edl, left - hsz);
 			return 0;
@@ -179,7 +167,7 @@ static int decode_status_block(struct dec *x)
 	const struct cursor *c = &x->in;
 	struct hest_cper_block *b = x->b;
 	if (c->len < HEST_CPER_STATUS_SIZE) {
-		report(x, "HEST-CPER-TRUNCATED", 0,
+		REPORT(x, "HEST-CPER-TRUNCATED", 0,
 		       "input is %zu bytes; a generic error status block starts with a 20-byte header", c->len);
 		return -1;
 	}
@@ -189,7 +177,7 @@ static int decode_status_block(struct dec *x)
 	b->length = raw_len ? raw_off + raw_len : HEST_CPER_STATUS_SIZE + data_length;
 	uint64_t end = HEST_CPER_STATUS_SIZE + data_length;
 	if (end > c->len) {
-		report(x, "HEST-CPER-DATA-LENGTH", 12,
+		REPORT(x, "HEST-CPER-DATA-LENGTH", 12,
 		       "data_length %" PRIu64 " runs past the end of the input (%zu bytes, %zu after the header)",
 		       data_length, c->len, c->len - HEST_CPER_STATUS_SIZE);
 		end = c->len;
@@ -198,7 +186,7 @@ static int decode_status_block(struct dec *x)
 		return -1;
 	if (raw_len) {
 		if (!fits(raw_off, raw_len, c->len)) {
-			report(x, "HEST-CPER-RAW-DATA", 4,
+			REPORT(x, "HEST-CPER-RAW-DATA", 4,
 			       "raw data (offset 0x%" PRIx64 ", %" PRIu64 " bytes) lies outside the input (%zu bytes)",
 			       raw_off, raw_len, c->len);
 		} else {
@@ -265,20 +253,20 @@ static int decode_record(struct dec *x)
 	const struct cursor *c = &x->in;
 	struct hest_cper_block *b = x->b;
 	if (c->len < HEST_CPER_RECORD_SIZE) {
-		report(x, "HEST-CPER-TRUNCATED", 0, "input is %zu bytes; a CPER record header is 128", c->len);
+		REPORT(x, "HEST-CPER-TRUNCATED", 0, "input is %zu bytes; a CPER record header is 128", c->len);
 		return -1;
 	}
 	fill_image(&b->head, c->p, HEST_CPER_RECORD_SIZE, 0);
 	uint64_t rlen = rd(c, 20, 4), count = rd(c, 10, 2), limit = c->len;
 	b->length = rlen;
 	if (rlen > c->len)
-		report(x, "HEST-CPER-RECORD-LENGTH", 20,
+		REPORT(x, "HEST-CPER-RECORD-LENGTH", 20,
 		       "record_length %" PRIu64 " runs past the end of the input (%zu bytes)", rlen, c->len);
 	else if (rlen >= HEST_CPER_RECORD_SIZE)
 		limit = rlen;
 	uint64_t fit = (limit - HEST_CPER_RECORD_SIZE) / HEST_CPER_DESCRIPTOR_SIZE;
 	if (count > fit) {
-		report(x, "HEST-CPER-RECORD-LENGTH", 10,
+		REPORT(x, "HEST-CPER-RECORD-LENGTH", 10,
 		       "section_count %" PRIu64 " needs %" PRIu64 " bytes of descriptors; only %" PRIu64
 		       " fit in the record", count, count * HEST_CPER_DESCRIPTOR_SIZE, fit * HEST_CPER_DESCRIPTOR_SIZE);
 		count = fit;
@@ -294,15 +282,15 @@ static int decode_record(struct dec *x)
 		uint64_t off = hest_get_le(h, 4), n = hest_get_le(h + 4, 4);
 		bool outside = !fits(off, n, limit);
 		if (outside)
-			report(x, "HEST-CPER-RECORD-LENGTH", at,
+			REPORT(x, "HEST-CPER-RECORD-LENGTH", at,
 			       "section #%" PRIu64 " (offset 0x%" PRIx64 ", %" PRIu64 " bytes) lies outside the record's %"
 			       PRIu64 " bytes", i, off, n, limit);
 		else if (spans[i].clash == -1)
-			report(x, "HEST-CPER-RECORD-LENGTH", at,
+			REPORT(x, "HEST-CPER-RECORD-LENGTH", at,
 			       "section #%" PRIu64 " (offset 0x%" PRIx64 ", %" PRIu64 " bytes) overlaps the record header "
 			       "and section descriptors (they end at 0x%" PRIx64 ")", i, off, n, hdr_end);
 		else if (spans[i].clash >= 0)
-			report(x, "HEST-CPER-RECORD-LENGTH", at,
+			REPORT(x, "HEST-CPER-RECORD-LENGTH", at,
 			       "section #%" PRIu64 " (offset 0x%" PRIx64 ", %" PRIu64 " bytes) overlaps section #%" PRId32,
 			       i, off, n, spans[i].clash);
 		if (outside || spans[i].clash != -2)

@@ -6,6 +6,7 @@
 #include <inttypes.h>
 #include <hest/cper.h>
 #include <hest/desc.h>
+#include "cursor.h"
 #include "suggest.h"
 #include "ytree.h"
 
@@ -155,17 +156,6 @@ static bool flags_of(struct pctx *c, const struct ynode *n, const struct hest_cp
 	return ok;
 }
 
-static int hexdigit(char ch)
-{
-	if (ch >= '0' && ch <= '9')
-		return ch - '0';
-	if (ch >= 'a' && ch <= 'f')
-		return ch - 'a' + 10;
-	if (ch >= 'A' && ch <= 'F')
-		return ch - 'A' + 10;
-	return -1;
-}
-
 /* Hex bytes: "00 11 22", "001122", "00:11:22" (an optional 0x prefix).
  * *out is malloc'd (NULL when empty). */
 static bool hex_of(struct pctx *c, const struct ynode *n, const char *what, size_t max, uint8_t **out, size_t *len)
@@ -189,7 +179,7 @@ static bool hex_of(struct pctx *c, const struct ynode *n, const char *what, size
 			i++;
 			continue;
 		}
-		int v = hexdigit(ch);
+		int v = hest_hex_digit(ch);
 		if (v < 0) {
 			ERR(c, n, "'%s': '%c' is not a hex digit (bytes are written like \"00 11 22\")", what, ch);
 			free(p);

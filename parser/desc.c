@@ -9,6 +9,7 @@
 #include <hest/desc.h>
 #include <hest/schema.h>
 #include <hest/cper.h>
+#include "cursor.h"
 #include "suggest.h"
 #include "ytree.h"
 
@@ -350,8 +351,7 @@ static uint8_t *node_hex(struct dctx *c, const struct ynode *n, const char *what
 	int hi = -1;
 	for (size_t i = 0; i < n->len; i++) {
 		char ch = n->str[i];
-		int dv = (ch >= '0' && ch <= '9') ? ch - '0' : (ch >= 'a' && ch <= 'f') ? ch - 'a' + 10
-			: (ch >= 'A' && ch <= 'F') ? ch - 'A' + 10 : -1;
+		int dv = hest_hex_digit(ch);
 		if (dv < 0 && hi < 0 && (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r'))
 			continue;
 		if (dv < 0) {

@@ -5,6 +5,7 @@
 #include <inttypes.h>
 #include <hest/desc.h>
 #include <hest/loader.h>
+#include "cursor.h"
 
 static struct hest_loc at_offset(const char *file, uint64_t off)
 {
@@ -152,17 +153,6 @@ static size_t word_len(const struct lexer *x)
 	return (size_t)(q - x->p);
 }
 
-static int hexval(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* A quoted name with \" \\ and \xNN escapes, at most 55 bytes. */
 static bool lex_string(struct lexer *x, char *dst)
 {
@@ -177,8 +167,8 @@ static bool lex_string(struct lexer *x, char *dst)
 		int ch = (unsigned char)*x->p++;
 		if (ch == '\\' && x->p < x->end) {
 			char esc = *x->p++;
-			if (esc == 'x' && x->end - x->p >= 2 && hexval(x->p[0]) >= 0 && hexval(x->p[1]) >= 0) {
-				ch = hexval(x->p[0]) * 16 + hexval(x->p[1]);
+			if (esc == 'x' && x->end - x->p >= 2 && hest_hex_digit(x->p[0]) >= 0 && hest_hex_digit(x->p[1]) >= 0) {
+				ch = hest_hex_digit(x->p[0]) * 16 + hest_hex_digit(x->p[1]);
 				x->p += 2;
 			} else if (esc == '"' || esc == '\\') {
 				ch = esc;

@@ -13,20 +13,8 @@ struct chk {
 	struct hest_diags *d;
 };
 
-#if defined(__GNUC__)
-__attribute__((format(printf, 4, 5)))
-#endif
-static void report(struct chk *c, const char *rule, uint64_t off, const char *fmt, ...)
-{
-	char msg[320];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof(msg), fmt, ap);
-	va_end(ap);
-	const struct hest_rule *r = hest_rule_find(rule);
-	struct hest_loc l = { c->file, 0, 0, true, off };
-	hest_diag_add(c->d, r ? r->severity : HEST_SEV_ERROR, r ? r->id : NULL, l, "%s", msg);
-}
+/* a diagnostic at an offset of the input, with the rule's default severity */
+#define REPORT(x, ...) hest_rule_report_at((x)->d, (x)->file, __VA_ARGS__)
 
 static uint64_t get(const struct hest_cper_image *im, const char *key)
 {
@@ -65,12 +53,12 @@ static void check_image(struct chk *c, const struct hest_cper_image *im, const c
 			bool zero = hest_cper_field_is_int(f) ? hest_cper_field_get(f, im->bytes) == 0
 							      : hest_all_zero(im->bytes + f->offset, f->size);
 			if (!zero)
-				report(c, "HEST-CPER-RESERVED", at, "%s: reserved field '%s' is not zero", what, f->key);
+				REPORT(c, "HEST-CPER-RESERVED", at, "%s: reserved field '%s' is not zero", what, f->key);
 		}
 		if (f->kind == HEST_CF_ENUM && (f->attr & HEST_CA_CLOSED)) {
 			uint64_t v = hest_cper_field_get(f, im->bytes);
 			if (!hest_name_of(f->names, v))
-				report(c, enum_rule(im, f), at, "%s: %s %" PRIu64 " is not a defined value", what, f->key,
+				REPORT(c, enum_rule(im, f), at, "%s: %s %" PRIu64 " is not a defined value", what, f->key,
 				       v);
 		}
 		if (f->valid_bit >= 0)
@@ -81,7 +69,7 @@ static void check_image(struct chk *c, const struct hest_cper_image *im, const c
 	if (d->valid_size && (uint32_t)d->valid_offset + d->valid_size <= im->len) {
 		uint64_t v = hest_get_le(im->bytes + d->valid_offset, d->valid_size);
 		if (v & ~defined)
-			report(c, "HEST-CPER-VALID-BITS", im->at + d->valid_offset,
+			REPORT(c, "HEST-CPER-VALID-BITS", im->at + d->valid_offset,
 			       "%s: validation bits 0x%" PRIx64 " name no field of the %s", what, v & ~defined, d->title);
 	}
 }
@@ -94,11 +82,11 @@ static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t
 	uint64_t declared = get(&s->body, "section_length");
 	uint64_t least = s->body.desc->size + 32u * get(&s->body, "error_info_num");
 	if (declared != body_len || declared < least)
-		report(c, "HEST-CPER-ARM-LENGTH", field_at(&s->body, "section_length"),
+		REPORT(c, "HEST-CPER-ARM-LENGTH", field_at(&s->body, "section_length"),
 		       "%s: section_length %" PRIu64 " but the section is %" PRIu64 " bytes", what, declared, body_len);
 	for (size_t i = 0; i < s->ninfo; i++)
 		if (get(&s->info[i], "length") != 32)
-			report(c, "HEST-CPER-ARM-INFO", field_at(&s->info[i], "length"),
+			REPORT(c, "HEST-CPER-ARM-INFO", field_at(&s->info[i], "length"),
 			       "%s: error information structure #%zu has length %" PRIu64 ", not 32", what, i,
 			       get(&s->info[i], "length"));
 	for (size_t i = 0; i < s->nctx; i++) {
@@ -106,7 +94,7 @@ static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t
 		uint64_t size = s->ctx[i].len - s->ctx[i].desc->size;
 		bool ok = type < 8 ? size == arm_ctx_bytes[type] : type == 8 ? size % 10 == 0 : true;
 		if (!ok)
-			report(c, "HEST-CPER-CONTEXT", s->ctx[i].at,
+			REPORT(c, "HEST-CPER-CONTEXT", s->ctx[i].at,
 			       "%s: context #%zu (type %" PRIu64 ") has %" PRIu64 " bytes of registers; the type has %s",
 			       what, i, type, size, type < 8 ? "a fixed size" : "10-byte entries");
 	}
@@ -131,10 +119,10 @@ static void check_section(struct chk *c, const struct hest_cper_section *s, size
 	if (s->header.desc == &hest_cper_desc_entry) {
 		uint64_t rev = get(&s->header, "revision");
 		if ((rev >> 8) > 3)
-			report(c, "HEST-CPER-REVISION", field_at(&s->header, "revision"),
+			REPORT(c, "HEST-CPER-REVISION", field_at(&s->header, "revision"),
 			       "%s: data entry revision 0x%" PRIx64 " is newer than 0x300", what, rev);
 		if (hest_cper_entry_size((uint16_t)rev) < HEST_CPER_ENTRY_SIZE && (get(&s->header, "validation_bits") & 4))
-			report(c, "HEST-CPER-TIMESTAMP", field_at(&s->header, "validation_bits"),
+			REPORT(c, "HEST-CPER-TIMESTAMP", field_at(&s->header, "validation_bits"),
 			       "%s: timestamp marked valid, but a revision 0x%" PRIx64 " entry has no timestamp", what,
 			       rev);
 	}
@@ -147,7 +135,7 @@ static void check_section(struct chk *c, const struct hest_cper_section *s, size
 	for (size_t i = 0; i < s->nctx; i++)
 		check_image(c, &s->ctx[i], what, 0);
 	if (!t->info && !t->ctx && s->taillen)
-		report(c, "HEST-CPER-SECTION-LONG", s->tail_at,
+		REPORT(c, "HEST-CPER-SECTION-LONG", s->tail_at,
 		       "%s: %" PRIu32 " bytes follow the %u-byte %s", what, s->taillen, t->body->size, t->body->title);
 	if (t->kind == HEST_CPER_ARM)
 		check_arm(c, s, section_len(s), what);
@@ -171,24 +159,24 @@ static void check_status(struct chk *c, const struct hest_cper_block *b, uint64_
 	uint64_t data_length = get(h, "data_length"), raw_off = get(h, "raw_data_offset");
 	uint64_t raw_len = get(h, "raw_data_length");
 	if (count != b->nsec)
-		report(c, "HEST-CPER-ENTRY-COUNT", 0, "block_status counts %" PRIu64 " data entries, %zu are present",
+		REPORT(c, "HEST-CPER-ENTRY-COUNT", 0, "block_status counts %" PRIu64 " data entries, %zu are present",
 		       count, b->nsec);
 	if (b->nsec && hest_get_le(h->bytes, 4) == 0)
-		report(c, "HEST-CPER-BLOCK-STATUS-ZERO", 0,
+		REPORT(c, "HEST-CPER-BLOCK-STATUS-ZERO", 0,
 		       "block_status is 0 with %zu data entries: an OS reads nothing (Linux: no error pending)",
 		       b->nsec);
 	unsigned unc = severity_count(b, false), cor = severity_count(b, true);
 	uint64_t want = (unc ? 1u : 0) | (cor ? 2u : 0) | (unc > 1 ? 4u : 0) | (cor > 1 ? 8u : 0);
 	if (bits != want && b->nsec)
-		report(c, "HEST-CPER-BLOCK-STATUS", 0,
+		REPORT(c, "HEST-CPER-BLOCK-STATUS", 0,
 		       "block_status bits 0x%" PRIx64 " but the entries (%u uncorrectable, %u corrected) make 0x%" PRIx64,
 		       bits, unc, cor, want);
 	if (raw_len && raw_off < HEST_CPER_STATUS_SIZE + data_length)
-		report(c, "HEST-CPER-RAW-DATA", 4,
+		REPORT(c, "HEST-CPER-RAW-DATA", 4,
 		       "raw data at offset 0x%" PRIx64 " overlaps the data entries (they end at 0x%" PRIx64 ")", raw_off,
 		       HEST_CPER_STATUS_SIZE + data_length);
 	if (block_size && b->length > block_size)
-		report(c, "HEST-CPER-BLOCK-LENGTH", 12,
+		REPORT(c, "HEST-CPER-BLOCK-LENGTH", 12,
 		       "the block needs %" PRIu64 " bytes; the error status block holds %" PRIu64, b->length,
 		       block_size);
 }
@@ -198,16 +186,16 @@ static void check_record(struct chk *c, const struct hest_cper_block *b, uint64_
 	const struct hest_cper_image *h = &b->head;
 	check_image(c, h, "record header", 0);
 	if (memcmp(h->bytes, "CPER", 4) != 0 || get(h, "signature_end") != 0xffffffffu)
-		report(c, "HEST-CPER-RECORD-SIGNATURE", 0,
+		REPORT(c, "HEST-CPER-RECORD-SIGNATURE", 0,
 		       "signature must be \"CPER\" and signature_end 0xFFFFFFFF (found 0x%08" PRIx64 ")",
 		       get(h, "signature_end"));
 	uint64_t least = HEST_CPER_RECORD_SIZE + (uint64_t)HEST_CPER_DESCRIPTOR_SIZE * get(h, "section_count");
 	if (b->length < least)
-		report(c, "HEST-CPER-RECORD-LENGTH", 20,
+		REPORT(c, "HEST-CPER-RECORD-LENGTH", 20,
 		       "record_length %" PRIu64 " is shorter than the header and its descriptors (%" PRIu64 ")",
 		       b->length, least);
 	if (block_size && b->length > block_size)
-		report(c, "HEST-CPER-BLOCK-LENGTH", 20, "the record needs %" PRIu64 " bytes; %" PRIu64 " are available",
+		REPORT(c, "HEST-CPER-BLOCK-LENGTH", 20, "the record needs %" PRIu64 " bytes; %" PRIu64 " are available",
 		       b->length, block_size);
 }
 

@@ -1,5 +1,7 @@
 /* The rule catalogue (docs/rules.md documents each one; a test keeps the
  * two in step).  Each area keeps its rules in its own const table. */
+#include <stdarg.h>
+#include <stdio.h>
 #include <string.h>
 #include "rules.h"
 
@@ -60,4 +62,17 @@ const struct hest_rule *hest_rule_find(const char *id)
 		}
 	}
 	return NULL;
+}
+
+void hest_rule_report_at(struct hest_diags *d, const char *file, const char *rule, uint64_t off, const char *fmt,
+			 ...)
+{
+	char msg[320];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	const struct hest_rule *r = hest_rule_find(rule);
+	struct hest_loc l = { file, 0, 0, true, off };
+	hest_diag_add(d, r ? r->severity : HEST_SEV_ERROR, r ? r->id : NULL, l, "%s", msg);
 }

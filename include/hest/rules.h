@@ -3,6 +3,7 @@
 #define HEST_RULES_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <hest/diag.h>
 
 #ifdef __cplusplus
@@ -20,6 +21,16 @@ struct hest_rule {
 size_t hest_rules_count(void);
 const struct hest_rule *hest_rule_at(size_t index);
 const struct hest_rule *hest_rule_find(const char *id);
+
+/* A diagnostic at byte offset `off` of `file`, with the rule's default
+ * severity (an error when `rule` is not in the catalogue): for readers of
+ * binary input. */
+void hest_rule_report_at(struct hest_diags *d, const char *file, const char *rule, uint64_t off, const char *fmt,
+			 ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 5, 6)))
+#endif
+	;
 
 #ifdef __cplusplus
 }
