@@ -154,9 +154,11 @@ bool hest_source_resize(struct hest_model *m, struct hest_source *s, uint32_t le
 	return true;
 }
 
-int hest_model_init(struct hest_model *m)
+/* What hest_model_init and hest_model_reset leave in a model whose other
+ * members are zero: the placement's defaults and the header's image, named
+ * "table".  0, or -1 (m freed) when out of memory. */
+static int header_init(struct hest_model *m)
 {
-	memset(m, 0, sizeof(*m));
 	hest_placement_defaults(&m->placement);
 	m->hdr.desc = &hest_desc_header;
 	m->hdr.len = hest_desc_header.size;
@@ -169,10 +171,24 @@ int hest_model_init(struct hest_model *m)
 	return 0;
 }
 
+int hest_model_init(struct hest_model *m)
+{
+	memset(m, 0, sizeof(*m));
+	return header_init(m);
+}
+
 static void source_free(struct hest_source *s)
 {
 	if (s->givencap) /* else the list is model storage */
 		free(s->given);
+}
+
+static void chunks_free(struct hest_model_chunk *c)
+{
+	for (struct hest_model_chunk *next; c; c = next) {
+		next = c->next;
+		free(c);
+	}
 }
 
 void hest_model_free(struct hest_model *m)
@@ -184,11 +200,34 @@ void hest_model_free(struct hest_model *m)
 	free(m->trailing);
 	for (size_t i = 0; i <= HEST_MAX_TYPE_CACHED; i++)
 		free(m->default_image[i]);
-	for (struct hest_model_chunk *c = m->storage, *next; c; c = next) {
-		next = c->next;
-		free(c);
+	chunks_free(m->storage);
+	memset(m, 0, sizeof(*m));
+}
+
+int hest_model_reset(struct hest_model *m)
+{
+	for (size_t i = 0; i < m->nsrc; i++)
+		source_free(&m->src[i]);
+	source_free(&m->hdr);
+	free(m->trailing);
+	/* kept: the source array, the default images (they depend on the
+	 * descriptors only) and the newest storage chunk, the largest */
+	struct hest_source *src = m->src;
+	size_t srccap = m->srccap;
+	uint8_t *images[HEST_MAX_TYPE_CACHED + 1];
+	memcpy(images, m->default_image, sizeof(images));
+	struct hest_model_chunk *keep = m->storage;
+	if (keep) {
+		chunks_free(keep->next);
+		keep->next = NULL;
+		keep->used = 0;
 	}
 	memset(m, 0, sizeof(*m));
+	m->src = src;
+	m->srccap = srccap;
+	memcpy(m->default_image, images, sizeof(images));
+	m->storage = keep;
+	return header_init(m);
 }
 
 struct hest_source *hest_model_add_source(struct hest_model *m, unsigned type, uint32_t len)
@@ -325,13 +364,14 @@ const struct hest_given *hest_source_given(const struct hest_source *s, const ch
 const struct hest_field *hest_array_field(const struct hest_struct_desc *d, const struct hest_field **count)
 {
 	*count = NULL;
-	for (size_t i = 0; i < d->nfields; i++) {
+	/* a structure's array is its last field (tests/unit/fields_test) */
+	const struct hest_field *arr = d->nfields ? &d->fields[d->nfields - 1] : NULL;
+	if (!arr || arr->kind != HEST_FK_ARRAY)
+		return NULL;
+	for (size_t i = 0; i + 1 < d->nfields; i++)
 		if (d->fields[i].attr & HEST_FA_COUNT)
 			*count = &d->fields[i];
-		if (d->fields[i].kind == HEST_FK_ARRAY)
-			return &d->fields[i];
-	}
-	return NULL;
+	return arr;
 }
 
 uint32_t hest_source_wire_len(const struct hest_source *s)

@@ -56,10 +56,10 @@ struct hest_decode_info {
 	uint32_t resync_before;  /* real structures before the gap */
 };
 
-/* Decodes a whole table into `m` (which must be freshly initialised): the
- * 40-byte header (missing bytes read as zero) and every structure, each
- * source with layout.hest_offset and, for GHES, the table offsets of its
- * GAS addresses.  `file` names the input in m->file.  Returns 0, or -1 on
+/* Decodes a whole table into `m` (freshly initialised, or emptied by
+ * hest_model_reset): the 40-byte header (missing bytes read as zero) and
+ * every structure, each source with layout.hest_offset and, for GHES, the
+ * table offsets of its GAS addresses.  `file` names the input in m->file.  Returns 0, or -1 on
  * allocation failure (with a diagnostic). */
 int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hest_model *m,
 		      struct hest_decode_info *info, struct hest_diags *d);

@@ -216,6 +216,15 @@ struct hest_model {
 /* Returns 0, or -1 when out of memory. */
 int hest_model_init(struct hest_model *m);
 void hest_model_free(struct hest_model *m);
+/* Empties a model (initialised, or zeroed as hest_model_free leaves it)
+ * for the next table or description: it is
+ * then as hest_model_init leaves one, but keeps what it had allocated (the
+ * source array, the default images, its largest storage chunk) for reuse,
+ * which saves a program that decodes table after table most of its
+ * allocations.  Pointers into the model (sources, names, images) are
+ * invalid afterwards.  Returns 0, or -1 when out of memory (the model is
+ * then freed, as by hest_model_free). */
+int hest_model_reset(struct hest_model *m);
 
 /* `size` zeroed bytes aligned to `align` (a power of two, at most
  * alignof(max_align_t)) that live until hest_model_free; NULL when out of

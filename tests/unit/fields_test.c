@@ -16,6 +16,8 @@ static void check_desc(const struct hest_struct_desc *d)
 		if (f->kind == HEST_FK_ARRAY) {
 			tap_ok(f->offset == d->size, "%s: array '%s' starts at the end of the fixed part", d->key,
 			       f->key);
+			tap_ok(i + 1 == d->nfields, "%s: array '%s' is the last field (hest_array_field looks there)",
+			       d->key, f->key);
 			continue;
 		}
 		for (unsigned b = f->offset; b < (unsigned)f->offset + f->size && b < 256; b++)

@@ -1,7 +1,8 @@
 /* The model's storage (hest_model_alloc, hest_source_set_name,
- * hest_source_resize) and given lists (offset and depth, in storage or
- * malloc'd).  Leaks show in the sanitizer and valgrind runs. */
+ * hest_source_resize), given lists (offset and depth, in storage or
+ * malloc'd) and hest_model_reset.  Leaks show in the sanitizer and valgrind runs. */
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/hest.h>
@@ -130,10 +131,98 @@ static void given(void)
 	hest_diags_free(&dg);
 }
 
+static uint8_t *slurp(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return NULL;
+	uint8_t *b = malloc(1 << 16);
+	*len = b ? fread(b, 1, 1 << 16, f) : 0;
+	fclose(f);
+	return b;
+}
+
+/* Everything hest_model_init sets, compared member by member. */
+static int like_init(const struct hest_model *m)
+{
+	struct hest_model f;
+	if (hest_model_init(&f) < 0)
+		return 0;
+	int same = m->file == f.file && m->arch == f.arch && m->allow == f.allow && m->nsrc == 0 && !m->trailing &&
+		   m->trailing_len == 0 && memcmp(&m->placement, &f.placement, sizeof(f.placement)) == 0 &&
+		   memcmp(&m->ssdt, &f.ssdt, sizeof(f.ssdt)) == 0 && m->hdr.len == f.hdr.len &&
+		   memcmp(m->hdr.bytes, f.hdr.bytes, f.hdr.len) == 0 && strcmp(m->hdr.name, f.hdr.name) == 0 &&
+		   m->hdr.desc == f.hdr.desc && m->hdr.ngiven == 0;
+	hest_model_free(&f);
+	return same;
+}
+
+/* Sources of two models: same names, images and given lists. */
+static int same_sources(const struct hest_model *a, const struct hest_model *b)
+{
+	if (a->nsrc != b->nsrc || memcmp(a->hdr.bytes, b->hdr.bytes, a->hdr.len) != 0 ||
+	    memcmp(&a->placement, &b->placement, sizeof(a->placement)) != 0 ||
+	    memcmp(&a->ssdt, &b->ssdt, sizeof(a->ssdt)) != 0 || a->arch != b->arch)
+		return 0;
+	for (size_t i = 0; i < a->nsrc; i++) {
+		const struct hest_source *x = &a->src[i], *y = &b->src[i];
+		if (x->len != y->len || memcmp(x->bytes, y->bytes, x->len) != 0 || strcmp(x->name, y->name) != 0 ||
+		    x->ngiven != y->ngiven)
+			return 0;
+		for (size_t k = 0; k < x->ngiven; k++) /* member by member: the entries have padding */
+			if (x->given[k].offset != y->given[k].offset || x->given[k].depth != y->given[k].depth ||
+			    x->given[k].pos.line != y->given[k].pos.line || x->given[k].pos.col != y->given[k].pos.col)
+				return 0;
+	}
+	return 1;
+}
+
+/* hest_model_reset: the model is as hest_model_init leaves one, keeps its
+ * memory, and what is parsed into it again is what a fresh model gets. */
+static void reset(void)
+{
+	const char *top = getenv("top_srcdir");
+	char path[4096];
+	snprintf(path, sizeof(path), "%s/examples/arm-ged-gpio.yaml", top ? top : ".");
+	size_t len;
+	uint8_t *y = slurp(path, &len);
+	tap_ok(y != NULL, "an example with placement, ssdt and target is read");
+	if (!y)
+		return;
+	struct hest_model m, fresh;
+	struct hest_diags d;
+	hest_diags_init(&d);
+	hest_model_init(&m);
+	int rc = hest_desc_parse(&m, path, y, len, &d);
+	tap_ok(rc == 0 && m.nsrc == 3 && m.ssdt.given && m.placement.mode == HEST_PLACE_LINKER_LOADER,
+	       "parsed: 3 sources, ssdt and placement given");
+	/* a given list out of storage, and trailing bytes, to be freed */
+	hest_source_mark_given(&m.src[0], 300, 0, (struct hest_pos){ 1, 1 });
+	m.trailing = malloc(4);
+	m.trailing_len = m.trailing ? 4 : 0;
+	struct hest_source *src = m.src;
+	size_t cap = m.srccap;
+	uint8_t *image = m.default_image[10];
+	tap_ok(hest_model_reset(&m) == 0 && like_init(&m), "after hest_model_reset the model is as hest_model_init leaves one");
+	tap_ok(m.src == src && m.srccap == cap && m.default_image[10] == image && image && m.storage,
+	       "it keeps its source array, default images and storage");
+	rc = hest_desc_parse(&m, path, y, len, &d);
+	hest_model_init(&fresh);
+	int rf = hest_desc_parse(&fresh, path, y, len, &d);
+	tap_ok(rc == 0 && rf == 0 && same_sources(&m, &fresh), "parsing into it again gives what a fresh model gets");
+	hest_model_free(&fresh);
+	hest_model_free(&m);
+	tap_ok(hest_model_reset(&m) == 0 && like_init(&m), "a model zeroed by hest_model_free is reset as initialised");
+	hest_model_free(&m);
+	hest_diags_free(&d);
+	free(y);
+}
+
 int main(void)
 {
 	storage();
 	sources();
 	given();
+	reset();
 	return tap_done();
 }
