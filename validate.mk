@@ -7,15 +7,17 @@ libhest_la_SOURCES += parser/bin.c parser/acpidump.c parser/cursor.h \
 hestinclude_HEADERS += include/hest/decode.h include/hest/validate.h
 hestc_hestval_SOURCES += hestc/val_validate.c
 
-check_PROGRAMS += tests/val/robust_test tests/val/rules_test
+check_PROGRAMS += tests/val/robust_test tests/val/rules_test tests/val/reuse_test
 tests_val_robust_test_SOURCES = tests/val/robust_test.c tests/unit/tap.h
 tests_val_robust_test_LDADD = libhest.la
 tests_val_rules_test_SOURCES = tests/val/rules_test.c tests/unit/tap.h
 tests_val_rules_test_LDADD = libhest.la
+tests_val_reuse_test_SOURCES = tests/val/reuse_test.c tests/unit/tap.h
+tests_val_reuse_test_LDADD = libhest.la
 
 VAL_TESTS = tests/val/rules.sh tests/val/rules-doc.sh tests/val/corpus.sh tests/val/fwts.sh \
 	tests/val/goldens.sh tests/val/loader.sh tests/val/cli.sh
-TESTS += $(VAL_TESTS) tests/val/robust_test tests/val/rules_test
+TESTS += $(VAL_TESTS) tests/val/robust_test tests/val/rules_test tests/val/reuse_test
 EXTRA_DIST += $(VAL_TESTS) tests/val/hestpatch.py tests/golden/val docs/rules.md
 
 # The diagnostics recorded for each real table change only through this

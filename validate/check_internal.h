@@ -25,6 +25,7 @@ struct vctx {
 	struct hest_diags *d;
 	size_t nreal;   /* sources that are decoded structures (not raw bytes) */
 	struct vmemos *mm; /* the fields the passes read, shared by them */
+	struct hest_vcache *vc; /* NULL, or the caller's cache */
 };
 
 /* Reports `rule` at a source's field (`path` may be NULL: the structure;
@@ -91,6 +92,34 @@ struct vmemos {
 	struct vgas_memo status, read_ack;
 };
 void vmemos_init(struct vmemos *mm);
+
+/* struct hest_vcache: rule severities and field offsets, direct-mapped by
+ * the address of the rule id or path string (the validator passes string
+ * constants).  A hit compares the strings too (the catalogue's id; a copy
+ * of the path), so an address reused for another string only misses. */
+#define VCACHE_RULES 64
+#define VCACHE_PATHS 32
+#define VCACHE_PATH 44 /* longer paths are not cached */
+struct hest_vcache {
+	struct vmemos mm;
+	/* the rule settings the severities were worked out under (each
+	 * action and pattern, copied); NULL: none yet */
+	char *settings;
+	size_t nsettings;
+	bool werror;
+	struct vcache_rule {
+		const char *key; /* the address looked up; NULL: empty slot */
+		const char *id;  /* the catalogue's */
+		enum hest_severity sev;
+		bool on;
+	} rules[VCACHE_RULES];
+	struct vcache_path {
+		const char *key; /* NULL: empty slot */
+		const struct hest_struct_desc *desc;
+		uint32_t offset;
+		char path[VCACHE_PATH];
+	} paths[VCACHE_PATHS];
+};
 void vget_gas_m(const struct hest_source *s, struct vgas_memo *gm, struct vgas *g);
 /* "ghes", "cmc", ... or "type N" for a raw source. */
 const char *vtype_name(const struct hest_source *s, char *buf, size_t size);

@@ -29,10 +29,10 @@ bool hest_rule_pattern_valid(const char *pattern)
 	return false;
 }
 
-bool hest_rule_effective(const char *id, const struct hest_rule_setting *settings, size_t nsettings,
-			 bool werror, enum hest_severity *sev)
+/* hest_rule_effective with the catalogue's entry for id (r) looked up. */
+static bool effective(const struct hest_rule *r, const char *id, const struct hest_rule_setting *settings,
+		      size_t nsettings, bool werror, enum hest_severity *sev)
 {
-	const struct hest_rule *r = id ? hest_rule_find(id) : NULL;
 	/* An id missing from the catalogue is a bug of ours: keep it loud. */
 	enum hest_severity s = r ? r->severity : HEST_SEV_ERROR;
 	bool on = true;
@@ -57,6 +57,12 @@ bool hest_rule_effective(const char *id, const struct hest_rule_setting *setting
 		s = HEST_SEV_ERROR;
 	*sev = s;
 	return on;
+}
+
+bool hest_rule_effective(const char *id, const struct hest_rule_setting *settings, size_t nsettings,
+			 bool werror, enum hest_severity *sev)
+{
+	return effective(id ? hest_rule_find(id) : NULL, id, settings, nsettings, werror, sev);
 }
 
 /* --- locations and messages ---------------------------------------------- */
@@ -266,10 +272,109 @@ static void vadd(struct vctx *c, const char *rule, enum hest_severity sev, struc
 	hest_diag_add_msg(c->d, sev, rule, loc, buf, plen + mlen);
 }
 
+/* --- the cache kept across calls (struct hest_vcache) --------------------- */
+
+struct hest_vcache *hest_vcache_new(void)
+{
+	struct hest_vcache *vc = calloc(1, sizeof(*vc));
+	if (vc)
+		vmemos_init(&vc->mm);
+	return vc;
+}
+
+void hest_vcache_free(struct hest_vcache *vc)
+{
+	if (!vc)
+		return;
+	free(vc->settings);
+	free(vc);
+}
+
+/* The slot of a string constant: its address, hashed. */
+static size_t vcache_slot(const void *key, size_t nslots)
+{
+	uint64_t h = (uint64_t)(uintptr_t)key * UINT64_C(0x9E3779B97F4A7C15);
+	return (size_t)(h >> 40) & (nslots - 1);
+}
+
+
+static bool same_settings(const struct hest_vcache *vc, const struct hest_validate_options *o)
+{
+	if (!vc->settings || vc->nsettings != o->nsettings || vc->werror != o->werror)
+		return false;
+	const char *p = vc->settings;
+	for (size_t i = 0; i < o->nsettings; i++) {
+		if ((unsigned char)*p++ != (unsigned)o->settings[i].action || strcmp(p, o->settings[i].pattern) != 0)
+			return false;
+		p += strlen(p) + 1;
+	}
+	return true;
+}
+
+/* Keeps the cached severities only under the settings they were worked
+ * out with; false when they cannot be cached this time (out of memory). */
+static bool vcache_settings(struct hest_vcache *vc, const struct hest_validate_options *o)
+{
+	if (same_settings(vc, o))
+		return true;
+	for (size_t i = 0; i < VCACHE_RULES; i++)
+		vc->rules[i].key = NULL;
+	free(vc->settings);
+	size_t n = 1;
+	for (size_t i = 0; i < o->nsettings; i++)
+		n += strlen(o->settings[i].pattern) + 2;
+	vc->settings = malloc(n);
+	if (!vc->settings)
+		return false;
+	char *p = vc->settings;
+	for (size_t i = 0; i < o->nsettings; i++) {
+		size_t k = strlen(o->settings[i].pattern);
+		*p++ = (char)o->settings[i].action;
+		memcpy(p, o->settings[i].pattern, k + 1);
+		p += k + 1;
+	}
+	*p = 0;
+	vc->nsettings = o->nsettings;
+	vc->werror = o->werror;
+	return true;
+}
+
 static bool rule_on(const struct vctx *c, const char *rule, enum hest_severity *sev)
 {
 	const struct hest_validate_options *o = c->o;
-	return hest_rule_effective(rule, o->settings, o->nsettings, o->werror, sev);
+	struct vcache_rule *e = c->vc && rule ? &c->vc->rules[vcache_slot(rule, VCACHE_RULES)] : NULL;
+	if (e && e->key == rule && strcmp(e->id, rule) == 0) {
+		*sev = e->sev;
+		return e->on;
+	}
+	const struct hest_rule *r = rule ? hest_rule_find(rule) : NULL;
+	bool on = effective(r, rule, o->settings, o->nsettings, o->werror, sev);
+	if (e && r) {
+		e->key = rule;
+		e->id = r->id;
+		e->sev = *sev;
+		e->on = on;
+	}
+	return on;
+}
+
+/* The offset of the field at `path` in desc (0 when it has none). */
+static size_t field_offset(const struct vctx *c, const struct hest_struct_desc *desc, const char *path)
+{
+	size_t off = 0;
+	struct vcache_path *e = c->vc ? &c->vc->paths[vcache_slot(path, VCACHE_PATHS)] : NULL;
+	if (e && e->key == path && e->desc == desc && strcmp(e->path, path) == 0)
+		return e->offset;
+	if (!hest_field_path(desc, path, &off))
+		off = 0;
+	size_t n = strlen(path);
+	if (e && n < VCACHE_PATH && off <= UINT32_MAX) {
+		memcpy(e->path, path, n + 1);
+		e->key = path;
+		e->desc = desc;
+		e->offset = (uint32_t)off;
+	}
+	return off;
 }
 
 static struct hest_loc src_loc(const struct vctx *c, const struct hest_source *s, const char *path,
@@ -277,9 +382,7 @@ static struct hest_loc src_loc(const struct vctx *c, const struct hest_source *s
 {
 	struct hest_loc loc = { c->m->file, 0, 0, false, 0 };
 	const struct hest_source *base = s ? s : &c->m->hdr;
-	size_t off = 0;
-	if (path && base->desc)
-		hest_field_path(base->desc, path, &off);
+	size_t off = path && base->desc ? field_offset(c, base->desc, path) : 0;
 	if (c->info) {
 		loc.has_offset = true;
 		loc.offset = (uint64_t)(s ? s->layout.hest_offset : 0) + off + extra;
@@ -556,11 +659,10 @@ void vidmap_free(struct vidmap *m)
 
 /* --- the driver ------------------------------------------------------------ */
 
-int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
+static int run_passes(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d,
+		      struct vmemos *mm, struct hest_vcache *vc)
 {
-	struct vmemos mm;
-	vmemos_init(&mm);
-	struct vctx c = { m, o, o->decode, d, o->decode ? o->decode->nstruct : m->nsrc, &mm };
+	struct vctx c = { m, o, o->decode, d, o->decode ? o->decode->nstruct : m->nsrc, mm, vc };
 	bool oom_before = d->oom;
 	check_table(&c);
 	check_sources(&c);
@@ -570,4 +672,25 @@ int hest_validate(const struct hest_model *m, const struct hest_validate_options
 	check_loader(&c);
 	check_linux(&c);
 	return d->oom && !oom_before ? -1 : 0;
+}
+
+/* Without a cache, the memos live on this function's stack (4 KiB): not
+ * inlined, so that a call with a cache does not touch those pages. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
+static int run_uncached(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
+{
+	struct vmemos mm;
+	vmemos_init(&mm);
+	return run_passes(m, o, d, &mm, NULL);
+}
+
+int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
+{
+	struct hest_vcache *vc = o->cache;
+	/* no room for a copy of the settings: not cached this time */
+	if (vc && vcache_settings(vc, o))
+		return run_passes(m, o, d, &vc->mm, vc);
+	return run_uncached(m, o, d);
 }

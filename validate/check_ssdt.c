@@ -232,7 +232,7 @@ int hest_validate_ssdt(const struct hest_model *m, const uint8_t *ssdt, size_t l
 	struct hest_aml_summary *s = calloc(1, sizeof(*s));
 	if (!s)
 		return -1;
-	struct sctx c = { { m, o, o->decode, d, m->nsrc, NULL }, label, s, false };
+	struct sctx c = { { m, o, o->decode, d, m->nsrc, NULL, NULL }, label, s, false };
 	char why[160], b1[HEST_AML_PATH_MAX + 8];
 	size_t why_off = 0;
 	bool readable = true;

@@ -38,6 +38,17 @@ bool hest_rule_pattern_valid(const char *pattern);
 bool hest_rule_effective(const char *id, const struct hest_rule_setting *settings, size_t nsettings,
 			 bool werror, enum hest_severity *sev);
 
+/* What one validation leaves for the next, for a program that validates
+ * many tables: field lookups by descriptor, rule severities under the
+ * options, diagnostic locations by field path.  Optional (the member
+ * `cache` of the options); results are the same with or without it.  A
+ * cache may serve any number of hest_validate calls, one at a time (not
+ * from two threads at once); it follows changes of the rule settings. */
+struct hest_vcache;
+/* NULL when out of memory. */
+struct hest_vcache *hest_vcache_new(void);
+void hest_vcache_free(struct hest_vcache *vc);
+
 struct hest_validate_options {
 	enum hest_arch arch;                      /* notification types plausible for this architecture */
 	const struct hest_rule_setting *settings;
@@ -52,6 +63,7 @@ struct hest_validate_options {
 	 * hest_load_tables); the model is then the patched HEST found there.
 	 * Enables the LOADER-* register and block checks. */
 	const struct hest_sim *sim;
+	struct hest_vcache *cache; /* NULL, or kept from one call to the next (hest_vcache_new) */
 };
 
 /* Runs every rule.  Diagnostics carry their effective severity; silenced
