@@ -16,7 +16,6 @@
 #include "cli.h"
 #include "hestval.h"
 
-#define MAX_SETTINGS 256
 #define MAX_BLOBS 1024
 #define MAX_DEPTH 8
 
@@ -37,14 +36,20 @@ struct blobset {
 struct vopts {
 	enum hest_arch arch;
 	bool json, quiet, werror;
-	struct hest_rule_setting settings[MAX_SETTINGS];
+	/* each has room for one entry per command-line argument (an option adds
+	 * at most one): no limit, and no pages touched for unused room */
+	struct hest_rule_setting *settings;
 	size_t nsettings;
 	const char *loader;
-	const char *blob_args[MAX_BLOBS];
+	const char **blob_args;
 	size_t nblob_args;
 	const char *ssdt;       /* --ssdt FILE: its event paths are checked against each table */
 	uint8_t *ssdt_bytes;
 	size_t ssdt_len;
+	/* one for all inputs: what a table's validation looked up serves the
+	 * next, and the model keeps its memory from table to table */
+	struct hest_vcache *vcache;
+	struct hest_model *model;
 };
 
 /* Totals over all inputs. */
@@ -218,19 +223,29 @@ static void print_counts(const char *label, size_t e, size_t w, size_t n)
 static void print_text(const struct result *r, const struct hest_diags *d, const struct vopts *o)
 {
 	struct order *ord = sorted(d);
+	/* the lines go to stdout a buffer at a time, not one call each */
+	char out[4096];
+	size_t used = 0;
 	for (size_t i = 0; ord && i < d->n; i++) {
-		char line[1024];
-		size_t len = hest_diag_format_buf(ord[i].g, line, sizeof(line) - 1);
-		if (len < sizeof(line) - 1) {
-			line[len] = '\n';
-			fwrite(line, 1, len + 1, stdout);
-			continue;
+		for (int tries = 0; tries < 2; tries++) {
+			size_t room = sizeof(out) - used;
+			size_t len = hest_diag_format_buf(ord[i].g, out + used, room);
+			if (len + 1 < room) {
+				out[used + len] = '\n';
+				used += len + 1;
+				break;
+			}
+			fwrite(out, 1, used, stdout);
+			used = 0;
+			if (tries == 0)
+				continue;
+			char *s = hest_diag_format(ord[i].g); /* longer than the buffer */
+			if (s)
+				printf("%s\n", s);
+			free(s);
 		}
-		char *s = hest_diag_format(ord[i].g); /* a long line */
-		if (s)
-			printf("%s\n", s);
-		free(s);
 	}
+	fwrite(out, 1, used, stdout);
 	free(ord);
 	if (d->oom)
 		printf("%s: error: out of memory while recording diagnostics\n", r->input);
@@ -595,22 +610,23 @@ static void add_totals(const struct hest_diags *d, struct totals *t)
 static void check_table_bytes(const char *input, struct source_table *tb, const struct hest_sim *sim,
 			      const struct vopts *o, struct hest_diags *d, struct totals *t)
 {
-	struct hest_model m;
+	struct hest_model *mp = o->model;
 	struct hest_decode_info info;
-	struct result r = { input, tb->label, sim != NULL, &m, { 0 }, false };
-	if (hest_model_init(&m) < 0) {
+	struct result r = { input, tb->label, sim != NULL, mp, { 0 }, false };
+	if (hest_model_reset(mp) < 0) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
 		t->io = true;
 		return;
 	}
-	if (hest_decode_table(tb->bytes, tb->len, tb->label, &m, &info, d) == 0) {
-		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, &info, tb->bytes, sim };
-		hest_validate(&m, &vo, d);
-		if (o->ssdt && hest_validate_ssdt(&m, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
+	if (hest_decode_table(tb->bytes, tb->len, tb->label, mp, &info, d) == 0) {
+		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, &info, tb->bytes, sim,
+						    o->vcache };
+		hest_validate(mp, &vo, d);
+		if (o->ssdt && hest_validate_ssdt(mp, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
 			d->oom = true;
 		/* the summary is printed unless the text output is --quiet */
 		if (o->json || !o->quiet)
-			r.have_linux = hest_linux_summarize(&m, &info, o->arch, &r.linux) == 0;
+			r.have_linux = hest_linux_summarize(mp, &info, o->arch, &r.linux) == 0;
 	}
 	add_totals(d, t);
 	if (o->json)
@@ -619,7 +635,7 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 		print_text(&r, d, o);
 	if (r.have_linux)
 		hest_linux_summary_free(&r.linux);
-	hest_model_free(&m);
+	/* the model is emptied by the next table's hest_model_reset */
 }
 
 static void validate_input(const char *input, const struct vopts *o, struct totals *t)
@@ -655,12 +671,19 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 			goto io;
 		if (blob_find(blobs, "etc/acpi/tables") && allocate_tables_first(&l, loader, &d) < 0)
 			goto io;
-		struct hest_blob hb[MAX_BLOBS];
+		/* on the heap: MAX_BLOBS of them on the stack would be 24 KiB of
+		 * stack pages touched by every input */
+		struct hest_blob *hb = malloc((blobs->n ? blobs->n : 1) * sizeof(*hb));
+		if (!hb)
+			goto io;
 		for (size_t i = 0; i < blobs->n; i++)
 			hb[i] = (struct hest_blob){ blobs->v[i].name, blobs->v[i].data, blobs->v[i].len };
-		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, NULL, NULL, NULL };
+		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, NULL, NULL, NULL,
+						    o->vcache };
 		struct hest_loaded ld;
-		if (hest_load_tables(&l, hb, blobs->n, NULL, loader, &vo, &ld, &d) == 0) {
+		int lrc = hest_load_tables(&l, hb, blobs->n, NULL, loader, &vo, &ld, &d);
+		free(hb);
+		if (lrc == 0) {
 			struct source_table lt = { malloc(ld.len ? ld.len : 1), ld.len, loaded_label(blobs, &ld) };
 			if (!lt.bytes || !lt.label) {
 				free(lt.bytes);
@@ -723,10 +746,6 @@ static int add_setting(struct vopts *o, const char *rule, enum hest_rule_action 
 		fprintf(stderr, "%s: error: no rule matches '%s' (see 'hestval rules')\n", hestval_prog, rule);
 		return -1;
 	}
-	if (o->nsettings == MAX_SETTINGS) {
-		fprintf(stderr, "%s: error: more than %u -W/-E/-w options\n", hestval_prog, MAX_SETTINGS);
-		return -1;
-	}
 	o->settings[o->nsettings++] = (struct hest_rule_setting){ rule, a };
 	return 0;
 }
@@ -773,10 +792,6 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 			o->loader = optarg;
 			break;
 		case OPT_BLOB:
-			if (o->nblob_args == MAX_BLOBS) {
-				fprintf(stderr, "%s: error: too many --blob options\n", hestval_prog);
-				return -1;
-			}
 			o->blob_args[o->nblob_args++] = optarg;
 			break;
 		case OPT_ARCH:
@@ -821,28 +836,50 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 	return 0;
 }
 
+static void vopts_free(struct vopts *o)
+{
+	if (!o)
+		return;
+	free(o->settings);
+	free(o->blob_args);
+	free(o->ssdt_bytes);
+	hest_vcache_free(o->vcache);
+	if (o->model)
+		hest_model_free(o->model);
+	free(o->model);
+	free(o);
+}
+
 int hestval_cmd_validate(int argc, char **argv)
 {
+	size_t room = argc > 0 ? (size_t)argc : 1;
 	struct vopts *o = calloc(1, sizeof(*o));
-	if (!o) {
+	if (o) {
+		o->settings = malloc(room * sizeof(*o->settings));
+		o->blob_args = malloc(room * sizeof(*o->blob_args));
+		o->vcache = hest_vcache_new();
+		o->model = calloc(1, sizeof(*o->model)); /* zeroed: the first hest_model_reset initialises it */
+	}
+	if (!o || !o->settings || !o->blob_args || !o->vcache || !o->model) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+		vopts_free(o);
 		return EXIT_USAGE;
 	}
 	int rc = parse_options(argc, argv, o);
 	if (rc != 0) {
 		if (rc < 0)
 			fprintf(stderr, "Try 'hestval validate --help'.\n");
-		free(o);
+		vopts_free(o);
 		return rc > 0 ? EXIT_OK : EXIT_USAGE;
 	}
 	if (optind >= argc) {
 		fprintf(stderr, "%s: error: validate needs at least one INPUT\n", hestval_prog);
 		validate_usage(stderr);
-		free(o);
+		vopts_free(o);
 		return EXIT_USAGE;
 	}
 	if (o->ssdt && cli_read_file(hestval_prog, o->ssdt, &o->ssdt_bytes, &o->ssdt_len) < 0) {
-		free(o);
+		vopts_free(o);
 		return EXIT_USAGE;
 	}
 	struct totals t = { 0, 0, 0, false, true };
@@ -855,7 +892,6 @@ int hestval_cmd_validate(int argc, char **argv)
 		printf("\n  ],\n \"summary\": {\"inputs\": %d, \"errors\": %zu, \"warnings\": %zu, \"notes\": %zu, "
 		       "\"exit\": %d}}\n",
 		       argc - optind, t.errors, t.warnings, t.notes, status);
-	free(o->ssdt_bytes);
-	free(o);
+	vopts_free(o);
 	return status;
 }

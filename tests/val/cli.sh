@@ -60,6 +60,10 @@ v -q -w 'HEST-*' "$T/bad.aml"
 check "a pattern ending in * matches a family (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-' '$T/out'"
 v -q -w 'HEST-*' -E HEST-RECORDS "$T/bad.aml"
 check "later options win over earlier ones (exit $rc)" test $rc -eq 1
+# Rule options have no count limit (each has room for one per argument).
+set -- ; i=0; while [ $i -lt 600 ]; do set -- "$@" -W HEST-RESERVED; i=$((i + 1)); done
+v -q "$@" -w HEST-RECORDS "$T/bad.aml"
+check "600 rule options, the last one silencing (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-RECORDS' '$T/out'"
 
 # Output: compiler-style lines with offsets, source id and type.
 v -q "$T/bad.aml"
