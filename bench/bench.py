@@ -27,6 +27,7 @@ bare iasl start-up) and `hestval --help` (a bare hestval start-up).
 import argparse
 import os
 import platform
+import random
 import shutil
 import statistics
 import subprocess
@@ -223,6 +224,8 @@ def main():
     ap.add_argument("--sizes", default="1,8,64,512,1024,8192,65535")
     ap.add_argument("--runs", type=int, default=7)
     ap.add_argument("--slow-runs", type=int, default=3)
+    ap.add_argument("--quick-runs", type=int, default=51,
+                    help="rounds of the corpus and start-up rows (each about a millisecond)")
     ap.add_argument("--iasl-timeout", type=float, default=600)
     ap.add_argument("--smoke", action="store_true", help="tiny sizes, one run each, no plot needed")
     args = ap.parse_args()
@@ -232,6 +235,7 @@ def main():
         args.sizes = "1,8"
         args.runs = 1
         args.slow_runs = 1
+        args.quick_runs = 1
     sizes = [int(x) for x in args.sizes.split(",")]
     os.makedirs(args.work, exist_ok=True)
     os.makedirs(args.out, exist_ok=True)
@@ -239,6 +243,8 @@ def main():
         log("iasl not found: the iasl columns stay empty (install acpica-tools)")
 
     facts = machine_facts(args)
+    facts.append(("runs", "%d a case (%d for a case slower than %.0f s); %d for the corpus and start-up rows"
+                  % (args.runs, args.slow_runs, SLOW_SECONDS, max(args.runs, args.quick_runs))))
     started = time.time()
     res = {}  # (case, N) -> summary
     raw = []  # rows of results.tsv
@@ -256,13 +262,21 @@ def main():
         record(case, n, rs)
         return rs
 
-    def measure_together(cases):
+    def measure_together(cases, rounds=None):
         """Runs the cases (case, N, command, timeit options) in turn, one run
         of each per round: the two sides of a comparison see the same
-        moments of a shared machine."""
+        moments of a shared machine.  Each round takes the cases in another
+        order (shuffled, the same every time the benchmark runs): a program
+        run just before leaves its code, and the shared C library's, warm
+        in the CPU caches, so a case that always followed the same one
+        (iasl -v after another iasl) would be favoured."""
         rs = [[] for _ in cases]
-        for _ in range(args.runs):
-            for i, (case, n, cmd, kw) in enumerate(cases):
+        order = list(range(len(cases)))
+        shuffle = random.Random(len(cases)).shuffle
+        for _ in range(rounds or args.runs):
+            shuffle(order)
+            for i in order:
+                case, n, cmd, kw = cases[i]
                 rs[i] += timeit(args, cmd, 1, **kw)
         for i, (case, n, cmd, kw) in enumerate(cases):
             record(case, n, rs[i])
@@ -322,7 +336,7 @@ def main():
             cases += [("iasl-d", "corpus", [args.iasl, "-d"] + names, {"cwd": cdir}),
                       ("iasl-d", "one table", [args.iasl, "-d", smallest], {"cwd": cdir}),
                       ("iasl", "start-up", [args.iasl, "-v"], {})]
-        measure_together(cases)
+        measure_together(cases, max(args.runs, args.quick_runs))
     facts.append(("load average at end", "%.2f %.2f %.2f" % os.getloadavg()))
     facts.append(("benchmark wall time", "%.0f s" % (time.time() - started)))
 
