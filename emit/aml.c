@@ -7,10 +7,7 @@
 
 uint8_t hest_checksum(const uint8_t *p, size_t len)
 {
-	uint8_t sum = 0;
-	for (size_t i = 0; i < len; i++)
-		sum = (uint8_t)(sum + p[i]);
-	return (uint8_t)(0x100 - sum);
+	return (uint8_t)(0x100 - hest_byte_sum(p, len));
 }
 
 static struct hest_loc src_loc(const struct hest_model *m, const struct hest_source *s)

@@ -239,10 +239,7 @@ static void dsl_header(struct dw *w, const uint8_t *table, size_t tlen)
 	if (length != tlen)
 		fail(w, "length", "Table Length 0x%" PRIx32 " is not the table's %zu bytes; iasl computes the "
 				  "length itself", length, tlen);
-	uint8_t sum = 0;
-	for (size_t i = 0; i < tlen; i++)
-		sum = (uint8_t)(sum + table[i]);
-	if (sum != 0)
+	if (hest_byte_sum(table, tlen) != 0)
 		fail(w, "checksum", "the checksum is deliberately wrong; iasl computes the checksum itself");
 }
 

@@ -331,14 +331,11 @@ static void emit_fields(struct yw *w, const struct hest_source *s, const struct 
 static void computed_header(const struct hest_model *m, uint64_t *length, uint64_t *count, uint8_t *checksum)
 {
 	uint64_t len = HEST_SOURCES_OFFSET;
-	uint8_t sum = 0;
-	for (size_t i = 0; i < HEST_SOURCES_OFFSET; i++)
-		if (i != 9)
-			sum = (uint8_t)(sum + m->hdr.bytes[i]);
+	/* the header without its checksum byte (9) */
+	uint8_t sum = (uint8_t)(hest_byte_sum(m->hdr.bytes, HEST_SOURCES_OFFSET) - m->hdr.bytes[9]);
 	for (size_t i = 0; i < m->nsrc; i++) {
 		len += m->src[i].len;
-		for (uint32_t j = 0; j < m->src[i].len; j++)
-			sum = (uint8_t)(sum + m->src[i].bytes[j]);
+		sum = (uint8_t)(sum + hest_byte_sum(m->src[i].bytes, m->src[i].len));
 	}
 	*length = len;
 	*count = m->nsrc;

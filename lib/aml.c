@@ -413,9 +413,6 @@ bool hest_aml_table_finish(struct hest_aml *a, size_t start)
 	size_t len = b->len - start;
 	hest_put_le(t + 4, 4, len);
 	t[9] = 0;
-	uint8_t sum = 0;
-	for (size_t i = 0; i < len; i++)
-		sum = (uint8_t)(sum + t[i]);
-	t[9] = (uint8_t)(0x100 - sum);
+	t[9] = (uint8_t)(0x100 - hest_byte_sum(t, len));
 	return true;
 }

@@ -431,6 +431,29 @@ bool hest_all_zero(const void *p, size_t n)
 	return true;
 }
 
+uint8_t hest_byte_sum(const void *p, size_t n)
+{
+	/* eight bytes at a time: the even and the odd bytes added into four
+	 * 16-bit lanes, folded every 128 words (510 * 128 < 65536) */
+	const uint8_t *b = p;
+	uint64_t total = 0;
+	const uint64_t even = UINT64_C(0x00FF00FF00FF00FF);
+	while (n >= 8) {
+		size_t words = n / 8 < 128 ? n / 8 : 128;
+		uint64_t lanes = 0;
+		for (size_t i = 0; i < words; i++, b += 8) {
+			uint64_t w;
+			memcpy(&w, b, 8);
+			lanes += (w & even) + (w >> 8 & even);
+		}
+		n -= words * 8;
+		total += (lanes & 0xFFFF) + (lanes >> 16 & 0xFFFF) + (lanes >> 32 & 0xFFFF) + (lanes >> 48);
+	}
+	while (n--)
+		total += *b++;
+	return (uint8_t)total;
+}
+
 static uint64_t le32(const uint8_t *p)
 {
 	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 | (uint64_t)p[3] << 24;

@@ -247,9 +247,7 @@ int hest_validate_ssdt(const struct hest_model *m, const uint8_t *ssdt, size_t l
 	}
 	if (readable) {
 		size_t tlen = (size_t)hest_get_le(ssdt + 4, 4);
-		uint8_t sum = 0;
-		for (size_t i = 0; i < tlen; i++)
-			sum = (uint8_t)(sum + ssdt[i]);
+		uint8_t sum = hest_byte_sum(ssdt, tlen);
 		if (sum)
 			sreport(&c, "SSDT-CHECKSUM", 9, "the bytes sum to 0x%02x, not 0: ACPICA reports an incorrect checksum", sum);
 		if (hest_aml_read(ssdt, len, s, why, sizeof(why), &why_off) < 0) {

@@ -67,9 +67,7 @@ static void check_checksum(struct vctx *c)
 		return;
 	size_t n = in->header_len >= HEST_SOURCES_OFFSET && in->header_len <= in->input_len ? in->header_len
 											   : in->input_len;
-	uint8_t sum = 0;
-	for (size_t i = 0; i < n; i++)
-		sum = (uint8_t)(sum + t[i]);
+	uint8_t sum = hest_byte_sum(t, n);
 	if (sum == 0)
 		return;
 	uint8_t want = (uint8_t)(t[9] - sum);

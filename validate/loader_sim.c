@@ -237,10 +237,7 @@ static void do_add_checksum(struct sim_ctx *c, struct hest_sim *sim, const struc
 		      " lies outside '%s' (%zu bytes)", e->offset, e->start, e->length, e->file, f->len);
 		return;
 	}
-	uint8_t sum = 0;
-	for (uint32_t i = 0; i < e->length; i++)
-		sum = (uint8_t)(sum + f->data[e->start + i]);
-	f->data[e->offset] = (uint8_t)(f->data[e->offset] - sum);
+	f->data[e->offset] = (uint8_t)(f->data[e->offset] - hest_byte_sum(f->data + e->start, e->length));
 	struct cksum_range *r = &ranges[(*nranges)++];
 	r->entry = index;
 	memcpy(r->file, e->file, sizeof(r->file));
@@ -297,10 +294,7 @@ static void check_stale(const struct hest_loader *l, const struct hest_sim *sim,
 				later = true;
 		if (later)
 			continue;
-		uint8_t sum = 0;
-		for (uint32_t k = 0; k < r->length; k++)
-			sum = (uint8_t)(sum + f->data[r->start + k]);
-		if (sum != 0) {
+		if (hest_byte_sum(f->data + r->start, r->length) != 0) {
 			struct sim_ctx c = { &l->v[r->entry], file, d, false };
 			FAULT(&c, "LOADER-CHECKSUM-STALE", "checksum over '%s' 0x%" PRIx32 "+0x%" PRIx32
 			      " is wrong after the script ran: a pointer inside the range was patched after it",

@@ -104,6 +104,8 @@ uint64_t hest_get_le(const uint8_t *p, unsigned size);
 void hest_put_le(uint8_t *p, unsigned size, uint64_t v);
 /* Whether the n bytes at p are all zero. */
 bool hest_all_zero(const void *p, size_t n);
+/* The n bytes at p summed modulo 256 (an ACPI table's bytes sum to 0). */
+uint8_t hest_byte_sum(const void *p, size_t n);
 
 /* Largest value a field of `size` bytes holds. */
 uint64_t hest_field_max(unsigned size);

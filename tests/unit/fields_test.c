@@ -110,5 +110,25 @@ int main(void)
 			z[at] = 0;
 		}
 	tap_ok(zeros, "hest_all_zero finds one set byte anywhere in 1-40 bytes, and none in the rest");
+	/* hest_byte_sum against a byte loop: every length to past two of its
+	 * 1 KiB folds, at every start alignment, random bytes and all 0xFF
+	 * (the largest lane sums) */
+	static uint8_t big[2200];
+	uint32_t r = 12345;
+	int sums = 1;
+	for (int fill = 0; fill < 2; fill++) {
+		for (size_t i = 0; i < sizeof(big); i++) {
+			r = r * 1103515245u + 12345u;
+			big[i] = fill ? 0xFF : (uint8_t)(r >> 16);
+		}
+		for (size_t start = 0; start < 8; start++)
+			for (size_t len = 0; start + len <= sizeof(big); len += len < 40 ? 1 : 37) {
+				uint8_t want = 0;
+				for (size_t i = 0; i < len; i++)
+					want = (uint8_t)(want + big[start + i]);
+				sums &= hest_byte_sum(big + start, len) == want;
+			}
+	}
+	tap_ok(sums, "hest_byte_sum is the bytes' sum mod 256 for 0-2199 bytes at every alignment");
 	return tap_done();
 }
