@@ -16,7 +16,7 @@ tests_unit_cper_roundtrip_test_SOURCES = tests/unit/cper_roundtrip_test.c tests/
 tests_unit_cper_roundtrip_test_LDADD = libhest.la
 tests_unit_cper_runtime_test_SOURCES = tests/unit/cper_runtime_test.c tests/unit/tap.h
 tests_unit_cper_runtime_test_LDADD = libhest.la
-tests_unit_cper_linux_test_SOURCES = tests/unit/cper_linux_test.c tests/unit/tap.h
+tests_unit_cper_linux_test_SOURCES = tests/unit/cper_linux_test.c tests/unit/tap.h tests/unit/files.h
 tests_unit_cper_linux_test_LDADD = libhest.la
 # docs/cper.md's worked example, against the fixed-vmm placement golden.
 check_PROGRAMS += tests/cper/vmm-example

@@ -8,11 +8,11 @@ hestinclude_HEADERS += include/hest/decode.h include/hest/validate.h
 hestc_hestval_SOURCES += hestc/val_validate.c
 
 check_PROGRAMS += tests/val/robust_test tests/val/rules_test tests/val/reuse_test
-tests_val_robust_test_SOURCES = tests/val/robust_test.c tests/unit/tap.h
+tests_val_robust_test_SOURCES = tests/val/robust_test.c tests/unit/tap.h tests/unit/files.h
 tests_val_robust_test_LDADD = libhest.la
 tests_val_rules_test_SOURCES = tests/val/rules_test.c tests/unit/tap.h
 tests_val_rules_test_LDADD = libhest.la
-tests_val_reuse_test_SOURCES = tests/val/reuse_test.c tests/unit/tap.h
+tests_val_reuse_test_SOURCES = tests/val/reuse_test.c tests/unit/tap.h tests/unit/files.h
 tests_val_reuse_test_LDADD = libhest.la
 
 VAL_TESTS = tests/val/rules.sh tests/val/rules-doc.sh tests/val/corpus.sh tests/val/fwts.sh \

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <hest/cper.h>
 #include "tap.h"
+#include "files.h"
 
 static uint64_t le(const uint8_t *p, unsigned n)
 {
@@ -320,20 +321,6 @@ static int compare_map(const struct hest_cper_image *im, const uint8_t *linux_ba
 	return bad;
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16;
-	uint8_t *p = malloc(cap);
-	*len = p ? fread(p, 1, cap - 1, f) : 0;
-	fclose(f);
-	if (p)
-		p[*len] = 0;
-	return p;
-}
-
 static void trim(char *s)
 {
 	size_t n = strlen(s);
@@ -346,9 +333,9 @@ static void check_golden(const char *top, const char *name)
 	char path[1024];
 	size_t n, tn;
 	snprintf(path, sizeof(path), "%s/tests/golden/cper/%s.bin", top, name);
-	uint8_t *bin = slurp(path, &n);
+	uint8_t *bin = tests_slurp(path, &n);
 	snprintf(path, sizeof(path), "%s/tests/cper/linux/%s.txt", top, name);
-	char *text = (char *)slurp(path, &tn);
+	char *text = (char *)tests_slurp(path, &tn);
 	tap_ok(bin && text, "%s: golden block and Linux's lines found", name);
 	if (!bin || !text) {
 		free(bin);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <hest/hest.h>
 #include "tap.h"
+#include "files.h"
 
 static int zero(const uint8_t *p, size_t n)
 {
@@ -131,17 +132,6 @@ static void given(void)
 	hest_diags_free(&dg);
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	uint8_t *b = malloc(1 << 16);
-	*len = b ? fread(b, 1, 1 << 16, f) : 0;
-	fclose(f);
-	return b;
-}
-
 /* Everything hest_model_init sets, compared member by member. */
 static int like_init(const struct hest_model *m)
 {
@@ -181,11 +171,10 @@ static int same_sources(const struct hest_model *a, const struct hest_model *b)
  * memory, and what is parsed into it again is what a fresh model gets. */
 static void reset(void)
 {
-	const char *top = getenv("top_srcdir");
 	char path[4096];
-	snprintf(path, sizeof(path), "%s/examples/arm-ged-gpio.yaml", top ? top : ".");
+	snprintf(path, sizeof(path), "%s/examples/arm-ged-gpio.yaml", tests_top());
 	size_t len;
-	uint8_t *y = slurp(path, &len);
+	uint8_t *y = tests_slurp(path, &len);
 	tap_ok(y != NULL, "an example with placement, ssdt and target is read");
 	if (!y)
 		return;

@@ -9,32 +9,7 @@
 #include <hest/layout.h>
 #include <hest/loader.h>
 #include "tap.h"
-
-static char *slurp(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	char *buf = NULL;
-	size_t cap = 0, n = 0, got;
-	do {
-		if (n + 4096 > cap) {
-			cap = (cap + 4096) * 2;
-			char *nb = realloc(buf, cap);
-			if (!nb) {
-				free(buf);
-				fclose(f);
-				return NULL;
-			}
-			buf = nb;
-		}
-		got = fread(buf + n, 1, 4096, f);
-		n += got;
-	} while (got);
-	fclose(f);
-	*len = n;
-	return buf;
-}
+#include "files.h"
 
 struct compiled {
 	struct hest_model m;
@@ -47,7 +22,7 @@ struct compiled {
 static int compile_file(const char *path, struct compiled *c)
 {
 	size_t len;
-	char *text = slurp(path, &len);
+	char *text = (char *)tests_slurp(path, &len);
 	struct hest_diags d;
 	hest_diags_init(&d);
 	memset(c, 0, sizeof(*c));
@@ -191,7 +166,7 @@ static void check_qemu_golden(const char *top)
 	const struct hest_sim_file *t = hest_sim_find(&sim, "etc/acpi/tables");
 	snprintf(path, sizeof(path), "%s/tests/golden/qemu/aarch64-virt-HEST.loaded", top);
 	size_t rlen = 0;
-	char *ref = slurp(path, &rlen);
+	char *ref = (char *)tests_slurp(path, &rlen);
 	tap_ok(ref != NULL, "QEMU's golden %s is readable", path);
 	tap_ok(rc == 0 && t && ref && rlen == t->len && memcmp(ref, t->data, rlen) == 0,
 	       "after loading with etc/hardware_errors at 0x46360000 the HEST equals QEMU's own golden byte for byte");

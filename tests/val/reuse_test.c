@@ -5,13 +5,13 @@
  * golden tables, the real corpus, iasl's reference and mutants of each,
  * with the rule settings changing from table to table (also in place, in
  * the same array). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/decode.h>
 #include <hest/validate.h>
 #include "../unit/tap.h"
+#include "../unit/files.h"
 
 /* The settings the tables go through in turn; the array is rewritten in
  * place for some of them, so a cache that only compared the pointer would
@@ -140,22 +140,11 @@ static void compare(struct state *st, const char *what, const uint8_t *p, size_t
 	hest_diags_free(&kd);
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
+static void one_file(const char *path, void *ctx)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16;
-	uint8_t *b = malloc(cap);
-	*len = b ? fread(b, 1, cap, f) : 0;
-	fclose(f);
-	return b;
-}
-
-static void one_file(struct state *st, const char *path)
-{
+	struct state *st = ctx;
 	size_t len;
-	uint8_t *orig = slurp(path, &len);
+	uint8_t *orig = tests_slurp(path, &len);
 	if (!orig) {
 		st->failed++;
 		return;
@@ -174,42 +163,10 @@ static void one_file(struct state *st, const char *path)
 	free(orig);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void each(struct state *st, const char *dir, const char *suffix)
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	char *names[256];
-	size_t n = 0;
-	for (struct dirent *e; (e = readdir(d)) && n < 256;) {
-		size_t l = strlen(e->d_name), s = strlen(suffix);
-		if (l > s && strcmp(e->d_name + l - s, suffix) == 0)
-			names[n++] = strdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(names[0]), cmp_name);
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		one_file(st, path);
-		free(names[i]);
-	}
-}
-
 int main(void)
 {
-	const char *top = getenv("top_srcdir");
-	const char *shared = getenv("shared_dir");
+	const char *top = tests_top(), *shared = tests_shared();
 	char dir[4096];
-	if (!top)
-		top = ".";
-	if (!shared)
-		shared = "../shared";
 	struct state st;
 	memset(&st, 0, sizeof(st));
 	st.vc = hest_vcache_new();
@@ -217,13 +174,13 @@ int main(void)
 	if (!st.vc)
 		return tap_done();
 	snprintf(dir, sizeof(dir), "%s/tests/golden", top);
-	each(&st, dir, ".aml");
+	tests_each(dir, ".aml", one_file, &st);
 	size_t golden = st.tables;
 	snprintf(dir, sizeof(dir), "%s/corpus/real/hest", shared);
-	each(&st, dir, ".dat");
+	tests_each(dir, ".dat", one_file, &st);
 	size_t real = st.tables - golden;
 	snprintf(dir, sizeof(dir), "%s/reference/iasl", shared);
-	each(&st, dir, ".aml");
+	tests_each(dir, ".aml", one_file, &st);
 	tap_ok(golden > 100 && real >= 18 * 61, "tables compared: %zu golden and mutants, %zu real and mutants, %zu in all",
 	       golden, real, st.tables);
 	tap_ok(st.failed == 0, "no decode or validation ran out of memory (%zu)", st.failed);
@@ -234,7 +191,7 @@ int main(void)
 	 * rewritten to make it an error, then werror. */
 	size_t len;
 	snprintf(dir, sizeof(dir), "%s/corpus/real/hest/DEPO_Computers_Super_5ED617DD5961.dat", shared);
-	uint8_t *p = slurp(dir, &len);
+	uint8_t *p = tests_slurp(dir, &len);
 	tap_ok(p != NULL, "a real table with warnings is read");
 	if (p) {
 		struct hest_rule_setting set[1] = { { "HEST-POLL-INTERVAL-MC", HEST_RULE_OFF } };

@@ -3,13 +3,13 @@
  * summarise without a crash or an out-of-bounds read (run it under ASan),
  * and decoding keeps every byte: the header and the sources' images laid
  * end to end are the input again.  acpidump text is mutated the same way. */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/decode.h>
 #include <hest/validate.h>
 #include "../unit/tap.h"
+#include "../unit/files.h"
 
 struct stats {
 	size_t runs, lossy, failed;
@@ -67,36 +67,11 @@ static void one(const uint8_t *p, size_t len, enum hest_arch arch, struct stats 
 	hest_diags_free(&d);
 }
 
-static uint8_t *slurp(const char *path, size_t *len)
+static void torture_table(const char *path, void *ctx)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return NULL;
-	size_t cap = 1 << 16, n = 0;
-	uint8_t *b = malloc(cap);
-	while (b) {
-		size_t k = fread(b + n, 1, cap - n, f);
-		n += k;
-		if (k == 0)
-			break;
-		if (n == cap) {
-			uint8_t *nb = realloc(b, cap *= 2);
-			if (!nb) {
-				free(b);
-				b = NULL;
-			}
-			b = nb;
-		}
-	}
-	fclose(f);
-	*len = n;
-	return b;
-}
-
-static void torture_table(const char *path)
-{
+	(void)ctx;
 	size_t len;
-	uint8_t *orig = slurp(path, &len);
+	uint8_t *orig = tests_slurp(path, &len);
 	rng = 0x12345678u ^ (uint32_t)len; /* each file's mutants do not depend on the others */
 	if (!orig) {
 		tap_ok(0, "%s: readable", path);
@@ -131,10 +106,11 @@ static void torture_table(const char *path)
 	free(orig);
 }
 
-static void torture_dump(const char *path)
+static void torture_dump(const char *path, void *ctx)
 {
+	(void)ctx;
 	size_t len;
-	uint8_t *orig = slurp(path, &len);
+	uint8_t *orig = tests_slurp(path, &len);
 	rng = 0x9e3779b9u ^ (uint32_t)len;
 	if (!orig) {
 		tap_ok(0, "%s: readable", path);
@@ -170,50 +146,18 @@ static void torture_dump(const char *path)
 	free(orig);
 }
 
-static int cmp_name(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void each(const char *dir, const char *suffix, void (*fn)(const char *))
-{
-	DIR *d = opendir(dir);
-	if (!d)
-		return;
-	char *names[256];
-	size_t n = 0;
-	for (struct dirent *e; (e = readdir(d)) && n < 256;) {
-		size_t l = strlen(e->d_name), s = strlen(suffix);
-		if (l > s && strcmp(e->d_name + l - s, suffix) == 0)
-			names[n++] = strdup(e->d_name);
-	}
-	closedir(d);
-	qsort(names, n, sizeof(names[0]), cmp_name); /* the same order on every file system */
-	for (size_t i = 0; i < n; i++) {
-		char path[4096];
-		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
-		fn(path);
-		free(names[i]);
-	}
-}
-
 int main(void)
 {
-	const char *top = getenv("top_srcdir");
-	const char *shared = getenv("shared_dir");
+	const char *top = tests_top(), *shared = tests_shared();
 	char dir[4096];
-	if (!top)
-		top = ".";
-	if (!shared)
-		shared = "../shared";
 	snprintf(dir, sizeof(dir), "%s/tests/golden", top);
-	each(dir, ".aml", torture_table);
+	tests_each(dir, ".aml", torture_table, NULL);
 	snprintf(dir, sizeof(dir), "%s/corpus/real/hest", shared);
-	each(dir, ".dat", torture_table);
+	tests_each(dir, ".dat", torture_table, NULL);
 	snprintf(dir, sizeof(dir), "%s/corpus/real/acpidump", shared);
-	each(dir, ".txt", torture_dump);
+	tests_each(dir, ".txt", torture_dump, NULL);
 	snprintf(dir, sizeof(dir), "%s/reference/iasl", shared);
-	each(dir, ".aml", torture_table);
+	tests_each(dir, ".aml", torture_table, NULL);
 	tap_ok(tap_n > 0, "found tables to torture");
 	return tap_done();
 }
