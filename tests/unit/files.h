@@ -8,10 +8,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* The whole file, NUL-terminated (not counted in *len); NULL when it
- * cannot be read. */
+/* The whole file, NUL-terminated (not counted in *len); NULL (and *len
+ * 0) when it cannot be read. */
 static inline uint8_t *tests_slurp(const char *path, size_t *len)
 {
+	*len = 0;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return NULL;
