@@ -297,7 +297,6 @@ static size_t vcache_slot(const void *key, size_t nslots)
 	return (size_t)(h >> 40) & (nslots - 1);
 }
 
-
 static bool same_settings(const struct hest_vcache *vc, const struct hest_validate_options *o)
 {
 	if (!vc->settings || vc->nsettings != o->nsettings || vc->werror != o->werror)
@@ -689,7 +688,7 @@ static int run_uncached(const struct hest_model *m, const struct hest_validate_o
 int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
 {
 	struct hest_vcache *vc = o->cache;
-	/* no room for a copy of the settings: not cached this time */
+	/* with the cache, unless no copy of the settings could be kept */
 	if (vc && vcache_settings(vc, o))
 		return run_passes(m, o, d, &vc->mm, vc);
 	return run_uncached(m, o, d);
