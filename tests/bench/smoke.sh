@@ -26,6 +26,11 @@ if [ -n "$IASL" ] && command -v "$IASL" >/dev/null 2>&1; then
 fi
 if [ -d "$shared_dir/corpus/real/hest" ]; then
 	check "the corpus row is there" grep -q "^| hestval validate, every table |" "$out/results.md"
+	if [ -n "$IASL" ] && command -v "$IASL" >/dev/null 2>&1; then
+		check "the corpus target is judged round by round" \
+			grep -q "^| hestval over the corpus < one iasl start-up (iasl -v) | .*; faster in [0-9]* of [0-9]* rounds |" \
+			"$out/results.md"
+	fi
 fi
 # The baseline really parses: it counts the events of a description.
 python3 "$top_srcdir/bench/gendesc.py" 2 "$scratch/two.yaml"
