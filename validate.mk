@@ -18,7 +18,7 @@ tests_val_reuse_test_LDADD = libhest.la
 VAL_TESTS = tests/val/rules.sh tests/val/rules-doc.sh tests/val/corpus.sh tests/val/fwts.sh \
 	tests/val/goldens.sh tests/val/loader.sh tests/val/cli.sh
 TESTS += $(VAL_TESTS) tests/val/robust_test tests/val/rules_test tests/val/reuse_test
-EXTRA_DIST += $(VAL_TESTS) tests/val/hestpatch.py tests/golden/val docs/rules.md
+EXTRA_DIST += $(VAL_TESTS) tests/val/hestpatch.py tests/golden/val docs/rules.md tests/val/uefi-regression
 
 # The diagnostics recorded for each real table change only through this
 # target; review the diff like code.

@@ -182,12 +182,14 @@ static int check_table_offset(const struct hest_model *m, struct hest_diags *d)
 {
 	const struct hest_placement *p = &m->placement;
 	uint64_t len = hest_get_le(m->hdr.bytes + 4, 4);
-	uint64_t end = (uint64_t)p->table_offset + len;
+	/* standalone: the install anchor follows the table */
+	uint64_t end = p->standalone ? hest_loader_anchor_offset(m, len) + 8 : (uint64_t)p->table_offset + len;
 	if (end > UINT32_MAX || (p->tables_blob_size && end > p->tables_blob_size)) {
 		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-TABLE-OFFSET", pos_loc(m, p->table_offset_pos),
-			      "the %" PRIu64 "-byte HEST at table_offset 0x%" PRIx32 " does not fit in '%s' (%" PRIu64
+			      "the %" PRIu64 "-byte HEST at table_offset 0x%" PRIx32 "%s does not fit in '%s' (%" PRIu64
 			      " bytes)",
-			      len, p->table_offset, p->tables_blob, p->tables_blob_size ? p->tables_blob_size : UINT32_MAX);
+			      len, p->table_offset, p->standalone ? " and its 8-byte install anchor" : "", p->tables_blob,
+			      p->tables_blob_size ? p->tables_blob_size : UINT32_MAX);
 		return -1;
 	}
 	return 0;
@@ -307,6 +309,25 @@ bool hest_emit_blob(const struct hest_model *m, struct hest_buf *out)
 	return true;
 }
 
+bool hest_emit_tables_blob(const struct hest_model *m, const uint8_t *table, size_t tablelen, struct hest_buf *out)
+{
+	const struct hest_placement *p = &m->placement;
+	uint64_t end = (uint64_t)p->table_offset + tablelen;
+	if (p->standalone)
+		end = hest_loader_anchor_offset(m, tablelen) + 8;
+	if (p->tables_blob_size > end)
+		end = p->tables_blob_size;
+	size_t at = out->len;
+	if (end > SIZE_MAX || !hest_buf_zeros(out, (size_t)end))
+		return false;
+	uint8_t *t = out->p + at;
+	memcpy(t + p->table_offset, table, tablelen);
+	hest_loader_served_table(t + p->table_offset, tablelen);
+	if (p->standalone)
+		hest_put_le(t + hest_loader_anchor_offset(m, tablelen), 8, p->table_offset);
+	return true;
+}
+
 /* --- the loader script --------------------------------------------------- */
 
 #if defined(__GNUC__)
@@ -382,6 +403,17 @@ static bool build_gas_pointers(const struct hest_model *m, struct hest_loader *l
 	return true;
 }
 
+void hest_loader_served_table(uint8_t *table, size_t len)
+{
+	if (len > 9)
+		table[9] = 0;
+}
+
+uint64_t hest_loader_anchor_offset(const struct hest_model *m, uint64_t tablelen)
+{
+	return ((uint64_t)m->placement.table_offset + tablelen + 7) & ~(uint64_t)7;
+}
+
 int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_loader *l, struct hest_diags *d)
 {
 	const struct hest_placement *p = &m->placement;
@@ -391,9 +423,15 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 		return -1;
 	}
 	bool ok = true;
-	if (p->standalone)
+	if (p->standalone) {
+		uint64_t anchor = hest_loader_anchor_offset(m, tablelen);
 		ok = push_allocate(l, p->tables_blob, p->tables_align, HEST_ZONE_HIGH,
-				   "standalone: the script allocates the ACPI tables blob itself");
+				   "standalone: the script allocates the ACPI tables blob itself") &&
+		     push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->tables_blob, (uint32_t)anchor, 8,
+			  "install anchor at 0x%" PRIx64 " -> the HEST: UEFI firmware installs only tables that an "
+			  "ADD_POINTER points at, and nothing else in this script does",
+			  anchor);
+	}
 	if (hest_placement_blob_size(m) > 0) {
 		ok = ok && push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
 					 "the reserved region: error status address registers, read-ack registers, "

@@ -219,6 +219,13 @@ int hest_emit_layout_header(const struct hest_model *m, const char *origin, stru
 					   p->tables_blob, p->table_offset);
 		if (p->write_pointer && p->address_blob[0])
 			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_ADDRESS_BLOB \"%s\"\n", p->address_blob);
+		/* WRITE_POINTER targets: fw_cfg files the VMM registers writable */
+		if (p->hest_address_blob[0])
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_HEST_ADDRESS_BLOB \"%s\"\n",
+						   p->hest_address_blob);
+		if (p->standalone)
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_INSTALL_ANCHOR 0x%" PRIx64 "u\n",
+						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
 	}
 	if (p->mode == HEST_PLACE_FIXED)
 		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BASE UINT64_C(0x%" PRIx64 ")\n", p->base);
@@ -291,6 +298,12 @@ int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct
 		     hest_buf_json_cstr(o, p->tables_blob) && hest_buf_printf(o, ", \"table_offset\": %" PRIu32, p->table_offset);
 		if (p->write_pointer && p->address_blob[0])
 			ok = ok && hest_buf_printf(o, ", \"address_blob\": ") && hest_buf_json_cstr(o, p->address_blob);
+		if (p->hest_address_blob[0])
+			ok = ok && hest_buf_printf(o, ", \"hest_address_blob\": ") &&
+			     hest_buf_json_cstr(o, p->hest_address_blob);
+		if (p->standalone)
+			ok = ok && hest_buf_printf(o, ", \"install_anchor\": %" PRIu64,
+						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
 	}
 	if (p->mode == HEST_PLACE_FIXED)
 		ok = ok && hest_buf_printf(o, ", \"base\": \"0x%" PRIx64 "\"", p->base);

@@ -44,29 +44,36 @@ static void simulate_loader(struct hest_model *m, const uint8_t *table, size_t t
 	int rc = hest_build_loader(m, tablelen, &l, &d);
 	FUZZ_ASSERT(rc == 0, "hest_build_loader failed after a clean compile: %s", fuzz_first_error(&d));
 	FUZZ_ASSERT(hest_emit_blob(m, &blob), "hest_emit_blob failed");
-	size_t tlen = (size_t)p->table_offset + tablelen;
-	if (p->tables_blob_size > tlen)
-		tlen = (size_t)p->tables_blob_size;
-	uint8_t *tables = calloc(1, tlen);
+	struct hest_buf tables;
+	hest_buf_init(&tables);
 	uint8_t addr[8] = { 0 };
-	if (tables) {
-		memcpy(tables + p->table_offset, table, tablelen);
+	if (hest_emit_tables_blob(m, table, tablelen, &tables)) {
 		struct hest_blob blobs[] = {
-			{ p->tables_blob, tables, tlen },
-			{ p->blob, blob.p, blob.len },
-			{ p->address_blob, addr, sizeof(addr) },
-			{ p->hest_address_blob, addr, sizeof(addr) },
+			{ p->tables_blob, tables.p, tables.len, HEST_BLOB_ACCESS_UNKNOWN },
+			{ p->blob, blob.p, blob.len, HEST_BLOB_ACCESS_UNKNOWN },
+			{ p->address_blob, addr, sizeof(addr), HEST_BLOB_WRITABLE },
+			{ p->hest_address_blob, addr, sizeof(addr), HEST_BLOB_WRITABLE },
 		};
 		size_t nblobs = p->hest_address_blob[0] ? 4 : 3;
-		struct hest_sim sim;
-		struct hest_diags sd;
-		hest_diags_init(&sd);
-		rc = hest_loader_simulate(&l, blobs, nblobs, NULL, "built", &sim, &sd);
-		FUZZ_ASSERT(rc == 0, "the loader script hestc built faults in the simulator: %s", fuzz_first_error(&sd));
-		hest_sim_free(&sim);
-		hest_diags_free(&sd);
-		free(tables);
+		/* the VMM's script points its XSDT at a HEST it allocates itself */
+		struct hest_sim_target entry = { p->tables_blob, p->table_offset };
+		for (int fw = 0; fw < HEST_FW_COUNT; fw++) {
+			struct hest_sim_options o = { 0x7f000000u, 0xe0000u, 0x100000u, NULL, 0, (enum hest_firmware)fw,
+						      &entry, p->standalone ? 0 : 1 };
+			struct hest_sim sim;
+			struct hest_diags sd;
+			hest_diags_init(&sd);
+			rc = hest_loader_simulate(&l, blobs, nblobs, &o, "built", &sim, &sd);
+			FUZZ_ASSERT(rc == 0, "the loader script hestc built faults in the %s simulator: %s",
+				    hest_firmware_title((enum hest_firmware)fw), fuzz_first_error(&sd));
+			const struct hest_sim_file *t = hest_sim_find(&sim, p->tables_blob);
+			FUZZ_ASSERT(fw != HEST_FW_UEFI || (t && hest_sim_installed(&sim, t, p->table_offset)),
+				    "OVMF/AAVMF would not install the HEST hestc built");
+			hest_sim_free(&sim);
+			hest_diags_free(&sd);
+		}
 	}
+	hest_buf_free(&tables);
 	hest_buf_free(&blob);
 	hest_buf_free(&script);
 	hest_loader_free(&l);

@@ -98,11 +98,13 @@ static void read_blobs(const uint8_t *p, size_t len, struct fuzz_blobs *b)
 		memcpy(b->names[b->n], p + at, nl);
 		b->names[b->n][nl] = '\0';
 		at += nl;
-		size_t dl = (size_t)hest_get_le(p + at, 4);
+		uint32_t word = (uint32_t)hest_get_le(p + at, 4);
 		at += 4;
+		/* the top two bits say how the VMM registered the file */
+		size_t dl = word & 0x3fffffffu;
 		if (dl > len - at)
 			dl = len - at;
-		b->v[b->n] = (struct hest_blob){ b->names[b->n], p + at, dl };
+		b->v[b->n] = (struct hest_blob){ b->names[b->n], p + at, dl, (enum hest_blob_access)((word >> 30) % 3) };
 		b->n++;
 		at += dl;
 	}
@@ -124,21 +126,29 @@ static void simulate(const struct hest_loader *l, struct fuzz_blobs *b, bool cro
 		const struct hest_loader_entry *e = &l->v[i];
 		if (e->command == HEST_LOADER_ALLOCATE && e->name_ok && !have_blob(b, e->file)) {
 			memcpy(b->names[b->n], e->file, sizeof(b->names[b->n]));
-			b->v[b->n] = (struct hest_blob){ b->names[b->n], zeros, sizeof(zeros) };
+			b->v[b->n] = (struct hest_blob){ b->names[b->n], zeros, sizeof(zeros), HEST_BLOB_WRITABLE };
 			b->n++;
 		}
 	}
 	struct hest_sim sim;
 	struct hest_diags d;
+	for (int fw = 0; fw < HEST_FW_COUNT; fw++) {
 	hest_diags_init(&d);
-	int rc = hest_loader_simulate(l, b->v, b->n, NULL, "script", &sim, &d);
+	struct hest_sim_options o = { 0x7f000000u, 0xe0000u, 0x100000u, NULL, 0, (enum hest_firmware)fw, NULL, 0 };
+	int rc = hest_loader_simulate(l, b->v, b->n, &o, "script", &sim, &d);
 	FUZZ_ASSERT((rc == 0) == !hest_diags_failed(&d), "simulator returned %d with %zu errors", rc,
 		    (size_t)d.errors);
+	for (size_t i = 0; i < sim.ntables; i++) {
+		const struct hest_sim_table *t = &sim.tables[i];
+		FUZZ_ASSERT(t->file < sim.nfiles && t->offset <= sim.files[t->file].len &&
+				    t->length <= sim.files[t->file].len - t->offset,
+			    "installed table %s outside its file", t->signature);
+	}
 	for (size_t i = 0; i < sim.nfiles; i++) {
 		const struct hest_sim_file *f = &sim.files[i];
 		FUZZ_ASSERT(hest_sim_find(&sim, f->name) == f, "file '%s' allocated twice", f->name);
 		uint64_t v;
-		if (f->len)
+		if (f->len && !f->freed)
 			FUZZ_ASSERT(hest_sim_read(&sim, f->addr, 1, &v), "file '%s' unreadable at its address", f->name);
 		for (size_t j = 0; rc == 0 && j < i; j++) {
 			const struct hest_sim_file *g = &sim.files[j];
@@ -152,13 +162,14 @@ static void simulate(const struct hest_loader *l, struct fuzz_blobs *b, bool cro
 	hest_sim_free(&sim);
 	fuzz_format_diags(&d);
 	hest_diags_free(&d);
+	}
 
 	if (!cross_check)
 		return;
 	hest_diags_init(&d);
 	struct hest_validate_options vo = { .arch = HEST_ARCH_ANY };
 	struct hest_loaded ld;
-	if (hest_load_tables(l, b->v, b->n, NULL, "script", &vo, &ld, &d) == 0) {
+	if (hest_load_tables(l, b->v, b->n, NULL, 0, "script", &vo, &ld, &d) == 0) {
 		FUZZ_ASSERT(ld.file && ld.offset <= ld.file->len && ld.len <= ld.file->len - ld.offset,
 			    "loaded HEST outside its file");
 		struct hest_model m;

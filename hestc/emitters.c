@@ -47,17 +47,25 @@ static int emit_blob(const struct emit_ctx *c, struct hest_buf *out)
 	return hest_emit_blob(c->m, out) ? 0 : -1;
 }
 
+/* The HEST as a VMM serves it inside its tables blob for the loader: GAS
+ * fields hold offsets into the region and the checksum byte is 0, as in
+ * QEMU's own blobs.  OVMF/AAVMF execute ADD_CHECKSUM by storing the range's
+ * checksum, which is right only when that byte starts at 0 (SeaBIOS
+ * subtracts and does not care); hest.aml keeps a valid checksum for tools
+ * and for use on its own. */
+static int emit_fwcfg_hest(const struct emit_ctx *c, struct hest_buf *out)
+{
+	if (!hest_buf_append(out, c->table, c->tablelen))
+		return -1;
+	hest_loader_served_table(out->p, out->len);
+	return 0;
+}
+
 /* Standalone scripts ALLOCATE the tables blob themselves, so the VMM needs
- * its content: the HEST at table_offset, zero-padded to tables_blob_size. */
+ * its content. */
 static int emit_tables_blob(const struct emit_ctx *c, struct hest_buf *out)
 {
-	const struct hest_placement *p = &c->m->placement;
-	size_t end = (size_t)p->table_offset + c->tablelen;
-	size_t size = p->tables_blob_size > end ? (size_t)p->tables_blob_size : end;
-	if (!hest_buf_zeros(out, size))
-		return -1;
-	memcpy(out->p + p->table_offset, c->table, c->tablelen);
-	return 0;
+	return hest_emit_tables_blob(c->m, c->table, c->tablelen, out) ? 0 : -1;
 }
 
 static int emit_dsl(const struct emit_ctx *c, struct hest_buf *out)
@@ -110,6 +118,8 @@ static const struct emitter emitters[] = {
 	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", needs_linker_loader,
 	  NULL },
 	{ "blobs", "hardware_errors.bin", emit_blob, "initial content of the reserved region", needs_placement, NULL },
+	{ "blobs", "hest-fwcfg.aml", emit_fwcfg_hest,
+	  "the HEST as served in the tables blob for the loader (checksum byte 0)", needs_linker_loader, NULL },
 	{ "blobs", "tables.bin", emit_tables_blob, "standalone: the tables blob, HEST at table_offset",
 	  needs_standalone, NULL },
 	{ "header", "hest-layout.h", emit_header, "C header with the layout, for VMMs", NULL, NULL },

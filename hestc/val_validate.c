@@ -24,6 +24,7 @@ struct blobfile {
 	char *path; /* where it came from */
 	uint8_t *data;
 	size_t len;
+	enum hest_blob_access access;
 };
 
 /* Grown as files are added (most inputs use none): at most MAX_BLOBS. */
@@ -42,7 +43,9 @@ struct vopts {
 	size_t nsettings;
 	const char *loader;
 	const char **blob_args;
+	enum hest_blob_access *blob_access; /* --blob: unknown, --writable, --read-only */
 	size_t nblob_args;
+	unsigned firmwares; /* --firmware: HEST_FW_* bits */
 	const char *ssdt;       /* --ssdt FILE: its event paths are checked against each table */
 	uint8_t *ssdt_bytes;
 	size_t ssdt_len;
@@ -70,6 +73,11 @@ static void validate_usage(FILE *f)
 		   "  --loader FILE        a table-loader script (binary or text listing) to run first\n"
 		   "  --blob NAME=FILE     a fw_cfg file the script uses (repeatable); the INPUT table is\n"
 		   "                       etc/acpi/tables unless given\n"
+		   "  --writable NAME=FILE, --read-only NAME=FILE\n"
+		   "                       the same, saying whether the VMM registers it writable\n"
+		   "                       (WRITE_POINTER targets; QEMU's -fw_cfg files are read-only)\n"
+		   "  --firmware FW        seabios, uefi (OVMF/AAVMF) or all (default): the firmware\n"
+		   "                       models that run the loader script\n"
 		   "  --ssdt FILE          an SSDT (AML) whose event paths the GPIO- and GSIV-notified\n"
 		   "                       GHES need (PNP0C33 device, GED _CRS/_EVT, GPIO _AEI)\n"
 		   "  --arch ARCH          x86_64, arm64 or any (default): notification types to expect\n"
@@ -162,6 +170,7 @@ struct result {
 	const char *label;     /* names the table in diagnostics */
 	bool loaded;           /* checked after a loader script ran */
 	const struct hest_model *m;
+	const struct hest_loaded *ld; /* when loaded: what each firmware model did */
 	struct hest_linux_summary linux;
 	bool have_linux;
 };
@@ -220,6 +229,40 @@ static void print_counts(const char *label, size_t e, size_t w, size_t n)
 	fwrite(line, 1, (size_t)(p - line), stdout);
 }
 
+/* The firmware models that ran and did not give the OS the HEST. */
+static bool uefi_dropped(const struct result *r)
+{
+	return r->ld && r->ld->fw[HEST_FW_UEFI].ran && !r->ld->fw[HEST_FW_UEFI].installed;
+}
+
+static bool only_uefi(const struct result *r)
+{
+	return r->ld && !r->ld->fw[HEST_FW_SEABIOS].ran;
+}
+
+/* "LABEL: loader under SeaBIOS: ..." per firmware model that ran. */
+static void print_firmware_text(const struct result *r)
+{
+	for (int fw = 0; r->ld && fw < HEST_FW_COUNT; fw++) {
+		const struct hest_loaded_firmware *f = &r->ld->fw[fw];
+		if (!f->ran)
+			continue;
+		printf("%s: loader under %s: ", r->label, hest_firmware_title((enum hest_firmware)fw));
+		if (!f->installed) {
+			printf("HEST not installed: %s\n", f->why);
+			continue;
+		}
+		if (fw == HEST_FW_SEABIOS) {
+			printf("HEST in memory, patched\n");
+			continue;
+		}
+		printf("installs %zu table%s:", f->ntables, f->ntables == 1 ? "" : "s");
+		for (size_t i = 0; i < f->ntables && i < 64; i++)
+			printf(" %s", f->tables[i]);
+		printf("%s\n", f->ntables > 64 ? " ..." : "");
+	}
+}
+
 static void print_text(const struct result *r, const struct hest_diags *d, const struct vopts *o)
 {
 	struct order *ord = sorted(d);
@@ -249,11 +292,17 @@ static void print_text(const struct result *r, const struct hest_diags *d, const
 	free(ord);
 	if (d->oom)
 		printf("%s: error: out of memory while recording diagnostics\n", r->input);
-	if (r->have_linux && !o->quiet) {
+	if (!o->quiet)
+		print_firmware_text(r);
+	if (r->have_linux && !o->quiet && only_uefi(r) && uefi_dropped(r)) {
+		printf("%s: linux (%s), after the loader script under OVMF/AAVMF: not installed by UEFI: Linux sees no "
+		       "HEST; 0 GHES registered\n", r->label, arch_name(r->linux.arch));
+	} else if (r->have_linux && !o->quiet) {
 		const struct hest_linux_summary *L = &r->linux;
-		printf("%s: linux (%s)%s: %s%s; %u GHES registered\n", r->label, arch_name(L->arch),
+		printf("%s: linux (%s)%s: %s%s; %u GHES registered%s\n", r->label, arch_name(L->arch),
 		       r->loaded ? ", after the loader script" : "",
-		       L->table == HEST_LINUX_TABLE_OK ? "" : "table refused: ", L->table_reason, L->registered);
+		       L->table == HEST_LINUX_TABLE_OK ? "" : "table refused: ", L->table_reason, L->registered,
+		       uefi_dropped(r) ? " (SeaBIOS); under OVMF/AAVMF: not installed by UEFI, Linux sees no HEST" : "");
 		for (size_t i = 0; i < L->n; i++) {
 			const struct hest_source *s = &r->m->src[L->v[i].index];
 			char tb[24];
@@ -296,12 +345,35 @@ static void print_json(const struct result *r, const struct hest_diags *d, struc
 	}
 	free(ord);
 	printf("%s]", d->n ? "\n     " : "");
+	for (int fw = 0, first = 1; r->ld && fw < HEST_FW_COUNT; fw++) {
+		const struct hest_loaded_firmware *f = &r->ld->fw[fw];
+		if (!f->ran)
+			continue;
+		printf("%s{\"name\": \"%s\", \"installed\": %s", first ? ",\n     \"firmware\": [" : ", ",
+		       hest_firmware_name((enum hest_firmware)fw), f->installed ? "true" : "false");
+		if (!f->installed) {
+			printf(", \"reason\": ");
+			json_str(stdout, f->why);
+		}
+		if (fw == HEST_FW_UEFI) {
+			printf(", \"tables\": [");
+			for (size_t i = 0; i < f->ntables && i < 64; i++)
+				printf("%s\"%s\"", i ? ", " : "", f->tables[i]);
+			printf("]");
+		}
+		printf("}");
+		first = 0;
+	}
+	if (r->ld)
+		printf("]");
 	if (r->have_linux) {
 		const struct hest_linux_summary *L = &r->linux;
+		/* with UEFI alone, a HEST it does not install is no table at all for Linux */
+		bool gone = only_uefi(r) && uefi_dropped(r);
 		printf(",\n     \"linux\": {\"arch\": \"%s\", \"table\": \"%s\", \"reason\": ", arch_name(L->arch),
-		       L->table == HEST_LINUX_TABLE_OK ? "accepted" : "refused");
-		json_str(stdout, L->table_reason);
-		printf(", \"registered\": %u, \"sources\": [", L->registered);
+		       gone ? "not-installed" : L->table == HEST_LINUX_TABLE_OK ? "accepted" : "refused");
+		json_str(stdout, gone ? "not installed by UEFI firmware (OVMF/AAVMF)" : L->table_reason);
+		printf(", \"registered\": %u, \"sources\": [", gone ? 0u : L->registered);
 		for (size_t i = 0; i < L->n; i++) {
 			const struct hest_source *s = &r->m->src[L->v[i].index];
 			printf("%s\n       {\"offset\": %" PRIu32 ", \"type\": %u, \"name\": ", i ? "," : "",
@@ -385,6 +457,7 @@ static int blob_put(struct blobset *b, const char *name, const char *path, uint8
 	f->path = strdup(path);
 	f->data = data;
 	f->len = len;
+	f->access = HEST_BLOB_ACCESS_UNKNOWN;
 	if (!f->name || !f->path) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
 		return -1;
@@ -440,12 +513,15 @@ static int scan_dir(const char *dir, const char *rel, int depth, struct blobset 
 	return rc;
 }
 
+static const char *const access_option[] = { "--blob", "--read-only", "--writable" };
+
 static int add_blob_args(const struct vopts *o, struct blobset *b)
 {
 	for (size_t i = 0; i < o->nblob_args; i++) {
 		const char *arg = o->blob_args[i], *eq = strchr(arg, '=');
 		if (!eq || eq == arg || !eq[1]) {
-			fprintf(stderr, "%s: error: --blob takes NAME=FILE, not '%s'\n", hestval_prog, arg);
+			fprintf(stderr, "%s: error: %s takes NAME=FILE, not '%s'\n", hestval_prog,
+				access_option[o->blob_access[i]], arg);
 			return -1;
 		}
 		char *name = strndup(arg, (size_t)(eq - arg));
@@ -453,6 +529,8 @@ static int add_blob_args(const struct vopts *o, struct blobset *b)
 		size_t len;
 		int rc = !name || cli_read_file(hestval_prog, eq + 1, &data, &len) < 0 ? -1
 		       : blob_put(b, name, eq + 1, data, len);
+		if (rc == 0)
+			blob_find(b, name)->access = o->blob_access[i];
 		free(name);
 		if (rc < 0)
 			return -1;
@@ -464,9 +542,10 @@ static int add_blob_args(const struct vopts *o, struct blobset *b)
  * is ALLOCATEd by the commands that build the other tables.  When a script
  * patches etc/acpi/tables without allocating it and we hold that blob (the
  * INPUT table), allocate it first, as the whole script would, and say so. */
-static int allocate_tables_first(struct hest_loader *l, const char *path, struct hest_diags *d)
+static int allocate_tables_first(struct hest_loader *l, const char *path, struct hest_diags *d, bool *fragment)
 {
 	bool used = false;
+	*fragment = false;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct hest_loader_entry *e = &l->v[i];
 		if (e->command == HEST_LOADER_ALLOCATE && strcmp(e->file, "etc/acpi/tables") == 0)
@@ -494,7 +573,9 @@ static int allocate_tables_first(struct hest_loader *l, const char *path, struct
 	*l = full;
 	hest_diag_add(d, HEST_SEV_NOTE, NULL, (struct hest_loc){ path, 0, 0, false, 0 },
 		      "the script patches 'etc/acpi/tables' without allocating it (a fragment of a full script); "
-		      "it is allocated first, as QEMU's whole script does");
+		      "it is allocated first, and its HEST taken as pointed at by the rest (an XSDT entry), as "
+		      "QEMU's whole script does");
+	*fragment = true;
 	return 0;
 oom:
 	hest_loader_free(&full);
@@ -606,13 +687,14 @@ static void add_totals(const struct hest_diags *d, struct totals *t)
 	t->notes += n;
 }
 
-/* Decodes, validates and prints one table.  `sim` when a loader ran. */
-static void check_table_bytes(const char *input, struct source_table *tb, const struct hest_sim *sim,
+/* Decodes, validates and prints one table.  `ld` when a loader ran. */
+static void check_table_bytes(const char *input, struct source_table *tb, const struct hest_loaded *ld,
 			      const struct vopts *o, struct hest_diags *d, struct totals *t)
 {
 	struct hest_model *mp = o->model;
 	struct hest_decode_info info;
-	struct result r = { input, tb->label, sim != NULL, mp, { 0 }, false };
+	const struct hest_sim *sim = ld ? &ld->sim : NULL;
+	struct result r = { input, tb->label, ld != NULL, mp, ld, { 0 }, false };
 	if (hest_model_reset(mp) < 0) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
 		t->io = true;
@@ -669,7 +751,8 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 	if (loader) {
 		if (read_loader(loader, &l, &d) < 0)
 			goto io;
-		if (blob_find(blobs, "etc/acpi/tables") && allocate_tables_first(&l, loader, &d) < 0)
+		bool fragment = false;
+		if (blob_find(blobs, "etc/acpi/tables") && allocate_tables_first(&l, loader, &d, &fragment) < 0)
 			goto io;
 		/* on the heap: MAX_BLOBS of them on the stack would be 24 KiB of
 		 * stack pages touched by every input */
@@ -677,11 +760,22 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 		if (!hb)
 			goto io;
 		for (size_t i = 0; i < blobs->n; i++)
-			hb[i] = (struct hest_blob){ blobs->v[i].name, blobs->v[i].data, blobs->v[i].len };
+			hb[i] = (struct hest_blob){ blobs->v[i].name, blobs->v[i].data, blobs->v[i].len,
+						    blobs->v[i].access };
 		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, NULL, NULL, NULL,
 						    o->vcache };
+		/* a fragment's HEST is reached by the rest of the VMM's script */
+		struct hest_sim_options so = { 0x7f000000u, 0xe0000u, 0x100000u, NULL, 0, HEST_FW_SEABIOS, NULL, 0 };
+		struct hest_sim_target hest_entry = { "etc/acpi/tables", 0 };
+		struct blobfile *tf = blob_find(blobs, "etc/acpi/tables");
+		size_t hoff, hlen;
+		if (fragment && tf && hest_find_acpi_table(tf->data, tf->len, "HEST", &hoff, &hlen)) {
+			hest_entry.offset = hoff;
+			so.assume = &hest_entry;
+			so.nassume = 1;
+		}
 		struct hest_loaded ld;
-		int lrc = hest_load_tables(&l, hb, blobs->n, NULL, loader, &vo, &ld, &d);
+		int lrc = hest_load_tables(&l, hb, blobs->n, &so, o->firmwares, loader, &vo, &ld, &d);
 		free(hb);
 		if (lrc == 0) {
 			struct source_table lt = { malloc(ld.len ? ld.len : 1), ld.len, loaded_label(blobs, &ld) };
@@ -692,7 +786,7 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 				goto io;
 			}
 			memcpy(lt.bytes, ld.file->data + ld.offset, ld.len);
-			check_table_bytes(input, &lt, &ld.sim, o, &d, t);
+			check_table_bytes(input, &lt, &ld, o, &d, t);
 			free(lt.bytes);
 			free(lt.label);
 			hest_loaded_free(&ld);
@@ -701,7 +795,7 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 		hest_loaded_free(&ld);
 		if (dir && !tb.bytes) {
 			/* Nothing to fall back to: report what the loader said. */
-			struct result r = { input, input, false, NULL, { 0 }, false };
+			struct result r = { input, input, false, NULL, NULL, { 0 }, false };
 			add_totals(&d, t);
 			if (o->json)
 				print_json(&r, &d, t);
@@ -750,13 +844,17 @@ static int add_setting(struct vopts *o, const char *rule, enum hest_rule_action 
 	return 0;
 }
 
-enum { OPT_LOADER = 256, OPT_BLOB, OPT_ARCH, OPT_FORMAT, OPT_WERROR, OPT_SSDT };
+enum { OPT_LOADER = 256, OPT_BLOB, OPT_WRITABLE, OPT_READ_ONLY, OPT_FIRMWARE, OPT_ARCH, OPT_FORMAT, OPT_WERROR,
+       OPT_SSDT };
 
 static int parse_options(int argc, char **argv, struct vopts *o)
 {
 	static const struct option longopts[] = {
 		{ "loader", required_argument, NULL, OPT_LOADER },
 		{ "blob", required_argument, NULL, OPT_BLOB },
+		{ "writable", required_argument, NULL, OPT_WRITABLE },
+		{ "read-only", required_argument, NULL, OPT_READ_ONLY },
+		{ "firmware", required_argument, NULL, OPT_FIRMWARE },
 		{ "arch", required_argument, NULL, OPT_ARCH },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "werror", no_argument, NULL, OPT_WERROR },
@@ -792,7 +890,25 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 			o->loader = optarg;
 			break;
 		case OPT_BLOB:
+		case OPT_WRITABLE:
+		case OPT_READ_ONLY:
+			o->blob_access[o->nblob_args] = ch == OPT_WRITABLE    ? HEST_BLOB_WRITABLE
+						      : ch == OPT_READ_ONLY ? HEST_BLOB_READ_ONLY
+									    : HEST_BLOB_ACCESS_UNKNOWN;
 			o->blob_args[o->nblob_args++] = optarg;
+			break;
+		case OPT_FIRMWARE:
+			if (strcmp(optarg, "seabios") == 0)
+				o->firmwares = 1u << HEST_FW_SEABIOS;
+			else if (strcmp(optarg, "uefi") == 0 || strcmp(optarg, "ovmf") == 0 || strcmp(optarg, "aavmf") == 0)
+				o->firmwares = 1u << HEST_FW_UEFI;
+			else if (strcmp(optarg, "all") == 0)
+				o->firmwares = HEST_FW_ALL;
+			else {
+				fprintf(stderr, "%s: error: --firmware takes seabios, uefi or all, not '%s'\n",
+					hestval_prog, optarg);
+				return -1;
+			}
 			break;
 		case OPT_ARCH:
 			if (strcmp(optarg, "x86_64") == 0)
@@ -842,6 +958,7 @@ static void vopts_free(struct vopts *o)
 		return;
 	free(o->settings);
 	free(o->blob_args);
+	free(o->blob_access);
 	free(o->ssdt_bytes);
 	hest_vcache_free(o->vcache);
 	if (o->model)
@@ -857,10 +974,11 @@ int hestval_cmd_validate(int argc, char **argv)
 	if (o) {
 		o->settings = malloc(room * sizeof(*o->settings));
 		o->blob_args = malloc(room * sizeof(*o->blob_args));
+		o->blob_access = malloc(room * sizeof(*o->blob_access));
 		o->vcache = hest_vcache_new();
 		o->model = calloc(1, sizeof(*o->model)); /* zeroed: the first hest_model_reset initialises it */
 	}
-	if (!o || !o->settings || !o->blob_args || !o->vcache || !o->model) {
+	if (!o || !o->settings || !o->blob_args || !o->blob_access || !o->vcache || !o->model) {
 		fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
 		vopts_free(o);
 		return EXIT_USAGE;

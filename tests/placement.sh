@@ -77,6 +77,52 @@ EOP
 	check "$ex: header table agrees with the JSON" cmp -s "$scratch/from-header.txt" "$scratch/from-json.txt"
 done
 
+# The HEST served in the tables blob (hest-fwcfg.aml) is hest.aml with its
+# checksum byte 0, as QEMU serves its own: UEFI firmware stores the range's
+# checksum in ADD_CHECKSUM.  hest.aml itself stays checksum-valid.
+for ex in qemu-virt-arm64 qemu-virt-arm64-sea vmm-loader-options; do
+	check "$ex: hest-fwcfg.aml is hest.aml with byte 9 set to 0, hest.aml sums to 0" \
+		python3 - "$golden/$ex/hest.aml" "$golden/$ex/hest-fwcfg.aml" <<'EOP'
+import sys
+aml, served = (open(f, "rb").read() for f in sys.argv[1:3])
+want = aml[:9] + b"\0" + aml[10:]
+sys.exit(0 if served == want and sum(aml) % 256 == 0 and aml[9] != 0 else 1)
+EOP
+done
+# Real QEMU (7.2 and 10.0, arm virt, ras=on) served its HEST with byte 9 at
+# 0 and GAS fields holding register offsets: undoing the firmware's
+# ADD_POINTERs on the guest's copy (etc/hardware_errors was at 0x7c410000,
+# ../shared/reference/qemu/README.md) gives hestc's hest-fwcfg.aml.
+for live in "$shared_dir"/reference/qemu/live-qemu-*-virt-ras-HEST.bin; do
+	check "$(basename "$live"), unloaded, equals qemu-virt-arm64-sea/hest-fwcfg.aml byte for byte" \
+		python3 - "$live" "$golden/qemu-virt-arm64-sea/hest-fwcfg.aml" <<'EOP'
+import struct, sys
+live = bytearray(open(sys.argv[1], "rb").read())
+served = open(sys.argv[2], "rb").read()
+for gas in (40 + 20, 40 + 64):  # error_status_address, read_ack_register
+    addr = struct.unpack_from("<Q", live, gas + 4)[0]
+    struct.pack_into("<Q", live, gas + 4, addr - 0x7C410000)
+live[9] = 0
+sys.exit(0 if bytes(live) == served else 1)
+EOP
+done
+# standalone: tables.bin serves the HEST with byte 9 at 0 and, after it, the
+# install anchor (table_offset, which the script's first ADD_POINTER turns
+# into the HEST's address so that UEFI firmware installs it).
+check "vmm-loader-options: tables.bin holds the served HEST at 0x200 and the anchor at 0x320" \
+	python3 - "$golden/vmm-loader-options" <<'EOP'
+import struct, sys
+d = sys.argv[1]
+t = open(d + "/tables.bin", "rb").read()
+served = open(d + "/hest-fwcfg.aml", "rb").read()
+ok = t[0x200:0x200 + len(served)] == served and struct.unpack_from("<Q", t, 0x320)[0] == 0x200
+ok = ok and 0x200 + len(served) <= 0x320 < 0x200 + len(served) + 8 and len(t) == 0x1000
+sys.exit(0 if ok else 1)
+EOP
+grep -q 'ADD_POINTER   dest="etc/vmm_tables" offset=0x320 size=8 src="etc/vmm_tables"' \
+	"$golden/vmm-loader-options/table-loader.txt"
+check "... and its script points the anchor at the HEST" [ $? -eq 0 ]
+
 # --emit kinds that do not apply are refused, and nothing is written.
 "$HESTC" compile "$top_srcdir/examples/fixed-vmm.yaml" -o "$scratch/nl" --emit loader 2>"$scratch/err"
 rc=$?

@@ -14,8 +14,17 @@
 
 #define REGISTER_SIZE 8u
 
-/* Re-issues the simulator's diagnostics under the rule settings. */
-static void relay(const struct hest_diags *from, const struct hest_validate_options *vo, struct hest_diags *d)
+static bool same_diag(const struct hest_diag *a, const struct hest_diag *b)
+{
+	return a->loc.line == b->loc.line && a->loc.offset == b->loc.offset && a->loc.has_offset == b->loc.has_offset &&
+	       a->severity == b->severity && (a->rule == b->rule || (a->rule && b->rule && !strcmp(a->rule, b->rule))) &&
+	       strcmp(a->message, b->message) == 0;
+}
+
+/* Re-issues the simulator's diagnostics under the rule settings; one the
+ * other firmware model already reported (from `first` on) is not repeated. */
+static void relay(const struct hest_diags *from, const struct hest_validate_options *vo, struct hest_diags *d,
+		  size_t first)
 {
 	for (size_t i = 0; i < from->n; i++) {
 		const struct hest_diag *g = &from->v[i];
@@ -24,7 +33,13 @@ static void relay(const struct hest_diags *from, const struct hest_validate_opti
 			continue;
 		if (!g->rule && vo->werror && sev == HEST_SEV_WARNING)
 			sev = HEST_SEV_ERROR;
-		hest_diag_add(d, sev, g->rule, g->loc, "%s", g->message);
+		struct hest_diag probe = *g;
+		probe.severity = sev;
+		bool dup = false;
+		for (size_t j = first; j < d->n && !dup; j++)
+			dup = same_diag(&d->v[j], &probe);
+		if (!dup)
+			hest_diag_add(d, sev, g->rule, g->loc, "%s", g->message);
 	}
 	if (from->oom)
 		d->oom = true;
@@ -47,27 +62,111 @@ static bool find_in(const struct hest_sim_file *f, uint64_t *off, size_t *len)
 	return true;
 }
 
+/* The file holding the HEST after the script: etc/acpi/tables first. */
+static const struct hest_sim_file *find_hest(const struct hest_sim *sim, uint64_t *off, size_t *len)
+{
+	const struct hest_sim_file *pref = hest_sim_find(sim, "etc/acpi/tables");
+	if (pref && find_in(pref, off, len))
+		return pref;
+	for (size_t i = 0; i < sim->nfiles; i++)
+		if (find_in(&sim->files[i], off, len))
+			return &sim->files[i];
+	return NULL;
+}
+
+/* What the OS gets from this firmware's run, and LOADER-HEST-NOT-INSTALLED
+ * when UEFI leaves a HEST it holds uninstalled. */
+/* Whether an ADD_POINTER (or the rest of the VMM's script) points at addr. */
+static bool pointed_at(const struct hest_loader *l, const struct hest_sim *sim, uint64_t addr,
+		       const struct hest_sim_options *o)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct hest_loader_entry *e = &l->v[i];
+		const struct hest_sim_file *dst = e->command == HEST_LOADER_ADD_POINTER ? hest_sim_find(sim, e->file) : NULL;
+		if (dst && e->offset <= dst->len && dst->len - e->offset >= e->size &&
+		    hest_get_le(dst->data + e->offset, e->size) == addr)
+			return true;
+	}
+	for (size_t i = 0; i < o->nassume; i++) {
+		const struct hest_sim_file *f = hest_sim_find(sim, o->assume[i].file);
+		if (f && f->addr + o->assume[i].offset == addr)
+			return true;
+	}
+	return false;
+}
+
+static void judge(const struct hest_loader *l, const struct hest_sim_options *assume, const struct hest_sim *sim,
+		  enum hest_firmware fw, const char *loader_file,
+		  const struct hest_validate_options *vo, struct hest_loaded_firmware *r, struct hest_diags *d)
+{
+	uint64_t off = 0;
+	size_t len = 0;
+	const struct hest_sim_file *f = find_hest(sim, &off, &len);
+	r->ran = true;
+	r->hest_found = f != NULL;
+	r->ntables = sim->ntables;
+	for (size_t i = 0; i < sim->ntables && i < 64; i++)
+		memcpy(r->tables[i], sim->tables[i].signature, 5);
+	if (fw == HEST_FW_SEABIOS || !f) {
+		r->installed = f != NULL;
+		if (!f)
+			snprintf(r->why, sizeof(r->why), "no HEST in memory after the script");
+		return;
+	}
+	r->installed = hest_sim_installed(sim, f, off) != NULL;
+	if (r->installed)
+		return;
+	uint8_t sum = hest_byte_sum(f->data + off, len);
+	if (sim->halted)
+		snprintf(r->why, sizeof(r->why), "OVMF/AAVMF stop at the WRITE_POINTER into a read-only file: the guest "
+			 "never boots");
+	else if (sim->rolled_back)
+		snprintf(r->why, sizeof(r->why), "OVMF/AAVMF roll the whole script back after its error: they install "
+			 "no table, so the OS sees no HEST");
+	else if (sum)
+		snprintf(r->why, sizeof(r->why), "after OVMF/AAVMF run the script the HEST in '%s' sums to 0x%02x, not "
+			 "0: they take it for no table and do not install it, so the OS sees no HEST%s", f->name, sum,
+			 pointed_at(l, sim, f->addr + off, assume) ? "" : " (and no ADD_POINTER points at it)");
+	else
+		snprintf(r->why, sizeof(r->why), "no ADD_POINTER points at the HEST ('%s'+0x%" PRIx64 "): OVMF/AAVMF "
+			 "install only tables a pointer reaches, so the OS sees no HEST", f->name, off);
+	report(vo, d, "LOADER-HEST-NOT-INSTALLED", (struct hest_loc){ loader_file, 0, 0, false, 0 }, r->why);
+}
+
 int hest_load_tables(const struct hest_loader *l, const struct hest_blob *blobs, size_t nblobs,
-		     const struct hest_sim_options *so, const char *loader_file,
+		     const struct hest_sim_options *so, unsigned firmwares, const char *loader_file,
 		     const struct hest_validate_options *vo, struct hest_loaded *out, struct hest_diags *d)
 {
-	struct hest_diags sd;
+	static const struct hest_sim_options defaults = { 0x7f000000u, 0xe0000u, 0x100000u, NULL, 0, HEST_FW_SEABIOS,
+							  NULL, 0 };
+	struct hest_sim_options o = so ? *so : defaults;
 	memset(out, 0, sizeof(*out));
-	hest_diags_init(&sd);
-	hest_loader_simulate(l, blobs, nblobs, so, loader_file, &out->sim, &sd);
-	relay(&sd, vo, d);
-	hest_diags_free(&sd);
-	const struct hest_sim_file *pref = hest_sim_find(&out->sim, "etc/acpi/tables");
-	if (pref && find_in(pref, &out->offset, &out->len)) {
-		out->file = pref;
-		return 0;
-	}
-	for (size_t i = 0; i < out->sim.nfiles; i++) {
-		if (find_in(&out->sim.files[i], &out->offset, &out->len)) {
-			out->file = &out->sim.files[i];
-			return 0;
+	if (!(firmwares & HEST_FW_ALL))
+		firmwares = HEST_FW_ALL;
+	size_t first = d->n;
+	bool primary_set = false;
+	for (int fw = 0; fw < HEST_FW_COUNT; fw++) {
+		if (!(firmwares & (1u << fw)))
+			continue;
+		struct hest_diags sd;
+		struct hest_sim sim;
+		hest_diags_init(&sd);
+		o.firmware = (enum hest_firmware)fw;
+		hest_loader_simulate(l, blobs, nblobs, &o, loader_file, &sim, &sd);
+		relay(&sd, vo, d, first);
+		hest_diags_free(&sd);
+		judge(l, &o, &sim, (enum hest_firmware)fw, loader_file, vo, &out->fw[fw], d);
+		if (primary_set) {
+			hest_sim_free(&sim);
+			continue;
 		}
+		out->sim = sim;
+		out->primary = (enum hest_firmware)fw;
+		primary_set = true;
 	}
+	out->file = find_hest(&out->sim, &out->offset, &out->len);
+	if (out->file)
+		return 0;
 	char msg[160];
 	snprintf(msg, sizeof(msg), "no allocated file holds a table with the signature 'HEST' after the script "
 				   "ran (%zu file%s allocated)",
@@ -88,6 +187,9 @@ static const struct hest_sim_file *covering(const struct hest_sim *sim, uint64_t
 {
 	for (size_t i = 0; i < sim->nfiles; i++) {
 		const struct hest_sim_file *f = &sim->files[i];
+		/* UEFI frees what only held tables: a register there is gone */
+		if (f->freed && !sim->rolled_back)
+			continue;
 		if (addr >= f->addr && addr - f->addr <= f->len && f->len - (addr - f->addr) >= n)
 			return f;
 	}

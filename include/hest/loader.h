@@ -80,18 +80,60 @@ int hest_loader_parse_text(const char *text, size_t len, const char *file, struc
 
 /* --- simulator ----------------------------------------------------------- */
 
+/* The firmware whose behaviour the simulator models.  They execute the same
+ * commands differently:
+ * - SeaBIOS (src/fw/romfile_loader.c): ADD_CHECKSUM subtracts the range's
+ *   sum from the checksum byte; a command it cannot execute is skipped with
+ *   an internal-error warning and the rest still runs; the OS finds tables
+ *   through the RSDP the script placed in the F segment.
+ * - UEFI: OVMF and AAVMF (OvmfPkg/AcpiPlatformDxe/QemuFwCfgAcpi.c):
+ *   ADD_CHECKSUM stores the range's checksum (right only when the byte was
+ *   0); ALLOCATE ignores the zone, takes whole pages (alignment above 4096
+ *   refused) below 4 GiB when a pointer narrower than 8 bytes points into
+ *   the file; ADD_POINTER refuses an initial value outside the pointee;
+ *   WRITE_POINTER needs an existing, writable fw_cfg file (a read-only one
+ *   halts the firmware); any error rolls the whole script back (nothing
+ *   installed, allocations freed, addresses sent to the VMM revoked).  A
+ *   second pass installs, in script order, every distinct address an
+ *   ADD_POINTER points at that holds a FACS or a checksum-valid ACPI table
+ *   other than RSDT/XSDT (at most 128); files that only hold tables are then
+ *   freed (the OS sees the installed copies). */
+enum hest_firmware {
+	HEST_FW_SEABIOS = 0,
+	HEST_FW_UEFI = 1,
+};
+#define HEST_FW_COUNT 2
+const char *hest_firmware_name(enum hest_firmware fw); /* "seabios", "uefi" */
+const char *hest_firmware_title(enum hest_firmware fw); /* "SeaBIOS", "OVMF/AAVMF" */
+
+/* Whether the VMM registers a fw_cfg file as writable (WRITE_POINTER). */
+enum hest_blob_access {
+	HEST_BLOB_ACCESS_UNKNOWN = 0,
+	HEST_BLOB_READ_ONLY,     /* QEMU's -fw_cfg files */
+	HEST_BLOB_WRITABLE,      /* e.g. QEMU's own etc/hardware_errors_addr */
+};
+
 /* A fw_cfg file's initial content, as the VMM provides it. */
 struct hest_blob {
 	const char *name;
 	const uint8_t *data;
 	size_t len;
+	enum hest_blob_access access;
 };
 
 /* Where ALLOCATE puts files: explicit addresses by name, else the next
- * aligned address of the zone's arena. */
+ * aligned address of the zone's arena (UEFI: the next page). */
 struct hest_sim_place {
 	const char *name;
 	uint64_t addr;
+};
+
+/* A place in a file that the rest of the VMM's script (not given) points
+ * at, e.g. its XSDT entry for a table in a script fragment: UEFI's second
+ * pass treats it as pointed at after the script's own pointers. */
+struct hest_sim_target {
+	const char *file;
+	uint64_t offset;
 };
 
 struct hest_sim_options {
@@ -100,6 +142,9 @@ struct hest_sim_options {
 	uint64_t fseg_end;  /* end of FSEG (0x100000) */
 	const struct hest_sim_place *place;
 	size_t nplace;
+	enum hest_firmware firmware;
+	const struct hest_sim_target *assume;
+	size_t nassume;
 };
 
 struct hest_sim_file {
@@ -108,6 +153,7 @@ struct hest_sim_file {
 	size_t len;
 	uint64_t addr;
 	uint8_t zone;
+	bool freed; /* UEFI: released after the script (it only held installed tables) or by a rollback */
 };
 
 /* A WRITE_POINTER the firmware sent back to the VMM. */
@@ -115,23 +161,40 @@ struct hest_sim_write {
 	char file[HEST_LOADER_FILESZ + 1];
 	uint32_t offset;
 	uint8_t size;
-	uint64_t value;
+	uint64_t value; /* 0 when a UEFI rollback revoked it */
+};
+
+/* UEFI: a table the second pass installed. */
+struct hest_sim_table {
+	char signature[5];
+	size_t file;     /* index in files */
+	uint64_t offset; /* in that file */
+	uint32_t length;
+	uint64_t addr;
+	size_t entry;    /* the ADD_POINTER that reached it, or SIZE_MAX for an assumed target */
 };
 
 struct hest_sim {
+	enum hest_firmware firmware;
 	struct hest_sim_file *files;
 	size_t nfiles;
 	struct hest_sim_write *writes;
 	size_t nwrites;
+	struct hest_sim_table *tables; /* UEFI only */
+	size_t ntables;
+	bool rolled_back; /* UEFI: an error undid the whole script */
+	bool halted;      /* UEFI: a WRITE_POINTER to a read-only file stops the firmware */
 };
 
-/* Executes `l` over `blobs`.  Every fault (unknown file, use before ALLOCATE,
- * double ALLOCATE, offset or size out of bounds, bad pointer size,
- * non-power-of-two alignment, bad zone, overlapping allocations, checksum
- * ranges out of bounds, unterminated names) is a diagnostic (rule ids
- * LOADER-*) located at the command.  Commands that fault are skipped, as
- * firmware does.  Returns 0 when nothing faulted, -1 otherwise; `sim` holds
- * the resulting memory either way (free with hest_sim_free). */
+/* Executes `l` over `blobs` as o->firmware does (SeaBIOS without `o`).
+ * Every fault (unknown file, use before ALLOCATE, double ALLOCATE, offset or
+ * size out of bounds, bad pointer size, alignment, bad zone, overlapping
+ * allocations, checksum ranges out of bounds, unterminated names, and what
+ * only one firmware refuses) is a diagnostic (rule ids LOADER-*) located at
+ * the command.  Commands that fault are skipped, as SeaBIOS does; under UEFI
+ * the run then counts as rolled back.  Returns 0 when nothing faulted, -1
+ * otherwise; `sim` holds the resulting memory either way (free with
+ * hest_sim_free). */
 int hest_loader_simulate(const struct hest_loader *l, const struct hest_blob *blobs, size_t nblobs,
 			 const struct hest_sim_options *o, const char *file, struct hest_sim *sim,
 			 struct hest_diags *d);
@@ -140,6 +203,9 @@ const struct hest_sim_file *hest_sim_find(const struct hest_sim *sim, const char
 /* Reads `size` bytes little-endian at guest address `addr` from whichever
  * allocated file covers it.  False when no file covers all of it. */
 bool hest_sim_read(const struct hest_sim *sim, uint64_t addr, unsigned size, uint64_t *v);
+/* UEFI: the installed table at `offset` of `file`, or NULL. */
+const struct hest_sim_table *hest_sim_installed(const struct hest_sim *sim, const struct hest_sim_file *file,
+						uint64_t offset);
 
 /* --- building from the model ------------------------------------------- */
 
@@ -155,6 +221,24 @@ uint64_t hest_placement_blob_size(const struct hest_model *m);
  * (linker-loader) or absolute addresses (fixed); read-ack registers hold
  * placement.read_ack_init; blocks are zero. */
 bool hest_emit_blob(const struct hest_model *m, struct hest_buf *out);
+
+/* The HEST as a VMM serves it for the loader: its checksum byte (offset 9)
+ * set to 0, as in QEMU's blobs.  UEFI firmware (OVMF, AAVMF) executes
+ * ADD_CHECKSUM by storing the range's checksum, which is right only when
+ * that byte starts at 0. */
+void hest_loader_served_table(uint8_t *table, size_t len);
+
+/* standalone: where the 8-byte install anchor sits in the tables blob (the
+ * first 8-aligned offset after the HEST).  It holds table_offset and an
+ * ADD_POINTER makes it point at the HEST, so that UEFI firmware, which
+ * installs only tables some ADD_POINTER points at, installs it. */
+uint64_t hest_loader_anchor_offset(const struct hest_model *m, uint64_t tablelen);
+
+/* The tables blob as served for the loader: the HEST at table_offset with
+ * its checksum byte 0, and when standalone the install anchor; zero-padded
+ * to tables_blob_size.  Without standalone, a VMM that serves only our HEST
+ * in its tables blob serves exactly this. */
+bool hest_emit_tables_blob(const struct hest_model *m, const uint8_t *table, size_t tablelen, struct hest_buf *out);
 
 /* The loader script for linker-loader placement, each command with a note
  * saying why.  `tablelen` is the encoded HEST's length (checksum range). */

@@ -72,22 +72,37 @@ int hest_validate(const struct hest_model *m, const struct hest_validate_options
 
 /* --- loader cross-check ------------------------------------------------ */
 
-/* A loader script run over its fw_cfg files, and the HEST found in the
- * resulting memory (the first ALLOCATEd file holding a table with the
- * "HEST" signature, etc/acpi/tables first). */
+/* A loader script run over its fw_cfg files by each firmware model, and
+ * the HEST found in the resulting memory (the first ALLOCATEd file holding a
+ * table with the "HEST" signature, etc/acpi/tables first). */
+#define HEST_FW_ALL ((1u << HEST_FW_SEABIOS) | (1u << HEST_FW_UEFI))
+struct hest_loaded_firmware {
+	bool ran;
+	bool hest_found; /* a HEST is in memory after the script */
+	bool installed;  /* the OS is given it: UEFI installed it; SeaBIOS: found (the OS reaches it through the
+			    RSDP and XSDT the whole script builds) */
+	char why[240];   /* when not installed: what the firmware did instead */
+	size_t ntables;  /* UEFI: tables installed */
+	char tables[64][5]; /* UEFI: their signatures, in order (the first 64) */
+};
 struct hest_loaded {
-	struct hest_sim sim;
+	struct hest_sim sim;              /* the first firmware modelled: the checks read this memory */
+	enum hest_firmware primary;
 	const struct hest_sim_file *file; /* holding the HEST, or NULL */
 	uint64_t offset;                  /* of the HEST inside file */
 	size_t len;                       /* bytes of the HEST (its Length, bounded by the file) */
+	struct hest_loaded_firmware fw[HEST_FW_COUNT];
 };
 
-/* Runs the script (every fault is a LOADER-* diagnostic against
- * `loader_file`) and looks for the HEST (LOADER-HEST-MISSING when there is
- * none).  Returns 0 when a HEST was found, -1 otherwise; free `out` with
- * hest_loaded_free either way. */
+/* Runs the script once per firmware in `firmwares` (bits 1 << enum
+ * hest_firmware; 0 = all), each fault a LOADER-* diagnostic against
+ * `loader_file` (the same fault under both models is reported once), and
+ * looks for the HEST (LOADER-HEST-MISSING when there is none).  Under UEFI
+ * a HEST that is in memory but not installed is LOADER-HEST-NOT-INSTALLED.
+ * so->firmware is ignored.  Returns 0 when a HEST was found, -1 otherwise;
+ * free `out` with hest_loaded_free either way. */
 int hest_load_tables(const struct hest_loader *l, const struct hest_blob *blobs, size_t nblobs,
-		     const struct hest_sim_options *so, const char *loader_file,
+		     const struct hest_sim_options *so, unsigned firmwares, const char *loader_file,
 		     const struct hest_validate_options *vo, struct hest_loaded *out, struct hest_diags *d);
 void hest_loaded_free(struct hest_loaded *ld);
 

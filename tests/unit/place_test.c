@@ -57,7 +57,8 @@ static void compiled_free(struct compiled *c)
 
 /* The VMM's own script allocates the tables blob before ours (unless ours
  * is standalone). */
-static int simulate(const struct compiled *c, uint64_t tables_at, uint64_t blob_at, struct hest_sim *sim)
+static int simulate(const struct compiled *c, uint64_t tables_at, uint64_t blob_at, enum hest_firmware fw,
+		    struct hest_sim *sim)
 {
 	const struct hest_placement *p = &c->m.placement;
 	struct hest_loader l;
@@ -74,21 +75,24 @@ static int simulate(const struct compiled *c, uint64_t tables_at, uint64_t blob_
 	}
 	for (size_t i = 0; i < c->loader.n; i++)
 		hest_loader_push(&l, &c->loader.v[i]);
-	/* the tables blob holds the HEST at table_offset */
-	size_t tlen = p->table_offset + c->tablelen;
-	uint8_t *tables = calloc(1, tlen);
-	memcpy(tables + p->table_offset, c->table, c->tablelen);
+	/* the tables blob as served: the HEST at table_offset, checksum byte 0 */
+	struct hest_buf tables;
+	hest_buf_init(&tables);
+	hest_emit_tables_blob(&c->m, c->table, c->tablelen, &tables);
 	uint8_t addr_file[8] = { 0 };
 	struct hest_blob blobs[] = {
-		{ p->tables_blob, tables, tlen },
-		{ p->blob, c->blob.p, c->blob.len },
-		{ p->address_blob, addr_file, sizeof(addr_file) },
+		{ p->tables_blob, tables.p, tables.len, HEST_BLOB_ACCESS_UNKNOWN },
+		{ p->blob, c->blob.p, c->blob.len, HEST_BLOB_ACCESS_UNKNOWN },
+		{ p->address_blob, addr_file, sizeof(addr_file), HEST_BLOB_WRITABLE },
+		{ p->hest_address_blob, addr_file, sizeof(addr_file), HEST_BLOB_WRITABLE },
 	};
 	struct hest_sim_place place[] = { { p->tables_blob, tables_at }, { p->blob, blob_at } };
-	struct hest_sim_options o = { 0x7f000000u, 0xe0000u, 0x100000u, place, 2 };
+	/* a fragment's HEST is reached by the VMM's XSDT entry */
+	struct hest_sim_target entry = { p->tables_blob, p->table_offset };
+	struct hest_sim_options o = { 0x7f000000u, 0xe0000u, 0x100000u, place, 2, fw, &entry, p->standalone ? 0 : 1 };
 	struct hest_diags d;
 	hest_diags_init(&d);
-	int rc = hest_loader_simulate(&l, blobs, 3, &o, "script", sim, &d);
+	int rc = hest_loader_simulate(&l, blobs, p->hest_address_blob[0] ? 4 : 3, &o, "script", sim, &d);
 	for (size_t i = 0; i < d.n; i++) {
 		char *s = hest_diag_format(&d.v[i]);
 		printf("# %s\n", s ? s : "?");
@@ -96,15 +100,17 @@ static int simulate(const struct compiled *c, uint64_t tables_at, uint64_t blob_
 	}
 	hest_diags_free(&d);
 	hest_loader_free(&l);
-	free(tables);
+	hest_buf_free(&tables);
 	return rc;
 }
 
-static void check_loaded(const char *name, const struct compiled *c, uint64_t tables_at, uint64_t blob_at)
+static void check_loaded(const char *name, const struct compiled *c, uint64_t tables_at, uint64_t blob_at,
+			 enum hest_firmware fw)
 {
 	struct hest_sim sim;
-	int rc = simulate(c, tables_at, blob_at, &sim);
-	tap_ok(rc == 0, "%s @0x%llx: the script runs without a fault", name, (unsigned long long)blob_at);
+	int rc = simulate(c, tables_at, blob_at, fw, &sim);
+	tap_ok(rc == 0, "%s @0x%llx, %s: the script runs without a fault", name, (unsigned long long)blob_at,
+	       hest_firmware_title(fw));
 	const struct hest_placement *p = &c->m.placement;
 	const struct hest_sim_file *t = hest_sim_find(&sim, p->tables_blob);
 	const struct hest_sim_file *b = hest_sim_find(&sim, p->blob);
@@ -112,6 +118,9 @@ static void check_loaded(const char *name, const struct compiled *c, uint64_t ta
 		hest_sim_free(&sim);
 		return;
 	}
+	if (fw == HEST_FW_UEFI)
+		tap_ok(hest_sim_installed(&sim, t, p->table_offset) != NULL && !b->freed,
+		       "%s: OVMF/AAVMF install the HEST and keep the region", name);
 	const uint8_t *hest = t->data + p->table_offset;
 	uint8_t sum = 0;
 	for (size_t i = 0; i < c->tablelen; i++)
@@ -162,14 +171,16 @@ static void check_qemu_golden(const char *top)
 	tap_ok(c.blob.len == 2 * 8 + 2 * 8 + 2 * 1024, "qemu-virt-arm64: hardware_errors is %zu bytes (QEMU: 2080)",
 	       c.blob.len);
 	struct hest_sim sim;
-	int rc = simulate(&c, 0x47000000u, 0x46360000u, &sim);
+	int rc = simulate(&c, 0x47000000u, 0x46360000u, HEST_FW_UEFI, &sim);
 	const struct hest_sim_file *t = hest_sim_find(&sim, "etc/acpi/tables");
 	snprintf(path, sizeof(path), "%s/tests/golden/qemu/aarch64-virt-HEST.loaded", top);
 	size_t rlen = 0;
 	char *ref = (char *)tests_slurp(path, &rlen);
 	tap_ok(ref != NULL, "QEMU's golden %s is readable", path);
-	tap_ok(rc == 0 && t && ref && rlen == t->len && memcmp(ref, t->data, rlen) == 0,
-	       "after loading with etc/hardware_errors at 0x46360000 the HEST equals QEMU's own golden byte for byte");
+	tap_ok(rc == 0 && t && ref && rlen == t->len && memcmp(ref, t->data, rlen) == 0 &&
+		       hest_sim_installed(&sim, t, 0),
+	       "after AAVMF's loading with etc/hardware_errors at 0x46360000 the installed HEST equals QEMU's own golden "
+	       "byte for byte");
 	free(ref);
 	hest_sim_free(&sim);
 	compiled_free(&c);
@@ -210,8 +221,10 @@ int main(void)
 		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
 		if (compile_file(path, &c) == 0 && c.m.placement.mode == HEST_PLACE_LINKER_LOADER) {
 			placed++;
-			check_loaded(names[i], &c, 0x7ffe0000u, 0x7fff0000u);
-			check_loaded(names[i], &c, 0x3e000000u, 0x40000000u);
+			for (int fw = 0; fw < HEST_FW_COUNT; fw++) {
+				check_loaded(names[i], &c, 0x7ffe0000u, 0x7fff0000u, (enum hest_firmware)fw);
+				check_loaded(names[i], &c, 0x3e000000u, 0x40000000u, (enum hest_firmware)fw);
+			}
 		}
 		compiled_free(&c);
 		free(names[i]);

@@ -9,11 +9,22 @@ P="python3 $top_srcdir/tests/val/hestpatch.py"
 T=$scratch
 blob=$L/hardware_errors.bin
 
-# val NAME [ARGS...]: hestval validate on $T/NAME.aml with the layout's blob
+head -c 8 /dev/zero >"$T/addr8"
+# served FILE OUT: FILE as the VMM serves it for the loader (checksum byte 0)
+served() { python3 -c 'import sys; b = bytearray(open(sys.argv[1], "rb").read()); b[9] = 0; open(sys.argv[2], "wb").write(b)' "$1" "$2"; }
+# val NAME [ARGS...]: hestval validate on $T/NAME.aml, served (unless
+# AS_IS=1), with the layout's blob and a writable etc/hardware_errors_addr
+# (as QEMU registers it)
 val() {
 	name=$1
 	shift
-	"$HESTVAL" validate --blob "etc/hardware_errors=${BLOB:-$blob}" "$@" "$T/$name.aml" >"$T/$name.out" 2>&1
+	in=$T/$name.aml
+	if [ -z "${AS_IS:-}" ]; then
+		served "$T/$name.aml" "$T/$name.served.aml"
+		in=$T/$name.served.aml
+	fi
+	"$HESTVAL" validate --blob "etc/hardware_errors=${BLOB:-$blob}" \
+		--writable "etc/hardware_errors_addr=${ADDR:-$T/addr8}" "$@" "$in" >"$T/$name.out" 2>&1
 	echo $? >"$T/$name.rc"
 }
 fires() { # fires RULE NAME TEXT
@@ -42,16 +53,111 @@ val good --loader "$L/table-loader.txt"
 clean good
 check "good: the text listing gives the same result" grep -q "2 GHES registered" "$T/good.out"
 
-# The same, as a directory of fw_cfg files.
+for fw in seabios uefi; do
+	val good --loader "$L/table-loader.bin" --firmware $fw
+	clean good
+	check "good, $fw alone: both GHES are registered" grep -q "2 GHES registered" "$T/good.out"
+done
+check "... and OVMF/AAVMF install the HEST" grep -q "loader under OVMF/AAVMF: installs 1 table: HEST" "$T/good.out"
+
+# The same, as a directory of fw_cfg files: the HEST as emitted for it.
 mkdir -p "$T/fwcfg/etc/acpi"
-cp "$L/hest.aml" "$T/fwcfg/etc/acpi/tables"
+cp "$L/hest-fwcfg.aml" "$T/fwcfg/etc/acpi/tables"
 cp "$L/table-loader.bin" "$T/fwcfg/etc/table-loader"
 cp "$blob" "$T/fwcfg/etc/hardware_errors"
-"$HESTVAL" validate "$T/fwcfg" >"$T/dir.out" 2>&1
+"$HESTVAL" validate --writable "etc/hardware_errors_addr=$T/addr8" "$T/fwcfg" >"$T/dir.out" 2>&1
 echo $? >"$T/dir.rc"
 clean dir
 check "a fw_cfg directory is checked after its etc/table-loader ran" grep -q "after the loader script" "$T/dir.out"
 check "diagnostics of a directory name its etc/acpi/tables" grep -q "fwcfg/etc/acpi/tables" "$T/dir.out"
+
+# UEFI firmware (issue 17).  Regression: hestc's earlier outputs, which OVMF
+# and AAVMF drop (tests/val/uefi-regression/README.md); SeaBIOS loads them.
+R=$top_srcdir/tests/val/uefi-regression
+cp "$R/qemu-virt-arm64-hest.aml" "$T/old.aml"
+AS_IS=1 val old --loader "$L/table-loader.bin" --firmware seabios
+clean old
+AS_IS=1 val old --loader "$L/table-loader.bin"
+fires LOADER-CHECKSUM-NONZERO old "holds 0xe0 before ADD_CHECKSUM: OVMF/AAVMF store the range's checksum"
+fires LOADER-HEST-NOT-INSTALLED old "the HEST in 'etc/acpi/tables' sums to 0x20, not 0"
+check "old: the Linux summary says UEFI does not install it" \
+	grep -q "(SeaBIOS); under OVMF/AAVMF: not installed by UEFI, Linux sees no HEST" "$T/old.out"
+AS_IS=1 val old --loader "$L/table-loader.bin" --firmware uefi
+check "old, uefi alone: Linux sees no HEST" \
+	grep -q "under OVMF/AAVMF: not installed by UEFI: Linux sees no HEST; 0 GHES registered" "$T/old.out"
+check "old, uefi alone: exit status 1" [ "$(cat "$T/old.rc")" = 1 ]
+"$HESTVAL" validate --firmware uefi --format json --loader "$L/table-loader.bin" --blob "etc/hardware_errors=$blob" \
+	--writable "etc/hardware_errors_addr=$T/addr8" "$T/old.aml" >"$T/old.json" 2>&1
+check "old, uefi alone, JSON: the table is not-installed and no GHES registers" python3 -c '
+import json, sys
+i = json.load(open(sys.argv[1]))["inputs"][0]
+fw = i["firmware"][0]
+sys.exit(0 if fw["name"] == "uefi" and not fw["installed"] and i["linux"]["table"] == "not-installed"
+         and i["linux"]["registered"] == 0 else 1)' "$T/old.json"
+mkdir -p "$T/oldsa/etc"
+cp "$R/standalone-table-loader.bin" "$T/oldsa/etc/table-loader"
+cp "$R/standalone-tables.bin" "$T/oldsa/etc/vmm_tables"
+cp "$R/standalone-hardware_errors.bin" "$T/oldsa/etc/vmm_hw_errors"
+"$HESTVAL" validate --writable "etc/acpi_table_hest_addr=$T/addr8" "$T/oldsa" >"$T/oldsa.out" 2>&1
+fires LOADER-HEST-NOT-INSTALLED oldsa "sums to 0x4a, not 0: they take it for no table and do not install it, so the OS sees no HEST (and no ADD_POINTER points at it)"
+fires LOADER-CHECKSUM-NONZERO oldsa "before ADD_CHECKSUM"
+"$HESTVAL" validate --firmware seabios --writable "etc/acpi_table_hest_addr=$T/addr8" "$T/oldsa" >"$T/oldsa.out" 2>&1
+echo $? >"$T/oldsa.rc"
+clean oldsa
+
+# WRITE_POINTER targets under UEFI: missing rolls the script back, a
+# read-only file halts the firmware, one of unknown access is a note.
+head -c 8 /dev/zero >"$T/ro8"
+cp "$L/hest.aml" "$T/wp.aml"
+"$HESTVAL" validate --loader "$L/table-loader.bin" --blob "etc/hardware_errors=$blob" "$T/wp.aml" >"$T/wp.out" 2>&1
+fires LOADER-UEFI-WRITE wp "is not among the fw_cfg files: OVMF/AAVMF roll the whole script back"
+fires LOADER-WRITE-TARGET wp "is not among the given files"
+fires LOADER-HEST-NOT-INSTALLED wp "roll the whole script back after its error"
+val wp --loader "$L/table-loader.bin" --read-only "etc/hardware_errors_addr=$T/ro8"
+fires LOADER-UEFI-WRITE wp "a read-only fw_cfg file: QEMU refuses the DMA write and OVMF/AAVMF stop there"
+fires LOADER-HEST-NOT-INSTALLED wp "the guest never boots"
+fires LOADER-WRITE-READONLY wp "QEMU drops the write, SeaBIOS does not notice"
+val wp --loader "$L/table-loader.bin" --blob "etc/hardware_errors_addr=$T/ro8"
+fires LOADER-WRITE-ACCESS wp "the VMM must register it as a writable fw_cfg file"
+clean wp
+
+"$HESTVAL" validate --firmware coreboot "$L/hest.aml" >"$T/fwopt.out" 2>&1
+check "--firmware takes seabios, uefi or all: anything else is a usage error" \
+	sh -c "[ $? = 2 ] && grep -q \"firmware takes seabios, uefi or all, not 'coreboot'\" '$T/fwopt.out'"
+"$HESTVAL" validate --writable "nofile" "$L/hest.aml" >"$T/fwopt.out" 2>&1
+check "--writable takes NAME=FILE" sh -c "[ $? = 2 ] && grep -q -- \"--writable takes NAME=FILE, not 'nofile'\" '$T/fwopt.out'"
+
+# Every linker-loader example, compiled and served as emitted, loads clean
+# under both firmware models (the HEST installed by UEFI).
+for desc in "$top_srcdir"/examples/*.yaml; do
+	grep -q 'mode: linker-loader' "$desc" || continue
+	ex=$(basename "$desc" .yaml)
+	o=$T/ex-$ex
+	"$HESTC" compile -q "$desc" -o "$o" --emit all || { not_ok "$ex compiles"; continue; }
+	set -- $(python3 -c '
+import json, sys
+p = json.load(open(sys.argv[1]))["placement"]
+print(p["blob"], p["tables_blob"], p.get("address_blob") or "-", p.get("hest_address_blob") or "-")' "$o/hest-layout.json")
+	mkdir -p "$o/fw/$(dirname "$1")" "$o/fw/$(dirname "$2")"
+	cp "$o/table-loader.bin" "$o/fw/table-loader"
+	cp "$o/hardware_errors.bin" "$o/fw/$1"
+	if [ -f "$o/tables.bin" ]; then cp "$o/tables.bin" "$o/fw/$2"; else cp "$o/hest-fwcfg.aml" "$o/fw/$2"; fi
+	extra=
+	[ "$3" != - ] && extra="$extra --writable $3=$T/addr8"
+	[ "$4" != - ] && extra="$extra --writable $4=$T/addr8"
+	for fw in seabios uefi; do
+		# shellcheck disable=SC2086
+		"$HESTVAL" validate --firmware $fw --loader "$o/fw/table-loader" $extra "$o/fw" >"$T/$ex-$fw.out" 2>&1
+		rc=$?
+		if [ $rc = 0 ] && ! grep -q 'error\[LOADER\|error: \|error\[' "$T/$ex-$fw.out" && grep -q "GHES registered" "$T/$ex-$fw.out"; then
+			ok "$ex: loads clean under $fw"
+		else
+			not_ok "$ex: loads clean under $fw (exit $rc)"
+			diag "$(cat "$T/$ex-$fw.out")"
+		fi
+	done
+	check "$ex: OVMF/AAVMF install its HEST" grep -q "loader under OVMF/AAVMF: installs .*HEST" "$T/$ex-uefi.out"
+done
 
 # Without the script, the unpatched register offsets are reported.
 "$HESTVAL" validate "$L/hest.aml" >"$T/nolo.out" 2>&1
