@@ -381,8 +381,8 @@ static void print_json(const struct result *r, const struct hest_diags *d, struc
 			json_str(stdout, s->desc ? s->desc->key : "raw");
 			printf(", \"id\": %u, \"verdict\": \"%s\", \"reason\": ",
 			       s->len >= 4 ? (unsigned)hest_get_le(s->bytes + 2, 2) : 0xFFFFu,
-			       hest_linux_verdict_name(L->v[i].verdict));
-			json_str(stdout, L->v[i].reason);
+			       gone ? "not-installed" : hest_linux_verdict_name(L->v[i].verdict));
+			json_str(stdout, gone ? "the HEST is not installed by UEFI firmware (OVMF/AAVMF)" : L->v[i].reason);
 			printf("}");
 		}
 		printf("%s]}", L->n ? "\n     " : "");

@@ -93,7 +93,8 @@ import json, sys
 i = json.load(open(sys.argv[1]))["inputs"][0]
 fw = i["firmware"][0]
 sys.exit(0 if fw["name"] == "uefi" and not fw["installed"] and i["linux"]["table"] == "not-installed"
-         and i["linux"]["registered"] == 0 else 1)' "$T/old.json"
+         and i["linux"]["registered"] == 0
+         and all(x["verdict"] == "not-installed" for x in i["linux"]["sources"]) else 1)' "$T/old.json"
 mkdir -p "$T/oldsa/etc"
 cp "$R/standalone-table-loader.bin" "$T/oldsa/etc/table-loader"
 cp "$R/standalone-tables.bin" "$T/oldsa/etc/vmm_tables"
