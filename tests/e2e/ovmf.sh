@@ -52,7 +52,10 @@ fi
 # them).  Debian's OVMF is a RELEASE build: port 0x402 stays silent.
 ovmf_tables_ok() {
 	local dir=$1 bad=0 t
-	if grep -a -E -i 'error|invalid|ASSERT|unrepresentable|malformed|duplicated' "$dir/bios.log" >"$dir/bios-errors.txt"; then
+	# The loader's error messages in a DEBUG build (each prefixed by its
+	# function name), and failed assertions.
+	if grep -a -E '(ProcessCmd[A-Za-z]+|InstallQemuFwCfgTables|Process2ndPassCmdAddPointer|CollectAllocationsRestrictedTo32Bit): .*(invalid|malformed|duplicated|unsupported|unrepresentable|can.t|InstallAcpiTable|QemuFwCfgFindFile)|ASSERT' \
+		"$dir/bios.log" >"$dir/bios-errors.txt"; then
 		diag "OVMF debug log:"
 		sed 's/^/#   /' "$dir/bios-errors.txt" | head -n 10
 		bad=1
@@ -75,6 +78,7 @@ ovmf_good() {
 	local dir=$1 name hest_len
 	name=$(basename "$dir")
 	e2e_show_lines "$dir"
+	diag "OVMF's debug port (bios.log): $(wc -c <"$dir/bios.log") bytes"
 	check "$name: OVMF installed the companion tables, its own RSDP/XSDT, no loader error" ovmf_tables_ok "$dir"
 	hest_len=$(wc -c <"$good/out/hest-fwcfg.aml")
 	e2e_expect_line "$dir" "Linux lists our HEST (OEM ids HESTC/LOADER, $hest_len bytes)" \
