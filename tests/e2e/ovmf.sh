@@ -40,10 +40,17 @@ hest_off=$("$PYTHON" -c 'import json,sys; print(int(json.load(open(sys.argv[1]))
 check "hest-fwcfg.aml (in etc/acpi/tables at 0x$(printf '%x' "$hest_off")) has checksum byte 0" \
 	[ "$(od -An -tx1 -j 9 -N 1 "$good/out/hest-fwcfg.aml" | tr -d ' ')" = 00 ]
 
+# hestval's loader simulator runs the script as SeaBIOS and as OVMF do
+# (--firmware all, the default), then as OVMF alone.
 if e2e_hestval "$good" hestval --werror "$good/fw"; then
 	ok "hestval validate --werror accepts the fw_cfg files and the whole script"
 else
 	not_ok "hestval validate --werror accepts the fw_cfg files and the whole script"
+fi
+if e2e_hestval "$good" hestval-uefi --werror --firmware uefi "$good/fw"; then
+	ok "hestval validate --werror --firmware uefi accepts them"
+else
+	not_ok "hestval validate --werror --firmware uefi accepts them"
 fi
 
 # ovmf_tables_ok DIR: OVMF's debug port shows no loader error, and Linux got
@@ -152,6 +159,18 @@ if "$PYTHON" "$e2e_src/e2e.py" companion --layout "$good/out/hest-layout.json" \
 	diffs=$(cmp -l "$good/fw/etc/acpi/tables" "$ctl/fw/etc/acpi/tables" | awk '{ printf "%s%d", sep, $1 - 1; sep = "," }')
 	check "control: etc/acpi/tables differs from the good one only in the HEST's checksum byte (offset $diffs, want $((hest_off + 9)))" \
 		[ "$diffs" = "$((hest_off + 9))" ]
+	# hestval's OVMF model must see what OVMF is about to do; its SeaBIOS
+	# model installs the table (SeaBIOS subtracts: any checksum byte works).
+	rc=0
+	e2e_hestval "$ctl" hestval-uefi --werror --firmware uefi "$ctl/fw" || rc=$?
+	check "control: hestval validate --firmware uefi refuses the set (exit status $rc, want 1)" [ "$rc" -eq 1 ]
+	check "control: hestval says OVMF does not install the HEST (LOADER-HEST-NOT-INSTALLED)" \
+		grep -q 'LOADER-HEST-NOT-INSTALLED' "$ctl/hestval-uefi.txt"
+	check "control: and names the non-zero checksum byte (LOADER-CHECKSUM-NONZERO)" \
+		grep -q 'error\[LOADER-CHECKSUM-NONZERO\]' "$ctl/hestval-uefi.txt"
+	rc=0
+	e2e_hestval "$ctl" hestval-seabios --werror --firmware seabios "$ctl/fw" || rc=$?
+	check "control: hestval validate --firmware seabios accepts the set (exit status $rc)" [ "$rc" -eq 0 ]
 	E2E_BOOT_KERNEL=$E2E_KERNEL
 	rc=0
 	e2e_loader_boot "$ctl" "$ovmf_cmdline" || rc=$?
