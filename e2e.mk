@@ -1,8 +1,9 @@
 # End-to-end tests (docs/e2e.md): Debian's Linux, booted under QEMU/TCG with
-# SeaBIOS, reads hestc's tables and decodes records hestc cper wrote.
+# SeaBIOS or OVMF, reads hestc's tables and decodes records hestc cper wrote.
 # `make check-e2e` runs them through the same TAP harness as `make check`
 # (so .ci/run counts them); `make check` does not, they take a minute.
-E2E_TESTS = tests/e2e/require.sh tests/e2e/fixed.sh tests/e2e/loader.sh tests/e2e/block-length.sh
+E2E_TESTS = tests/e2e/require.sh tests/e2e/fixed.sh tests/e2e/loader.sh tests/e2e/ovmf.sh \
+	tests/e2e/block-length.sh
 
 # Test-only: a loader listing -> binary etc/table-loader (libhest's parser
 # and encoder), for the harness's companion-table commands.

@@ -41,24 +41,62 @@ e2e_need() {
 	fi
 }
 
+# Kernels, chosen explicitly (never "the newest in /boot", which another
+# package could change under the tests): Debian 12's 6.1 from /boot is every
+# boot's kernel unless a test says otherwise; bookworm-backports' 6.12 is
+# unpacked (not installed) by scripts/install-deps into
+# $E2E_KCACHE/amd64-6.12/boot.  E2E_KERNEL / E2E_KERNEL_612 override them.
+E2E_KCACHE=${E2E_KCACHE:-/var/cache/hestc-e2e}
 e2e_kernel() {
 	if [ -n "${E2E_KERNEL:-}" ]; then
 		echo "$E2E_KERNEL"
 		return
 	fi
-	ls /boot/vmlinuz-* 2>/dev/null | sort -V | tail -n 1
+	ls /boot/vmlinuz-6.1.* 2>/dev/null | sort -V | tail -n 1
 }
+e2e_kernel_612() {
+	if [ -n "${E2E_KERNEL_612:-}" ]; then
+		echo "$E2E_KERNEL_612"
+		return
+	fi
+	ls "$E2E_KCACHE"/amd64-6.12/boot/vmlinuz-6.12.* 2>/dev/null | sort -V | tail -n 1
+}
+
+# OVMF (Debian's ovmf, UEFI for q35): the read-only code and the variable
+# store template, copied per boot (the firmware writes to it).
+OVMF_CODE=${OVMF_CODE:-/usr/share/OVMF/OVMF_CODE_4M.fd}
+OVMF_VARS=${OVMF_VARS:-/usr/share/OVMF/OVMF_VARS_4M.fd}
 
 e2e_is_static() { # a static binary needs no loader: ldd says so
 	[ -x "$1" ] && LC_ALL=C ldd "$1" 2>&1 | grep -q 'not a dynamic executable'
 }
 
-# Checks every tool the boots need; on a miss, ends the test as failed.
+# e2e_require [ovmf] [kernel-6.12]: checks every tool the boots need (and
+# the optional ones named); on a miss, ends the test as failed.
 e2e_require() {
+	local extra
 	e2e_need "qemu-system-x86_64" qemu-system-x86 command -v "$QEMU"
 	e2e_need "SeaBIOS (bios-256k.bin)" seabios test -r /usr/share/seabios/bios-256k.bin
 	E2E_KERNEL=$(e2e_kernel)
-	e2e_need "a Linux kernel image in /boot" linux-image-amd64 test -r "${E2E_KERNEL:-/nonexistent}"
+	e2e_need "a Linux 6.1 kernel image in /boot" linux-image-amd64 test -r "${E2E_KERNEL:-/nonexistent}"
+	for extra in "$@"; do
+		case $extra in
+		ovmf)
+			e2e_need "OVMF code ($OVMF_CODE)" ovmf test -r "$OVMF_CODE"
+			e2e_need "OVMF variable store template ($OVMF_VARS)" ovmf test -r "$OVMF_VARS"
+			;;
+		kernel-6.12)
+			E2E_KERNEL_612=$(e2e_kernel_612)
+			e2e_need "a Linux 6.12 kernel image in $E2E_KCACHE/amd64-6.12/boot" \
+				"linux-image-6.12*-amd64 from bookworm-backports, unpacked there by scripts/install-deps" \
+				test -r "${E2E_KERNEL_612:-/nonexistent}"
+			;;
+		*)
+			not_ok "e2e_require: unknown requirement '$extra'"
+			e2e_missing=1
+			;;
+		esac
+	done
 	e2e_need "a static busybox ($BUSYBOX)" busybox-static e2e_is_static "$BUSYBOX"
 	e2e_need "cpio" cpio command -v cpio
 	e2e_need "gzip" gzip command -v gzip
@@ -70,7 +108,7 @@ e2e_require() {
 		done_testing
 		exit 1
 	fi
-	diag "kernel: $E2E_KERNEL"
+	diag "kernel: $E2E_KERNEL${E2E_KERNEL_612:+, 6.12: $E2E_KERNEL_612}"
 	diag "$("$QEMU" --version | head -n 1)"
 }
 
@@ -112,18 +150,39 @@ e2e_cper() {
 # --- booting -------------------------------------------------------------------
 
 e2e_times=
+# What the next e2e_boot runs: E2E_FIRMWARE seabios (QEMU's default for q35)
+# or ovmf; E2E_BOOT_KERNEL, else E2E_KERNEL (6.1).  Tests set them with plain
+# assignments before a boot (a prefix assignment to a function call may or
+# may not outlive the call, depending on the shell).
+E2E_FIRMWARE=seabios
+E2E_BOOT_KERNEL=
 # e2e_boot DIR INITRD CMDLINE QEMU-ARGS...: boots q35 under TCG with the
 # kernel, the initramfs and extra QEMU arguments; the guest's serial console
-# goes to DIR/console.log and SeaBIOS's debug port to DIR/bios.log.  Returns
-# QEMU's status (124 when the timeout stopped it).
+# goes to DIR/console.log and the firmware's debug port (0x402) to
+# DIR/bios.log.  Returns QEMU's status (124 when the timeout stopped it).
 e2e_boot() {
-	local dir=$1 initrd=$2 cmdline=$3 start end rc
+	local dir=$1 initrd=$2 cmdline=$3 start end rc kernel fwargs=
 	shift 3
+	kernel=${E2E_BOOT_KERNEL:-$E2E_KERNEL}
+	case $E2E_FIRMWARE in
+	seabios) ;;
+	ovmf)
+		# A fresh copy of the variable store per boot: OVMF writes boot
+		# entries into it, and no boot may see another's.
+		cp "$OVMF_VARS" "$dir/ovmf-vars.fd" || return 1
+		fwargs="-drive if=pflash,format=raw,readonly=on,file=$OVMF_CODE -drive if=pflash,format=raw,file=$dir/ovmf-vars.fd"
+		;;
+	*)
+		diag "e2e_boot: unknown firmware '$E2E_FIRMWARE'"
+		return 1
+		;;
+	esac
 	start=$(date +%s.%N)
+	# shellcheck disable=SC2086 # fwargs is a list of arguments without spaces
 	timeout -k 5 "$E2E_TIMEOUT" "$QEMU" \
 		-machine "${E2E_MACHINE:-q35,accel=tcg}" -m "${E2E_MEM:-512M}" -smp 1 \
-		-nodefaults -no-user-config -display none -no-reboot \
-		-kernel "$E2E_KERNEL" -initrd "$initrd" -append "console=ttyS0 nokaslr $cmdline" \
+		-nodefaults -no-user-config -display none -no-reboot $fwargs \
+		-kernel "$kernel" -initrd "$initrd" -append "console=ttyS0 nokaslr $cmdline" \
 		-serial "file:$dir/console.log" \
 		-chardev "file,id=biolog,path=$dir/bios.log" -device isa-debugcon,iobase=0x402,chardev=biolog \
 		"$@" </dev/null >"$dir/qemu.out" 2>"$dir/qemu.err" &
@@ -134,7 +193,7 @@ e2e_boot() {
 	end=$(date +%s.%N)
 	e2e_last_time=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
 	e2e_times="$e2e_times $(basename "$dir")=${e2e_last_time}s"
-	diag "boot $(basename "$dir"): ${e2e_last_time} s, QEMU exit status $rc"
+	diag "boot $(basename "$dir"): ${e2e_last_time} s ($E2E_FIRMWARE, $(basename "$kernel")), QEMU exit status $rc"
 	# The kernel log as the guest's init printed it (dmesg: complete, not
 	# interleaved with anything else), else whatever reached the console.
 	"$PYTHON" "$e2e_src/e2e.py" section --log "$dir/console.log" --name DMESG --out "$dir/kernel.log" 2>/dev/null ||
@@ -314,6 +373,52 @@ e2e_hestval_agrees() {
 		not_ok "$(basename "$dir"): hestval's prediction of Linux matches the kernel (table, registered sources)"
 	fi
 	sed 's/^/#   /' "$dir/$name-vs-linux.txt"
+}
+
+# --- path B: the linker/loader script run by firmware (loader.sh, ovmf.sh) ---
+
+# e2e_loader_setup DIR DESC.yaml: compiles DESC, builds the companion tables
+# and the whole etc/table-loader, puts the memory record into source
+# 'memory''s block.  Files for QEMU end up in DIR/fw (named as in fw_cfg).
+# The HEST inside etc/acpi/tables is hest-fwcfg.aml as hestc emitted it for
+# a VMM's tables blob (checksum byte 0: OVMF's ADD_CHECKSUM stores the sum
+# of the range, SeaBIOS's subtracts it; only a 0 byte works for both).
+e2e_loader_setup() {
+	local dir=$1 desc=$2
+	mkdir -p "$dir/fw/etc/acpi" &&
+		"$HESTC" compile -q "$desc" -o "$dir/out" --emit all &&
+		"$PYTHON" "$e2e_src/e2e.py" companion --layout "$dir/out/hest-layout.json" \
+			--hest "$dir/out/hest-fwcfg.aml" --q35 "$e2e_src/q35" --out "$dir" &&
+		"$LOADER_ASM" "$dir/companion-pre.txt" "$dir/companion-pre.bin" &&
+		"$LOADER_ASM" "$dir/companion-post.txt" "$dir/companion-post.bin" &&
+		cat "$dir/companion-pre.bin" "$dir/out/table-loader.bin" "$dir/companion-post.bin" \
+			>"$dir/fw/etc/table-loader" &&
+		cp "$dir/tables.bin" "$dir/fw/etc/acpi/tables" &&
+		cp "$dir/rsdp.bin" "$dir/fw/etc/acpi/rsdp" &&
+		e2e_cper "$e2e_src/records/memory.yaml" "$dir/memory.bin" &&
+		"$PYTHON" "$e2e_src/e2e.py" put-block --layout "$dir/out/hest-layout.json" \
+			--blob "$dir/out/hardware_errors.bin" --out "$dir/fw/etc/hardware_errors" \
+			memory="$dir/memory.bin" &&
+		e2e_probes "$dir/out/hest-layout.json" "$dir/probes" &&
+		e2e_initramfs "$dir/initrd.gz" "$dir/probes"
+}
+
+# e2e_loader_boot DIR [CMDLINE]: boots (under E2E_FIRMWARE) with
+# -fw_cfg name=N,file=DIR/fw/N for every file there.  QEMU warns that such
+# names should start with "opt/"; expected here.
+# 3 GiB: both firmwares put the blobs below 4 GiB (SeaBIOS at the top of the
+# RAM there, OVMF top-down in whole pages), and the guest's /init reads the
+# registers with read(2) on /dev/mem, which Linux refuses past the end of RAM
+# (high_memory); with RAM above 4 GiB (q35 puts everything past 2 GiB there)
+# the blobs are below it.  QEMU allocates guest RAM lazily, so this costs
+# nothing measurable.
+e2e_loader_boot() {
+	local dir=$1 cmdline=${2:-} f args=
+	for f in $(cd "$dir/fw" && find . -type f | sed 's|^\./||' | LC_ALL=C sort); do
+		args="$args -fw_cfg name=$f,file=$dir/fw/$f"
+	done
+	# shellcheck disable=SC2086 # word splitting of the -fw_cfg list is wanted
+	E2E_MACHINE=q35,accel=tcg,acpi=off E2E_MEM=3G e2e_boot "$dir" "$dir/initrd.gz" "$cmdline" $args
 }
 
 e2e_report_times() {

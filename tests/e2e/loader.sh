@@ -10,45 +10,6 @@ e2e_require
 
 records=$e2e_src/records
 
-# e2e_loader_setup DIR DESC.yaml: compiles DESC, builds the companion tables
-# and the whole etc/table-loader, puts the memory record into source
-# 'memory''s block.  Files for QEMU end up in DIR/fw (named as in fw_cfg).
-e2e_loader_setup() {
-	local dir=$1 desc=$2
-	mkdir -p "$dir/fw/etc/acpi" &&
-		"$HESTC" compile -q "$desc" -o "$dir/out" --emit all &&
-		"$PYTHON" "$e2e_src/e2e.py" companion --layout "$dir/out/hest-layout.json" \
-			--hest "$dir/out/hest.aml" --q35 "$e2e_src/q35" --out "$dir" &&
-		"$LOADER_ASM" "$dir/companion-pre.txt" "$dir/companion-pre.bin" &&
-		"$LOADER_ASM" "$dir/companion-post.txt" "$dir/companion-post.bin" &&
-		cat "$dir/companion-pre.bin" "$dir/out/table-loader.bin" "$dir/companion-post.bin" \
-			>"$dir/fw/etc/table-loader" &&
-		cp "$dir/tables.bin" "$dir/fw/etc/acpi/tables" &&
-		cp "$dir/rsdp.bin" "$dir/fw/etc/acpi/rsdp" &&
-		e2e_cper "$records/memory.yaml" "$dir/memory.bin" &&
-		"$PYTHON" "$e2e_src/e2e.py" put-block --layout "$dir/out/hest-layout.json" \
-			--blob "$dir/out/hardware_errors.bin" --out "$dir/fw/etc/hardware_errors" \
-			memory="$dir/memory.bin" &&
-		e2e_probes "$dir/out/hest-layout.json" "$dir/probes" &&
-		e2e_initramfs "$dir/initrd.gz" "$dir/probes"
-}
-
-# e2e_loader_boot DIR: -fw_cfg name=N,file=DIR/fw/N for every file there.
-# QEMU warns that such names should start with "opt/"; expected here.
-# 3 GiB: SeaBIOS allocates the blobs at the top of RAM below 4 GiB, and the
-# guest's /init reads the registers with read(2) on /dev/mem, which Linux
-# refuses past the end of RAM (high_memory); with RAM above 4 GiB (q35 puts
-# everything past 2 GiB there) the blobs are below it.  QEMU allocates guest
-# RAM lazily, so this costs nothing measurable.
-e2e_loader_boot() {
-	local dir=$1 f args=
-	for f in $(cd "$dir/fw" && find . -type f | sed 's|^\./||' | LC_ALL=C sort); do
-		args="$args -fw_cfg name=$f,file=$dir/fw/$f"
-	done
-	# shellcheck disable=SC2086 # word splitting of the -fw_cfg list is wanted
-	E2E_MACHINE=q35,accel=tcg,acpi=off E2E_MEM=3G e2e_boot "$dir" "$dir/initrd.gz" "" $args
-}
-
 # e2e_firmware_ok DIR: SeaBIOS ran the script without an internal error and
 # Linux got our tables, not SeaBIOS's fallback ones (it builds its own when
 # the script leaves no RSDP).

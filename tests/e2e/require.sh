@@ -6,11 +6,12 @@
 . "$top_srcdir/tests/lib.sh"
 
 # run_require NAME VAR=VALUE: e2e_require in a fresh shell with one override.
+# REQUIRE (default empty) is e2e_require's argument list (ovmf, kernel-6.12).
 run_require() {
 	local name=$1
 	shift
 	rc=0
-	env "$@" E2E_OUT="$scratch/$name" sh -c '. "$top_srcdir/tests/e2e/lib.sh"; e2e_require; echo "E2E-REACHED-BOOT"' \
+	env "$@" E2E_OUT="$scratch/$name" sh -c '. "$top_srcdir/tests/e2e/lib.sh"; e2e_require ${REQUIRE:-}; echo "E2E-REACHED-BOOT"' \
 		>"$scratch/$name.out" 2>&1 || rc=$?
 	sed 's/^/#   /' "$scratch/$name.out"
 }
@@ -27,5 +28,44 @@ check "a busybox that is not static fails the test (exit status $rc)" [ "$rc" -n
 check "it is a failed test point naming the package busybox-static" \
 	grep -q '^not ok .*static busybox .* is missing: install the Debian package busybox-static' "$scratch/dynamic-busybox.out"
 check "nothing boots" [ -z "$(grep E2E-REACHED-BOOT "$scratch/dynamic-busybox.out")" ]
+
+# tests/e2e/ovmf.sh's judges: the OVMF firmware files and the 6.12 kernel.
+run_require no-ovmf REQUIRE="ovmf kernel-6.12" OVMF_CODE=/nonexistent/OVMF_CODE_4M.fd
+check "missing OVMF code fails the test (exit status $rc)" [ "$rc" -ne 0 ]
+check "it is a failed test point naming the package ovmf" \
+	grep -q '^not ok .*OVMF code (/nonexistent/OVMF_CODE_4M.fd) is missing: install the Debian package ovmf' "$scratch/no-ovmf.out"
+check "no test point is skipped" [ -z "$(grep -i '# *skip' "$scratch/no-ovmf.out")" ]
+check "nothing boots" [ -z "$(grep E2E-REACHED-BOOT "$scratch/no-ovmf.out")" ]
+
+run_require no-ovmf-vars REQUIRE=ovmf OVMF_VARS=/nonexistent/OVMF_VARS_4M.fd
+check "a missing OVMF variable store template fails the test (exit status $rc)" [ "$rc" -ne 0 ]
+check "it is a failed test point naming the package ovmf" \
+	grep -q '^not ok .*OVMF variable store template (/nonexistent/OVMF_VARS_4M.fd) is missing: install the Debian package ovmf' "$scratch/no-ovmf-vars.out"
+
+# No kernel in the cache directory (an empty one): what a machine without
+# install-deps' backports step has.
+mkdir -p "$scratch/empty-kcache"
+run_require no-kernel-612 REQUIRE="ovmf kernel-6.12" E2E_KCACHE="$scratch/empty-kcache"
+check "a missing 6.12 kernel fails the test (exit status $rc)" [ "$rc" -ne 0 ]
+check "it is a failed test point naming the backports package and install-deps" \
+	grep -q '^not ok .*6\.12 kernel image in .*empty-kcache/amd64-6\.12/boot is missing: install the Debian package linux-image-6\.12\*-amd64 from bookworm-backports, unpacked there by scripts/install-deps' "$scratch/no-kernel-612.out"
+check "nothing boots" [ -z "$(grep E2E-REACHED-BOOT "$scratch/no-kernel-612.out")" ]
+
+# The 6.1 kernel of every other boot is chosen by name (E2E_KERNEL, else the
+# newest /boot/vmlinuz-6.1.*), never as the newest /boot/vmlinuz.
+run_require no-kernel-61 E2E_KERNEL=/nonexistent/vmlinuz-6.1.0-0-amd64
+check "a missing 6.1 kernel fails the test (exit status $rc)" [ "$rc" -ne 0 ]
+check "it is a failed test point naming linux-image-amd64" \
+	grep -q '^not ok .*Linux 6\.1 kernel image in /boot is missing: install the Debian package linux-image-amd64' "$scratch/no-kernel-61.out"
+
+# And on this machine, every judge of every e2e test is there (a test point
+# per requirement, each failing when its package is missing).
+run_require this-machine REQUIRE="ovmf kernel-6.12"
+check "this machine has every e2e requirement, OVMF and the 6.12 kernel included (exit status $rc)" \
+	[ "$rc" -eq 0 ]
+check "e2e_require got to the boot" grep -q E2E-REACHED-BOOT "$scratch/this-machine.out"
+for what in 'OVMF code' 'OVMF variable store template' 'a Linux 6.12 kernel image' 'a Linux 6.1 kernel image'; do
+	check "$what: a passed test point" grep -q "^ok .*$what.* is installed" "$scratch/this-machine.out"
+done
 
 done_testing
