@@ -15,9 +15,19 @@ Subcommands:
               table (validate --format json) with what the guest's kernel did
   section     extract what the guest printed between two markers on the
               console (its dmesg, or the HEST as od -tx1 lines) into a file
+  region      the guest memory region the guest printed (E2E-REGION: one
+              "ADDRESS VALUE" line per u64) as bytes, and its address
+  simulate    execute a BIOS linker/loader script over blobs at given
+              addresses, as UEFI firmware (OVMF/AAVMF) or SeaBIOS does
+  judge       QEMU as the judge: compare what a guest read from QEMU's own
+              HEST, etc/hardware_errors and raw fw_cfg blobs with hestc's
+              outputs for the matching description
+  elf         is a file a static ELF executable for a given machine
 
-Everything here is ACPI 6.5 chapter 5 (RSDP, XSDT, RSDT, FADT, FACS layouts)
-and the placement JSON hestc writes; nothing is copied from a consumer.
+Everything here is ACPI 6.5 chapter 5 (RSDP, XSDT, RSDT, FADT, FACS layouts),
+the loader command layout docs/placement.md gives (QEMU's BiosLinkerLoaderEntry),
+the ELF header fields (e_ident, e_machine, program headers) and the placement
+JSON hestc writes; nothing is copied from a consumer.
 """
 import argparse
 import json
@@ -48,8 +58,22 @@ def load_layout(path):
         return json.load(f)
 
 
+# Companion tables per machine: the ones read from the tables directory, in
+# the order they follow the HEST in etc/acpi/tables, and the ones the XSDT
+# (and RSDT) lists.  q35: FACS at 0 (built here), an RSDT too.  Arm virt
+# (hardware-reduced ACPI, tests/e2e/virt/): no FACS, no RSDT.
+MACHINES = {
+    "q35": {"tables": ("DSDT", "FACP", "APIC"), "listed": ("FACP", "APIC"),
+            "facs": True, "rsdt": True, "rsdp_zone": "fseg"},
+    "virt": {"tables": ("DSDT", "FACP", "APIC", "GTDT", "SPCR", "MCFG", "IORT", "PPTT", "DBG2"),
+             "listed": ("FACP", "APIC", "GTDT", "SPCR", "MCFG", "IORT", "PPTT", "DBG2"),
+             "facs": False, "rsdt": False, "rsdp_zone": "high"},
+}
+
+
 def cmd_companion(a):
     layout = load_layout(a.layout)
+    mach = MACHINES[a.machine]
     place = layout["placement"]
     if place.get("mode") != "linker-loader":
         sys.exit("companion: placement mode is %r, not linker-loader" % place.get("mode"))
@@ -59,23 +83,29 @@ def cmd_companion(a):
         hest = f.read()
     if hest[:4] != b"HEST" or len(hest) != layout["table"]["length"]:
         sys.exit("companion: %s is not the HEST hest-layout.json describes" % a.hest)
-    q35 = {}
-    for name in ("FACP", "DSDT", "APIC"):
-        with open("%s/%s.bin" % (a.q35, name), "rb") as f:
-            q35[name] = bytearray(f.read())
-        if q35[name][:4] != name.encode():
-            sys.exit("companion: %s/%s.bin has signature %r" % (a.q35, name, bytes(q35[name][:4])))
+    tabs = {}
+    for name in mach["tables"]:
+        with open("%s/%s.bin" % (a.tables, name), "rb") as f:
+            tabs[name] = bytearray(f.read())
+        if tabs[name][:4] != name.encode():
+            sys.exit("companion: %s/%s.bin has signature %r" % (a.tables, name, bytes(tabs[name][:4])))
 
-    # etc/acpi/tables: FACS first (64 bytes, 64-byte aligned: the blob is
-    # allocated with align 64), the HEST where hestc was told it sits, then
-    # the rest, each 8-byte aligned.
-    if hest_off < 64 or hest_off % 8:
-        sys.exit("companion: table_offset 0x%x must be >= 0x40 and 8-byte aligned (FACS sits at 0)" % hest_off)
-    blob = bytearray(hest_off)
-    blob[0:64] = struct.pack("<4sIIIII", b"FACS", 64, 0, 0, 0, 0) + bytes(40)
-    blob[32] = 1  # FACS version 1: the 64-bit waking vector field exists
+    # etc/acpi/tables: on q35 FACS first (64 bytes, 64-byte aligned: the
+    # blob is allocated with align 64); the HEST where hestc was told it
+    # sits, then the rest, each 8-byte aligned.
+    offs = {"HEST": hest_off}
+    if mach["facs"]:
+        if hest_off < 64 or hest_off % 8:
+            sys.exit("companion: table_offset 0x%x must be >= 0x40 and 8-byte aligned (FACS sits at 0)" % hest_off)
+        blob = bytearray(hest_off)
+        blob[0:64] = struct.pack("<4sIIIII", b"FACS", 64, 0, 0, 0, 0) + bytes(40)
+        blob[32] = 1  # FACS version 1: the 64-bit waking vector field exists
+        offs["FACS"] = 0
+    else:
+        if hest_off % 8:
+            sys.exit("companion: table_offset 0x%x must be 8-byte aligned" % hest_off)
+        blob = bytearray(hest_off)
     blob += hest
-    offs = {"FACS": 0, "HEST": hest_off}
 
     def place_table(name, data):
         nonlocal blob
@@ -83,34 +113,42 @@ def cmd_companion(a):
         offs[name] = len(blob)
         blob += data
 
-    place_table("DSDT", q35["DSDT"])
-    facp = q35["FACP"]
+    place_table("DSDT", tabs["DSDT"])
+    facp = tabs["FACP"]
     # FIRMWARE_CTRL (u32 @36), DSDT (u32 @40), X_FIRMWARE_CTRL (u64 @132),
     # X_DSDT (u64 @140): offsets into the tables blob, made absolute by
     # ADD_POINTER.  The saved FADT held one boot's addresses; QEMU itself
-    # fills FIRMWARE_CTRL, DSDT and X_DSDT, and leaves X_FIRMWARE_CTRL 0.
-    struct.pack_into("<I", facp, 36, offs["FACS"])
+    # fills FIRMWARE_CTRL (q35 only: the arm FADT is hardware-reduced, no
+    # FACS), DSDT and X_DSDT, and leaves X_FIRMWARE_CTRL 0.
+    struct.pack_into("<I", facp, 36, offs.get("FACS", 0))
     struct.pack_into("<I", facp, 40, offs["DSDT"])
     struct.pack_into("<Q", facp, 132, 0)
     struct.pack_into("<Q", facp, 140, offs["DSDT"])
     place_table("FACP", facp)
-    place_table("APIC", q35["APIC"])
-    listed = ["FACP", "APIC", "HEST"]
+    for name in mach["tables"]:
+        if name not in ("DSDT", "FACP"):
+            place_table(name, tabs[name])
+    listed = list(mach["listed"]) + ["HEST"]
     xsdt = bytearray(acpi_header(b"XSDT", TABLE_HEADER + 8 * len(listed), 1, b"E2E XSDT"))
     for name in listed:
         xsdt += struct.pack("<Q", offs[name])
     place_table("XSDT", xsdt)
-    rsdt = bytearray(acpi_header(b"RSDT", TABLE_HEADER + 4 * len(listed), 1, b"E2E RSDT"))
-    for name in listed:
-        rsdt += struct.pack("<I", offs[name])
-    place_table("RSDT", rsdt)
-    # The checksums firmware recomputes are left wrong on purpose (0): a
-    # missing ADD_CHECKSUM must show up as a table Linux rejects.
-    for name in ("XSDT", "RSDT", "FACP"):
+    sdts = [("XSDT", 8)]
+    if mach["rsdt"]:
+        rsdt = bytearray(acpi_header(b"RSDT", TABLE_HEADER + 4 * len(listed), 1, b"E2E RSDT"))
+        for name in listed:
+            rsdt += struct.pack("<I", offs[name])
+        place_table("RSDT", rsdt)
+        sdts.append(("RSDT", 4))
+    # The checksums firmware recomputes are left 0 on purpose: a missing
+    # ADD_CHECKSUM must show up as a table Linux rejects, and UEFI firmware
+    # computes them assuming the byte is 0.
+    for name, _ in sdts:
         blob[offs[name] + 9] = 0
+    blob[offs["FACP"] + 9] = 0
 
     rsdp = bytearray(struct.pack("<8sB6sBIIQB3s", b"RSD PTR ", 0, b"HESTC ", 2,
-                                 offs["RSDT"], 36, offs["XSDT"], 0, bytes(3)))
+                                 offs.get("RSDT", 0), 36, offs["XSDT"], 0, bytes(3)))
     rsdp_name = a.rsdp_blob
 
     with open(a.out + "/tables.bin", "wb") as f:
@@ -122,32 +160,39 @@ def cmd_companion(a):
     r = '"%s"' % rsdp_name
     pre = [
         "# e2e harness, before hestc's script: the blobs it does not allocate",
-        "# the ACPI tables blob; FACS at 0 needs 64-byte alignment",
+        "# the ACPI tables blob (a FACS at 0 needs 64-byte alignment)",
         "ALLOCATE      file=%s align=64 zone=high" % t,
-        "# the RSDP must sit in the F segment, where the OS scans for it",
-        "ALLOCATE      file=%s align=16 zone=fseg" % r,
     ]
+    if mach["rsdp_zone"] == "fseg":
+        pre += ["# the RSDP must sit in the F segment, where the OS scans for it",
+                "ALLOCATE      file=%s align=16 zone=fseg" % r]
+    else:
+        pre += ["# the RSDP: UEFI firmware builds its own from this one's XSDT pointer target",
+                "ALLOCATE      file=%s align=16 zone=high" % r]
     post = ["# e2e harness, after hestc's script: link the companion tables"]
     fadt = offs["FACP"]
+    if mach["facs"]:
+        post += ["# FADT.FIRMWARE_CTRL -> FACS",
+                 "ADD_POINTER   dest=%s offset=0x%x size=4 src=%s" % (t, fadt + 36, t)]
     post += [
-        "# FADT.FIRMWARE_CTRL -> FACS",
-        "ADD_POINTER   dest=%s offset=0x%x size=4 src=%s" % (t, fadt + 36, t),
         "# FADT.DSDT -> DSDT",
         "ADD_POINTER   dest=%s offset=0x%x size=4 src=%s" % (t, fadt + 40, t),
         "# FADT.X_DSDT -> DSDT",
         "ADD_POINTER   dest=%s offset=0x%x size=8 src=%s" % (t, fadt + 140, t),
         "ADD_CHECKSUM  file=%s offset=0x%x start=0x%x length=0x%x" % (t, fadt + 9, fadt, len(facp)),
     ]
-    for sdt, width in (("XSDT", 8), ("RSDT", 4)):
+    for sdt, width in sdts:
         base = offs[sdt]
         for i, name in enumerate(listed):
             post += ["# %s entry %d -> %s" % (sdt, i, name),
                      "ADD_POINTER   dest=%s offset=0x%x size=%d src=%s" % (t, base + TABLE_HEADER + width * i, width, t)]
         post.append("ADD_CHECKSUM  file=%s offset=0x%x start=0x%x length=0x%x"
                     % (t, base + 9, base, TABLE_HEADER + width * len(listed)))
+    if mach["rsdt"]:
+        post += ["# RSDP.RsdtAddress -> RSDT",
+                 "ADD_POINTER   dest=%s offset=0x10 size=4 src=%s" % (r, t)]
     post += [
-        "# RSDP.RsdtAddress -> RSDT, RSDP.XsdtAddress -> XSDT",
-        "ADD_POINTER   dest=%s offset=0x10 size=4 src=%s" % (r, t),
+        "# RSDP.XsdtAddress -> XSDT",
         "ADD_POINTER   dest=%s offset=0x18 size=8 src=%s" % (r, t),
         "# the ACPI 1.0 checksum (first 20 bytes) before the extended one covering it",
         "ADD_CHECKSUM  file=%s offset=0x8 start=0x0 length=0x14" % r,
@@ -338,13 +383,258 @@ def cmd_hestval_vs_linux(a):
     sys.exit(1 if bad else 0)
 
 
+def cmd_region(a):
+    """E2E-REGION lines ("0xADDR 0xVALUE", one u64 each, consecutive) ->
+    the bytes (little-endian) in --out, the first address on stdout."""
+    with open(a.log, encoding="utf-8", errors="replace") as f:
+        log = f.read().replace("\r", "")
+    text = section(log, "REGION", False)
+    if text is None:
+        sys.exit("region: no complete REGION section in %s" % a.log)
+    out, base = bytearray(), None
+    for line in text.decode().splitlines():
+        w = line.split()
+        if len(w) != 2 or not all(re.fullmatch(r"0x[0-9a-fA-F]+", x) for x in w):
+            sys.exit("region: unreadable line %r (a read that failed?)" % line)
+        addr, val = int(w[0], 16), int(w[1], 16)
+        if base is None:
+            base = addr
+        if addr != base + len(out):
+            sys.exit("region: address 0x%x out of sequence" % addr)
+        out += struct.pack("<Q", val)
+    if base is None:
+        sys.exit("region: the section is empty")
+    with open(a.out, "wb") as f:
+        f.write(out)
+    print("0x%x" % base)
+
+
+# BIOS linker/loader commands: 128 bytes each, names 56-byte NUL-padded.
+ALLOCATE, ADD_POINTER, ADD_CHECKSUM, WRITE_POINTER = 1, 2, 3, 4
+
+
+def loader_decode(data):
+    if len(data) % 128:
+        sys.exit("loader: %d bytes is not a whole number of 128-byte commands" % len(data))
+    cmds = []
+
+    def name(raw):
+        return raw.split(b"\0", 1)[0].decode("latin-1")
+
+    for i in range(0, len(data), 128):
+        e = data[i:i + 128]
+        op = struct.unpack_from("<I", e, 0)[0]
+        if op == ALLOCATE:
+            cmds.append(("ALLOCATE", name(e[4:60]), struct.unpack_from("<I", e, 60)[0], e[64]))
+        elif op == ADD_POINTER:
+            cmds.append(("ADD_POINTER", name(e[4:60]), name(e[60:116]),
+                         struct.unpack_from("<I", e, 116)[0], e[120]))
+        elif op == ADD_CHECKSUM:
+            cmds.append(("ADD_CHECKSUM", name(e[4:60])) + struct.unpack_from("<III", e, 60))
+        elif op == WRITE_POINTER:
+            cmds.append(("WRITE_POINTER", name(e[4:60]), name(e[60:116]))
+                        + struct.unpack_from("<II", e, 116) + (e[124],))
+        elif op == 0:
+            continue  # QEMU pads its script with zeroed entries
+        else:
+            cmds.append(("UNKNOWN", op))
+    return cmds
+
+
+def loader_run(cmds, blobs, addrs, firmware):
+    """Execute the commands over blobs (name -> bytearray) placed at addrs
+    (name -> address).  firmware "edk2": ADD_CHECKSUM stores the checksum of
+    the range taking the byte's current value as part of it (right only if
+    it was 0); "seabios": subtracts the range's sum from the byte."""
+    for c in cmds:
+        if c[0] == "ALLOCATE":
+            if c[1] not in blobs or c[1] not in addrs:
+                sys.exit("simulate: ALLOCATE of %s, which has no content or address" % c[1])
+        elif c[0] == "ADD_POINTER":
+            dest, src, off, size = c[1:]
+            if dest not in blobs or src not in addrs:
+                sys.exit("simulate: ADD_POINTER %s -> %s: unknown blob" % (dest, src))
+            b = blobs[dest]
+            v = int.from_bytes(b[off:off + size], "little") + addrs[src]
+            b[off:off + size] = (v & ((1 << (8 * size)) - 1)).to_bytes(size, "little")
+        elif c[0] == "ADD_CHECKSUM":
+            f, off, start, length = c[1:]
+            b = blobs[f]
+            if firmware == "edk2":
+                b[off] = (-sum(b[start:start + length])) & 0xFF
+            else:
+                b[off] = (b[off] - sum(b[start:start + length])) & 0xFF
+        elif c[0] == "WRITE_POINTER":
+            pass  # goes to the VMM, changes no blob
+        else:
+            sys.exit("simulate: unknown loader command %r" % (c,))
+
+
+def loader_text(c):
+    if c[0] == "ALLOCATE":
+        return 'ALLOCATE file="%s" align=%d zone=%d' % c[1:]
+    if c[0] == "ADD_POINTER":
+        return 'ADD_POINTER dest="%s" src="%s" offset=0x%x size=%d' % c[1:]
+    if c[0] == "ADD_CHECKSUM":
+        return 'ADD_CHECKSUM file="%s" offset=0x%x start=0x%x length=0x%x' % c[1:]
+    if c[0] == "WRITE_POINTER":
+        return 'WRITE_POINTER dest="%s" src="%s" offset=0x%x src_offset=0x%x size=%d' % c[1:]
+    return "UNKNOWN %r" % (c,)
+
+
+def parse_blob_arg(spec):
+    """NAME=FILE@ADDRESS"""
+    name, _, rest = spec.partition("=")
+    path, _, addr = rest.rpartition("@")
+    if not name or not path or not addr:
+        sys.exit("simulate: %r is not NAME=FILE@ADDRESS" % spec)
+    return name, path, int(addr, 0)
+
+
+def cmd_simulate(a):
+    with open(a.loader, "rb") as f:
+        cmds = loader_decode(f.read())
+    blobs, addrs, paths = {}, {}, {}
+    for spec in a.blob:
+        name, path, addr = parse_blob_arg(spec)
+        with open(path, "rb") as f:
+            blobs[name] = bytearray(f.read())
+        addrs[name], paths[name] = addr, path
+    loader_run(cmds, blobs, addrs, a.firmware)
+    for spec in a.write:
+        name, _, path = spec.partition("=")
+        with open(path, "wb") as f:
+            f.write(blobs[name])
+
+
+def judge(a, say):
+    """Each check: say(passed, description)."""
+    layout = load_layout(a.layout)
+    place = layout["placement"]
+    blob_name, tables_name = place["blob"], place["tables_blob"]
+    hest_off = int(place["table_offset"])
+    rd = lambda p: open(p, "rb").read()
+    guest_hest, region = rd(a.guest_hest), rd(a.region)
+    fw_hest, hwerr = rd(a.hestc_out + "/hest-fwcfg.aml"), rd(a.hestc_out + "/hardware_errors.bin")
+    ours_cmds = loader_decode(rd(a.hestc_out + "/table-loader.bin"))
+    base = int(a.region_base, 0)
+
+    # 1. The HEST the guest has = hestc's, after the loader ran with the
+    #    region where the guest shows it (the tables blob's address does not
+    #    matter: the HEST points only into etc/hardware_errors).
+    tables = bytearray(hest_off) + bytearray(fw_hest)
+    blobs = {tables_name: tables, blob_name: bytearray(hwerr)}
+    addrs = {tables_name: 0x40000000, blob_name: base}
+    loader_run(ours_cmds, blobs, addrs, "edk2")
+    sim_hest = bytes(blobs[tables_name][hest_off:hest_off + len(fw_hest)])
+    sim_region = bytes(blobs[blob_name])
+    with open(a.out + "/simulated-hest.bin", "wb") as f:
+        f.write(sim_hest)
+    with open(a.out + "/simulated-hardware_errors.bin", "wb") as f:
+        f.write(sim_region)
+    say(guest_hest == sim_hest and sum(guest_hest) & 0xFF == 0,
+        "the guest's HEST (%d bytes) equals hestc's after the loader ran with %s at 0x%x (checksum valid)"
+        % (len(guest_hest), blob_name, base))
+    if guest_hest != sim_hest:
+        for i in range(max(len(guest_hest), len(sim_hest))):
+            x = guest_hest[i] if i < len(guest_hest) else None
+            y = sim_hest[i] if i < len(sim_hest) else None
+            if x != y:
+                print("#   HEST byte 0x%x: guest %s, hestc %s" % (i, x, y))
+    # 2. etc/hardware_errors as the guest reads it = hestc's after patching.
+    say(region[:len(sim_region)] == sim_region and len(region) >= len(sim_region),
+        "%s in guest memory (%d bytes read) equals hestc's hardware_errors.bin after patching (%d bytes)"
+        % (blob_name, len(region), len(sim_region)))
+    for s in layout["sources"]:
+        if "read_ack_offset" in s:
+            off = int(s["read_ack_offset"])
+            say(region[off:off + 8] == struct.pack("<Q", 1), "source %s: read-ack register reads 1" % s["name"])
+        off = int(s["register_offset"])
+        want = base + int(s["block_offset"])
+        say(region[off:off + 8] == struct.pack("<Q", want),
+            "source %s: its register holds 0x%x (region address + block offset 0x%x)"
+            % (s["name"], want, int(s["block_offset"])))
+    if not a.fw_tables:
+        return
+    # 3. The raw (unpatched) blobs QEMU serves.
+    raw_tables, raw_loader = rd(a.fw_tables), rd(a.fw_loader)
+    qemu_cmds = loader_decode(raw_loader)
+    starts = [c[3] for c in qemu_cmds if c[0] == "ADD_CHECKSUM" and c[1] == tables_name
+              and raw_tables[c[3]:c[3] + 4] == b"HEST"]
+    say(len(starts) == 1, "QEMU's etc/table-loader checksums exactly one HEST in %s" % tables_name)
+    if len(starts) != 1:
+        return
+    at = starts[0]
+    qemu_hest = raw_tables[at:at + len(fw_hest)]
+    print("#   QEMU's HEST sits at offset 0x%x of %s (%d bytes), checksum byte 0x%02x"
+          % (at, tables_name, struct.unpack_from("<I", raw_tables, at + 4)[0], raw_tables[at + 9]))
+    say(struct.unpack_from("<I", raw_tables, at + 4)[0] == len(fw_hest) and qemu_hest == fw_hest,
+        "the HEST inside QEMU's unpatched %s equals hestc's hest-fwcfg.aml byte for byte" % tables_name)
+    if a.fw_hwerr:
+        say(rd(a.fw_hwerr) == hwerr, "QEMU's unpatched %s equals hestc's hardware_errors.bin" % blob_name)
+    # QEMU's commands about the region and the HEST, the HEST's offsets made
+    # relative to it, are hestc's script, in the same order.
+    mine = []
+    for c in qemu_cmds:
+        if c[0] == "ALLOCATE" and c[1] == blob_name:
+            mine.append(c)
+        elif c[0] == "ADD_POINTER" and c[2] == blob_name:
+            if c[1] == tables_name:
+                c = c[:3] + (c[3] - at + hest_off,) + c[4:]
+            mine.append(c)
+        elif c[0] == "WRITE_POINTER" and c[2] == blob_name:
+            mine.append(c)
+        elif c[0] == "ADD_CHECKSUM" and c[1] == tables_name and c[3] == at:
+            mine.append(c[:2] + (c[2] - at + hest_off, hest_off, c[4]))
+    same = [loader_text(c) for c in mine] == [loader_text(c) for c in ours_cmds]
+    say(same, "QEMU's loader commands for %s and the HEST (%d) are hestc's table-loader.bin (%d), in order"
+        % (blob_name, len(mine), len(ours_cmds)))
+    if not same:
+        for c in mine:
+            print("#   QEMU:  " + loader_text(c))
+        for c in ours_cmds:
+            print("#   hestc: " + loader_text(c))
+
+
+def cmd_judge(a):
+    results = []
+    judge(a, lambda ok, what: results.append((ok, what)))
+    for ok, what in results:
+        print("%s|%s" % ("PASS" if ok else "FAIL", what))
+
+
+def cmd_elf(a):
+    """Static ELF executable for the machine: ELF magic, e_machine, and no
+    PT_INTERP program header (a dynamic executable names its loader there)."""
+    machines = {"aarch64": 183, "x86_64": 62}
+    try:
+        with open(a.file, "rb") as f:
+            data = f.read()
+    except OSError as e:
+        sys.exit("elf: %s" % e)
+    if data[:4] != b"\x7fELF" or data[4] != 2 or data[5] != 1:
+        sys.exit("elf: %s is not a 64-bit little-endian ELF file" % a.file)
+    e_type, e_machine = struct.unpack_from("<HH", data, 16)
+    if e_machine != machines[a.machine]:
+        sys.exit("elf: %s is for machine %d, not %s" % (a.file, e_machine, a.machine))
+    phoff = struct.unpack_from("<Q", data, 32)[0]
+    phentsize, phnum = struct.unpack_from("<HH", data, 54)
+    for i in range(phnum):
+        if struct.unpack_from("<I", data, phoff + i * phentsize)[0] == 3:  # PT_INTERP
+            sys.exit("elf: %s is dynamically linked" % a.file)
+    if e_type != 2:
+        sys.exit("elf: %s is not an executable (e_type %d)" % (a.file, e_type))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("companion")
     c.add_argument("--layout", required=True)
     c.add_argument("--hest", required=True)
-    c.add_argument("--q35", required=True)
+    c.add_argument("--machine", choices=sorted(MACHINES), default="q35")
+    c.add_argument("--tables", "--q35", dest="tables", required=True,
+                   help="directory of the machine's companion tables (tests/e2e/q35, tests/e2e/virt)")
     c.add_argument("--rsdp-blob", default="etc/acpi/rsdp")
     c.add_argument("--out", required=True)
     c.set_defaults(fn=cmd_companion)
@@ -382,6 +672,31 @@ def main():
     c.add_argument("--align", type=lambda s: int(s, 0), default=0,
                    help="the blob address must be a multiple of this too")
     c.set_defaults(fn=cmd_compare_patched)
+    c = sub.add_parser("region")
+    c.add_argument("--log", required=True)
+    c.add_argument("--out", required=True)
+    c.set_defaults(fn=cmd_region)
+    c = sub.add_parser("simulate")
+    c.add_argument("--loader", required=True)
+    c.add_argument("--firmware", choices=("edk2", "seabios"), default="edk2")
+    c.add_argument("--blob", action="append", default=[], metavar="NAME=FILE@ADDRESS")
+    c.add_argument("--write", action="append", default=[], metavar="NAME=OUT")
+    c.set_defaults(fn=cmd_simulate)
+    c = sub.add_parser("judge")
+    c.add_argument("--layout", required=True)
+    c.add_argument("--hestc-out", required=True, help="hestc compile --emit all output directory")
+    c.add_argument("--guest-hest", required=True)
+    c.add_argument("--region", required=True)
+    c.add_argument("--region-base", required=True)
+    c.add_argument("--fw-tables", help="raw etc/acpi/tables the guest read from fw_cfg")
+    c.add_argument("--fw-loader", help="raw etc/table-loader")
+    c.add_argument("--fw-hwerr", help="raw etc/hardware_errors")
+    c.add_argument("--out", required=True)
+    c.set_defaults(fn=cmd_judge)
+    c = sub.add_parser("elf")
+    c.add_argument("--machine", choices=("aarch64", "x86_64"), required=True)
+    c.add_argument("file")
+    c.set_defaults(fn=cmd_elf)
     a = p.parse_args()
     a.fn(a)
 

@@ -11,6 +11,19 @@ LOADER_ASM=${LOADER_ASM:-$top_builddir/tests/e2e/loader-asm}
 QEMU=${QEMU:-qemu-system-x86_64}
 BUSYBOX=${BUSYBOX:-/bin/busybox}
 PYTHON=${PYTHON:-python3}
+# arm64 (tests/e2e/arm-virt.sh, tests/e2e/qemu-judge.sh): the guest pieces
+# scripts/install-deps unpacks (never installs) into a cache directory.
+E2E_ARM_CACHE=${E2E_ARM_CACHE:-/var/cache/hestc-e2e/arm64}
+QEMU_ARM=${QEMU_ARM:-qemu-system-aarch64}
+QEMU_ARM_10=${QEMU_ARM_10:-$E2E_ARM_CACHE/qemu-10.0/usr/bin/qemu-system-aarch64}
+QEMU_ARM_10_DATA=${QEMU_ARM_10_DATA:-$E2E_ARM_CACHE/qemu-10.0/usr/share/qemu}
+AAVMF_CODE=${AAVMF_CODE:-/usr/share/AAVMF/AAVMF_CODE.fd}
+AAVMF_VARS=${AAVMF_VARS:-/usr/share/AAVMF/AAVMF_VARS.fd}
+BUSYBOX_ARM64=${BUSYBOX_ARM64:-$E2E_ARM_CACHE/busybox/bin/busybox}
+E2E_ARM_KERNEL_6_1=${E2E_ARM_KERNEL_6_1:-$(ls "$E2E_ARM_CACHE"/linux-6.1/boot/vmlinuz-6.1.* 2>/dev/null | sort -V | tail -n 1)}
+E2E_ARM_KERNEL_6_12=${E2E_ARM_KERNEL_6_12:-$(ls "$E2E_ARM_CACHE"/linux-6.12/boot/vmlinuz-6.12.* 2>/dev/null | sort -V | tail -n 1)}
+# hestval's --arch for the table under test
+E2E_HESTVAL_ARCH=${E2E_HESTVAL_ARCH:-x86_64}
 # A guard against a hung guest, not a performance target: a boot takes
 # about 10 s under TCG (docs/e2e.md).
 E2E_TIMEOUT=${E2E_TIMEOUT:-150}
@@ -112,15 +125,81 @@ e2e_require() {
 	diag "$("$QEMU" --version | head -n 1)"
 }
 
+# e2e_arm_module KERNEL: the qemu_fw_cfg module of an unpacked kernel
+# (.../boot/vmlinuz-VERSION -> .../lib/modules/VERSION/...), .ko or .ko.xz.
+e2e_arm_module() {
+	local root ver m
+	root=${1%/boot/*}
+	ver=${1##*/vmlinuz-}
+	for m in "$root/lib/modules/$ver/kernel/drivers/firmware/qemu_fw_cfg.ko" \
+		"$root/lib/modules/$ver/kernel/drivers/firmware/qemu_fw_cfg.ko.xz"; do
+		[ -r "$m" ] && echo "$m" && return 0
+	done
+	return 1
+}
+
+# e2e_require_arm [qemu10]: what the arm64 boots need (with qemu10, QEMU
+# 10.0 too); on a miss, ends the test as failed.
+e2e_require_arm() {
+	e2e_need "qemu-system-aarch64 ($QEMU_ARM)" qemu-system-arm command -v "$QEMU_ARM"
+	e2e_need "AAVMF firmware code ($AAVMF_CODE)" qemu-efi-aarch64 test -r "$AAVMF_CODE"
+	e2e_need "AAVMF variable store template ($AAVMF_VARS)" qemu-efi-aarch64 test -r "$AAVMF_VARS"
+	e2e_need "an arm64 Linux 6.1 kernel (${E2E_ARM_KERNEL_6_1:-none in $E2E_ARM_CACHE/linux-6.1})" \
+		"linux-image-arm64 (arm64, 6.1: unpacked by scripts/install-deps)" test -r "${E2E_ARM_KERNEL_6_1:-/nonexistent}"
+	e2e_need "the arm64 6.1 kernel's qemu_fw_cfg module" \
+		"linux-image-arm64 (arm64, 6.1: unpacked by scripts/install-deps)" e2e_arm_module "${E2E_ARM_KERNEL_6_1:-/nonexistent}"
+	e2e_need "an arm64 Linux 6.12 kernel (${E2E_ARM_KERNEL_6_12:-none in $E2E_ARM_CACHE/linux-6.12})" \
+		"linux-image-arm64 (arm64, 6.12 from bookworm-backports: unpacked by scripts/install-deps)" test -r "${E2E_ARM_KERNEL_6_12:-/nonexistent}"
+	e2e_need "the arm64 6.12 kernel's qemu_fw_cfg module" \
+		"linux-image-arm64 (arm64, 6.12 from bookworm-backports: unpacked by scripts/install-deps)" e2e_arm_module "${E2E_ARM_KERNEL_6_12:-/nonexistent}"
+	e2e_need "an arm64 static busybox ($BUSYBOX_ARM64)" "busybox-static (arm64: unpacked by scripts/install-deps)" \
+		"$PYTHON" "$e2e_src/e2e.py" elf --machine aarch64 "$BUSYBOX_ARM64"
+	if [ "${1:-}" = qemu10 ]; then
+		e2e_need "QEMU 10.0 qemu-system-aarch64 ($QEMU_ARM_10)" \
+			"qemu-system-arm (10.0 from bookworm-backports: unpacked by scripts/install-deps)" \
+			e2e_qemu_is "$QEMU_ARM_10" 10.0
+	fi
+	e2e_need "cpio" cpio command -v cpio
+	e2e_need "gzip" gzip command -v gzip
+	e2e_need "xz (for .ko.xz modules)" xz-utils command -v xz
+	e2e_need "timeout (coreutils)" coreutils command -v timeout
+	e2e_need "python3" python3 command -v "$PYTHON"
+	e2e_need "loader-asm (built by make check)" "(none: run make check-e2e)" test -x "$LOADER_ASM"
+	if [ "$e2e_missing" -ne 0 ]; then
+		diag "cannot boot without the tools above; nothing was skipped, the test fails"
+		done_testing
+		exit 1
+	fi
+	diag "kernels: $E2E_ARM_KERNEL_6_1 $E2E_ARM_KERNEL_6_12"
+	diag "$("$QEMU_ARM" --version | head -n 1)"
+	[ "${1:-}" = qemu10 ] && diag "$("$QEMU_ARM_10" --version | head -n 1)"
+	diag "AAVMF: $(dpkg-query -W -f '${Package} ${Version}' qemu-efi-aarch64 2>/dev/null || echo "$AAVMF_CODE")"
+}
+
+# e2e_qemu_is BINARY MAJOR.MINOR: BINARY runs and says it is that version.
+e2e_qemu_is() {
+	"$1" --version 2>/dev/null | head -n 1 | grep -q "^QEMU emulator version $2\."
+}
+
 # --- building what the guest gets ---------------------------------------------
 
-# e2e_initramfs OUT PROBES: a busybox initramfs whose /init (tests/e2e/init)
-# prints the HEST, the kernel log and the PROBES file's register reads.
-# PROBES lines: NAME GAS_OFFSET [READ_ACK_GAS_OFFSET] (decimal HEST offsets
-# of the address fields, from hest-layout.json).
+# e2e_initramfs OUT PROBES [FILE...]: a busybox ($BUSYBOX) initramfs whose
+# /init (tests/e2e/init) prints the HEST, the kernel log and the PROBES
+# file's register reads.  PROBES lines: NAME GAS_OFFSET [READ_ACK_GAS_OFFSET]
+# (decimal HEST offsets of the address fields, from hest-layout.json).  Each
+# FILE goes into /e2e under its own name (a .ko.xz module decompressed: the
+# init loads /e2e/*.ko; fwcfg and region files: see tests/e2e/init).
 e2e_initramfs() {
-	local out=$1 probes=$2 root
+	local out=$1 probes=$2 root f
+	shift 2
 	root=$(mktemp -d "$scratch/initramfs.XXXXXX")
+	for f in "$@"; do
+		mkdir -p "$root/e2e"
+		case $f in
+		*.ko.xz) xz -dc "$f" >"$root/e2e/$(basename "$f" .xz)" || return 1 ;;
+		*) cp "$f" "$root/e2e/" || return 1 ;;
+		esac
+	done
 	mkdir -p "$root/bin" "$root/proc" "$root/sys" "$root/dev" "$root/e2e" &&
 		cp "$BUSYBOX" "$root/bin/busybox" &&
 		cp "$e2e_src/init" "$root/init" &&
@@ -161,7 +240,7 @@ E2E_BOOT_KERNEL=
 # goes to DIR/console.log and the firmware's debug port (0x402) to
 # DIR/bios.log.  Returns QEMU's status (124 when the timeout stopped it).
 e2e_boot() {
-	local dir=$1 initrd=$2 cmdline=$3 start end rc kernel fwargs=
+	local dir=$1 initrd=$2 cmdline=$3 kernel fwargs=
 	shift 3
 	kernel=${E2E_BOOT_KERNEL:-$E2E_KERNEL}
 	case $E2E_FIRMWARE in
@@ -177,15 +256,46 @@ e2e_boot() {
 		return 1
 		;;
 	esac
-	start=$(date +%s.%N)
+	e2e_boot_label="$E2E_FIRMWARE, $(basename "$kernel")"
 	# shellcheck disable=SC2086 # fwargs is a list of arguments without spaces
-	timeout -k 5 "$E2E_TIMEOUT" "$QEMU" \
+	e2e_run_qemu "$dir" "$QEMU" \
 		-machine "${E2E_MACHINE:-q35,accel=tcg}" -m "${E2E_MEM:-512M}" -smp 1 \
 		-nodefaults -no-user-config -display none -no-reboot $fwargs \
 		-kernel "$kernel" -initrd "$initrd" -append "console=ttyS0 nokaslr $cmdline" \
 		-serial "file:$dir/console.log" \
 		-chardev "file,id=biolog,path=$dir/bios.log" -device isa-debugcon,iobase=0x402,chardev=biolog \
-		"$@" </dev/null >"$dir/qemu.out" 2>"$dir/qemu.err" &
+		"$@"
+}
+
+# e2e_boot_arm DIR KERNEL INITRD CMDLINE QEMU-ARGS...: boots Arm virt
+# (cortex-a57, TCG) under AAVMF (code read-only, a fresh copy of the
+# variable store per boot) with the kernel (loaded by QEMU through fw_cfg,
+# started by the firmware), the initramfs and extra QEMU arguments; the
+# PL011 console goes to DIR/console.log.  E2E_QEMU_BIN picks the QEMU,
+# E2E_MACHINE the machine options (default virt,acpi=off).
+e2e_boot_arm() {
+	local dir=$1 kernel=$2 initrd=$3 cmdline=$4
+	shift 4
+	cp "$AAVMF_VARS" "$dir/vars.fd" || return 1
+	e2e_boot_label="AAVMF, $(basename "${E2E_QEMU_BIN:-$QEMU_ARM}") $("${E2E_QEMU_BIN:-$QEMU_ARM}" --version | sed -n '1s/^QEMU emulator version \([^ ]*\).*/\1/p'), $(basename "$kernel")"
+	e2e_run_qemu "$dir" "${E2E_QEMU_BIN:-$QEMU_ARM}" \
+		-machine "${E2E_MACHINE:-virt,acpi=off}" -cpu cortex-a57 -m "${E2E_MEM:-1G}" -smp 1 \
+		-nodefaults -no-user-config -display none -no-reboot \
+		-drive "if=pflash,format=raw,readonly=on,file=$AAVMF_CODE" \
+		-drive "if=pflash,format=raw,file=$dir/vars.fd" \
+		-kernel "$kernel" -initrd "$initrd" -append "console=ttyAMA0 nokaslr $cmdline" \
+		-serial "file:$dir/console.log" \
+		"$@"
+}
+
+# e2e_run_qemu DIR QEMU ARGS...: runs one boot under timeout, in the
+# background (only that process is stopped on exit), times it (shown with
+# $e2e_boot_label), and extracts the kernel log.  Returns QEMU's status.
+e2e_run_qemu() {
+	local dir=$1 start end rc
+	shift
+	start=$(date +%s.%N)
+	timeout -k 5 "$E2E_TIMEOUT" "$@" </dev/null >"$dir/qemu.out" 2>"$dir/qemu.err" &
 	e2e_qemu_pid=$!
 	rc=0
 	wait "$e2e_qemu_pid" || rc=$?
@@ -193,7 +303,7 @@ e2e_boot() {
 	end=$(date +%s.%N)
 	e2e_last_time=$(awk -v s="$start" -v e="$end" 'BEGIN { printf "%.1f", e - s }')
 	e2e_times="$e2e_times $(basename "$dir")=${e2e_last_time}s"
-	diag "boot $(basename "$dir"): ${e2e_last_time} s ($E2E_FIRMWARE, $(basename "$kernel")), QEMU exit status $rc"
+	diag "boot $(basename "$dir"): ${e2e_last_time} s ($e2e_boot_label), QEMU exit status $rc"
 	# The kernel log as the guest's init printed it (dmesg: complete, not
 	# interleaved with anything else), else whatever reached the console.
 	"$PYTHON" "$e2e_src/e2e.py" section --log "$dir/console.log" --name DMESG --out "$dir/kernel.log" 2>/dev/null ||
@@ -351,14 +461,14 @@ e2e_guest_hest() {
 	"$PYTHON" "$e2e_src/e2e.py" section --log "$1/console.log" --name HEST --hex --out "$2"
 }
 
-# e2e_hestval DIR NAME ARGS...: hestval validate --arch x86_64 ARGS as text
+# e2e_hestval DIR NAME ARGS...: hestval validate --arch $E2E_HESTVAL_ARCH ARGS as text
 # (shown as comments) and as JSON (DIR/NAME.json, for e2e_hestval_agrees).
 # Returns hestval's status for the text run.
 e2e_hestval() {
 	local dir=$1 name=$2 rc=0
 	shift 2
-	"$HESTVAL" validate --arch x86_64 "$@" >"$dir/$name.txt" 2>&1 || rc=$?
-	"$HESTVAL" validate --arch x86_64 --format json "$@" >"$dir/$name.json" 2>/dev/null || :
+	"$HESTVAL" validate --arch "$E2E_HESTVAL_ARCH" "$@" >"$dir/$name.txt" 2>&1 || rc=$?
+	"$HESTVAL" validate --arch "$E2E_HESTVAL_ARCH" --format json "$@" >"$dir/$name.json" 2>/dev/null || :
 	sed 's/^/#   hestval: /' "$dir/$name.txt"
 	return "$rc"
 }
