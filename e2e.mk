@@ -4,7 +4,7 @@
 # `make check-e2e` runs them through the same TAP harness as `make check`
 # (so .ci/run counts them); `make check` does not, they take a few minutes.
 E2E_TESTS = tests/e2e/require.sh tests/e2e/fixed.sh tests/e2e/loader.sh tests/e2e/ovmf.sh \
-	tests/e2e/block-length.sh tests/e2e/arm-virt.sh
+	tests/e2e/block-length.sh tests/e2e/arm-virt.sh tests/e2e/qemu-judge.sh
 
 # Test-only: a loader listing -> binary etc/table-loader (libhest's parser
 # and encoder), for the harness's companion-table commands.

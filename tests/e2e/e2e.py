@@ -540,7 +540,7 @@ def judge(a, say):
             x = guest_hest[i] if i < len(guest_hest) else None
             y = sim_hest[i] if i < len(sim_hest) else None
             if x != y:
-                print("#   HEST byte 0x%x: guest %s, hestc %s" % (i, x, y))
+                print("HEST byte 0x%x: guest %s, hestc %s" % (i, x, y))
     # 2. etc/hardware_errors as the guest reads it = hestc's after patching.
     say(region[:len(sim_region)] == sim_region and len(region) >= len(sim_region),
         "%s in guest memory (%d bytes read) equals hestc's hardware_errors.bin after patching (%d bytes)"
@@ -566,7 +566,7 @@ def judge(a, say):
         return
     at = starts[0]
     qemu_hest = raw_tables[at:at + len(fw_hest)]
-    print("#   QEMU's HEST sits at offset 0x%x of %s (%d bytes), checksum byte 0x%02x"
+    print("QEMU's HEST sits at offset 0x%x of %s (%d bytes), checksum byte 0x%02x"
           % (at, tables_name, struct.unpack_from("<I", raw_tables, at + 4)[0], raw_tables[at + 9]))
     say(struct.unpack_from("<I", raw_tables, at + 4)[0] == len(fw_hest) and qemu_hest == fw_hest,
         "the HEST inside QEMU's unpatched %s equals hestc's hest-fwcfg.aml byte for byte" % tables_name)
@@ -591,9 +591,9 @@ def judge(a, say):
         % (blob_name, len(mine), len(ours_cmds)))
     if not same:
         for c in mine:
-            print("#   QEMU:  " + loader_text(c))
+            print("QEMU:  " + loader_text(c))
         for c in ours_cmds:
-            print("#   hestc: " + loader_text(c))
+            print("hestc: " + loader_text(c))
 
 
 def cmd_judge(a):
