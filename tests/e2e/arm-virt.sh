@@ -90,6 +90,11 @@ e2e_arm_boot_checks() {
 		"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$hest_len") \\(v01 BOCHS  BXPC  "
 	e2e_expect_line "$dir" "Linux lists the harness's GTDT, MADT and FADT" 'ACPI: GTDT .*BOCHS'
 	e2e_expect_line "$dir" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
+	# hestval's model of AAVMF's install pass names the tables Linux got
+	# (AAVMF's own RSDP and XSDT aside).
+	want=$(sed -n 's/.*loader under OVMF\/AAVMF: installs [0-9]* tables: //p' "$setup/hestval.txt" | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	got=$(sed -n 's/^\[[^]]*\] ACPI: \([A-Z0-9]\{4\}\) 0x[0-9A-F]* .*/\1/p' "$dir/kernel.log" | grep -v -x -E 'RSDP|XSDT' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	check "$(basename "$dir"): the tables Linux lists ($got) are those hestval says AAVMF installs (${want:-none})" [ -n "$want" ] && [ "$got" = "$want" ]
 	e2e_expect_record "$dir" 2 "$records/memory-arm64.expect"
 	e2e_no_record "$dir" 0 "SEA: nothing raised one, its block is empty"
 	e2e_no_record "$dir" 1 "GPIO: nothing raised one, its block is empty"

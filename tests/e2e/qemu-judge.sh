@@ -40,7 +40,7 @@ import json, os, sys
 lay = json.load(open(sys.argv[1]))
 print(lay["sources"][0]["gas_offset"], os.path.getsize(sys.argv[2]))
 ' "$dir/hestc/hest-layout.json" "$dir/hestc/hardware_errors.bin" >"$dir/region"
-	printf '%s\n' etc/acpi/tables etc/table-loader etc/hardware_errors >"$dir/fwcfg"
+	printf '%s\n' etc/acpi/tables etc/acpi/rsdp etc/table-loader etc/hardware_errors >"$dir/fwcfg"
 	if ! e2e_initramfs "$dir/initrd.gz" "$dir/probes" "$dir/fwcfg" "$dir/region" \
 		"$(e2e_arm_module "$E2E_ARM_KERNEL_6_1")" 2>>"$dir/setup.err"; then
 		not_ok "$name: the initramfs builds"
@@ -67,12 +67,30 @@ print(lay["sources"][0]["gas_offset"], os.path.getsize(sys.argv[2]))
 	# what the guest's kernel did.
 	e2e_hestval "$dir" hestval "$dir/guest-hest.bin" || :
 	e2e_hestval_agrees "$dir" hestval
-	for f in etc/acpi/tables etc/table-loader etc/hardware_errors; do
+	for f in etc/acpi/tables etc/acpi/rsdp etc/table-loader etc/hardware_errors; do
 		"$PYTHON" "$e2e_src/e2e.py" section --log "$dir/console.log" --name "FW:$f" --hex \
 			--out "$dir/fw-$(basename "$f").bin" 2>>"$dir/setup.err" || : >"$dir/fw-$(basename "$f").bin"
 	done
-	check "$name: the guest read QEMU's raw etc/acpi/tables, etc/table-loader and etc/hardware_errors from fw_cfg" \
-		[ -s "$dir/fw-tables.bin" ] && [ -s "$dir/fw-table-loader.bin" ] && [ -s "$dir/fw-hardware_errors.bin" ]
+	check "$name: the guest read QEMU's raw etc/acpi/tables, etc/acpi/rsdp, etc/table-loader and etc/hardware_errors from fw_cfg" \
+		[ -s "$dir/fw-tables.bin" ] && [ -s "$dir/fw-rsdp.bin" ] && [ -s "$dir/fw-table-loader.bin" ] && [ -s "$dir/fw-hardware_errors.bin" ]
+	# hestval's OVMF/AAVMF model runs QEMU's own script over QEMU's own
+	# blobs (etc/hardware_errors_addr writable, as QEMU registers it): it
+	# must accept them, install the tables Linux lists, and predict what
+	# the kernel did.
+	mkdir -p "$dir/qemu-fw/etc/acpi"
+	cp "$dir/fw-tables.bin" "$dir/qemu-fw/etc/acpi/tables"
+	cp "$dir/fw-rsdp.bin" "$dir/qemu-fw/etc/acpi/rsdp"
+	cp "$dir/fw-table-loader.bin" "$dir/qemu-fw/etc/table-loader"
+	cp "$dir/fw-hardware_errors.bin" "$dir/qemu-fw/etc/hardware_errors"
+	head -c 8 /dev/zero >"$dir/hardware_errors_addr"
+	rc=0
+	e2e_hestval "$dir" hestval-fw --firmware uefi --writable "etc/hardware_errors_addr=$dir/hardware_errors_addr" \
+		"$dir/qemu-fw" || rc=$?
+	check "$name: hestval validate --firmware uefi accepts QEMU's own fw_cfg files and script (exit status $rc)" [ "$rc" -eq 0 ]
+	want=$(sed -n 's/.*loader under OVMF\/AAVMF: installs [0-9]* tables: //p' "$dir/hestval-fw.txt" | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	got=$(sed -n 's/^\[[^]]*\] ACPI: \([A-Z0-9]\{4\}\) 0x[0-9A-F]* .*/\1/p' "$dir/kernel.log" | grep -v -x -E 'RSDP|XSDT' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')
+	check "$name: the tables Linux lists ($got) are those hestval says AAVMF installs (${want:-none})" [ -n "$want" ] && [ "$got" = "$want" ]
+	e2e_hestval_agrees "$dir" hestval-fw
 	if ! base=$("$PYTHON" "$e2e_src/e2e.py" region --log "$dir/console.log" --out "$dir/region.bin" 2>"$dir/region.err"); then
 		not_ok "$name: the guest read etc/hardware_errors through the HEST's first GAS"
 		sed 's/^/# /' "$dir/region.err"
