@@ -2,7 +2,7 @@
 # Linux acceptance summary, the command, and their tests.
 libhest_la_SOURCES += parser/bin.c parser/acpidump.c parser/cursor.h \
 	validate/check_internal.h validate/check_run.c validate/check_table.c validate/check_source.c \
-	validate/check_cross.c validate/check_gas.c validate/check_cper.c validate/check_loader.c \
+	validate/check_cross.c validate/check_gas.c validate/check_cper.c validate/check_loader.c validate/check_desc.c \
 	validate/linux.c validate/rules_val.c
 hestinclude_HEADERS += include/hest/decode.h include/hest/validate.h
 hestc_hestval_SOURCES += hestc/val_validate.c

@@ -12,6 +12,7 @@ int hest_compile(struct hest_model *m, struct hest_diags *d)
 {
 	if (hest_model_layout_table(m, d) < 0 || hest_place(m, d) < 0)
 		return -1;
+	hest_check_description(m, d);
 	return hest_diags_failed(d) ? -1 : 0;
 }
 

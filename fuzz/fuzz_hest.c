@@ -45,7 +45,7 @@ static void validate_for(const uint8_t *p, size_t len, enum hest_arch arch, bool
 		};
 		hest_validate(&m, &vo, &d);
 		struct hest_linux_summary s;
-		if (hest_linux_summarize(&m, &info, arch, &s) == 0) {
+		if (hest_linux_summarize(&m, &info, arch, (unsigned)(len % 64), &s) == 0) {
 			FUZZ_ASSERT(s.n == m.nsrc, "Linux summary has %zu verdicts for %zu sources", s.n, m.nsrc);
 			for (size_t i = 0; i < s.n; i++) {
 				FUZZ_ASSERT(s.v[i].index < m.nsrc, "verdict for source %zu of %zu", s.v[i].index, m.nsrc);

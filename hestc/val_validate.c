@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <hest/decode.h>
+#include <hest/schema.h>
 #include <hest/aml.h>
 #include <hest/loader.h>
 #include <hest/rules.h>
@@ -46,6 +47,7 @@ struct vopts {
 	enum hest_blob_access *blob_access; /* --blob: unknown, --writable, --read-only */
 	size_t nblob_args;
 	unsigned firmwares; /* --firmware: HEST_FW_* bits */
+	unsigned phys_bits; /* --phys-bits: the CPU's physical address width (0: the arch's widest) */
 	const char *ssdt;       /* --ssdt FILE: its event paths are checked against each table */
 	uint8_t *ssdt_bytes;
 	size_t ssdt_len;
@@ -80,7 +82,11 @@ static void validate_usage(FILE *f)
 		   "                       models that run the loader script\n"
 		   "  --ssdt FILE          an SSDT (AML) whose event paths the GPIO- and GSIV-notified\n"
 		   "                       GHES need (PNP0C33 device, GED _CRS/_EVT, GPIO _AEI)\n"
-		   "  --arch ARCH          x86_64, arm64 or any (default): notification types to expect\n"
+		   "  --arch ARCH          x86_64, arm64, riscv64 or any (default): notification types\n"
+		   "                       to expect, and the kernel the Linux summary models\n"
+		   "  --phys-bits N        the CPU's physical address width (32-64) for the Linux\n"
+		   "                       summary: ioremap refuses registers above it (default:\n"
+		   "                       the architecture's widest, x86_64 52, arm64 48)\n"
 		   "  --format FORMAT      text (default) or json\n"
 		   "  -W RULE, -E RULE     report RULE as a warning / as an error (RULE may end in '*')\n"
 		   "  -w RULE              do not report RULE\n"
@@ -105,7 +111,8 @@ static void json_str(FILE *f, const char *s)
 
 static const char *arch_name(enum hest_arch a)
 {
-	return a == HEST_ARCH_X86_64 ? "x86_64" : a == HEST_ARCH_ARM64 ? "arm64" : "any";
+	const char *n = hest_name_of(&hest_arch_names, a);
+	return n ? n : "any";
 }
 
 /* --- diagnostics in a stable order ---------------------------------------- */
@@ -373,7 +380,8 @@ static void print_json(const struct result *r, const struct hest_diags *d, struc
 		printf(",\n     \"linux\": {\"arch\": \"%s\", \"table\": \"%s\", \"reason\": ", arch_name(L->arch),
 		       gone ? "not-installed" : L->table == HEST_LINUX_TABLE_OK ? "accepted" : "refused");
 		json_str(stdout, gone ? "not installed by UEFI firmware (OVMF/AAVMF)" : L->table_reason);
-		printf(", \"registered\": %u, \"sources\": [", gone ? 0u : L->registered);
+		printf(", \"registered\": %u, \"phys_bits\": %u, \"sources\": [", gone ? 0u : L->registered,
+		       L->phys_bits);
 		for (size_t i = 0; i < L->n; i++) {
 			const struct hest_source *s = &r->m->src[L->v[i].index];
 			printf("%s\n       {\"offset\": %" PRIu32 ", \"type\": %u, \"name\": ", i ? "," : "",
@@ -702,13 +710,13 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 	}
 	if (hest_decode_table(tb->bytes, tb->len, tb->label, mp, &info, d) == 0) {
 		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, &info, tb->bytes, sim,
-						    o->vcache };
+						    o->vcache, o->phys_bits };
 		hest_validate(mp, &vo, d);
 		if (o->ssdt && hest_validate_ssdt(mp, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
 			d->oom = true;
 		/* the summary is printed unless the text output is --quiet */
 		if (o->json || !o->quiet)
-			r.have_linux = hest_linux_summarize(mp, &info, o->arch, &r.linux) == 0;
+			r.have_linux = hest_linux_summarize(mp, &info, o->arch, o->phys_bits, &r.linux) == 0;
 	}
 	add_totals(d, t);
 	if (o->json)
@@ -763,7 +771,7 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 			hb[i] = (struct hest_blob){ blobs->v[i].name, blobs->v[i].data, blobs->v[i].len,
 						    blobs->v[i].access };
 		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, NULL, NULL, NULL,
-						    o->vcache };
+						    o->vcache, o->phys_bits };
 		/* a fragment's HEST is reached by the rest of the VMM's script */
 		struct hest_sim_options so = { 0x7f000000u, 0xe0000u, 0x100000u, NULL, 0, HEST_FW_SEABIOS, NULL, 0 };
 		struct hest_sim_target hest_entry = { "etc/acpi/tables", 0 };
@@ -844,8 +852,8 @@ static int add_setting(struct vopts *o, const char *rule, enum hest_rule_action 
 	return 0;
 }
 
-enum { OPT_LOADER = 256, OPT_BLOB, OPT_WRITABLE, OPT_READ_ONLY, OPT_FIRMWARE, OPT_ARCH, OPT_FORMAT, OPT_WERROR,
-       OPT_SSDT };
+enum { OPT_LOADER = 256, OPT_BLOB, OPT_WRITABLE, OPT_READ_ONLY, OPT_FIRMWARE, OPT_ARCH, OPT_PHYS_BITS, OPT_FORMAT,
+       OPT_WERROR, OPT_SSDT };
 
 static int parse_options(int argc, char **argv, struct vopts *o)
 {
@@ -856,6 +864,7 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		{ "read-only", required_argument, NULL, OPT_READ_ONLY },
 		{ "firmware", required_argument, NULL, OPT_FIRMWARE },
 		{ "arch", required_argument, NULL, OPT_ARCH },
+		{ "phys-bits", required_argument, NULL, OPT_PHYS_BITS },
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "werror", no_argument, NULL, OPT_WERROR },
 		{ "ssdt", required_argument, NULL, OPT_SSDT },
@@ -910,19 +919,27 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 				return -1;
 			}
 			break;
-		case OPT_ARCH:
-			if (strcmp(optarg, "x86_64") == 0)
-				o->arch = HEST_ARCH_X86_64;
-			else if (strcmp(optarg, "arm64") == 0)
-				o->arch = HEST_ARCH_ARM64;
-			else if (strcmp(optarg, "any") == 0)
-				o->arch = HEST_ARCH_ANY;
-			else {
-				fprintf(stderr, "%s: error: --arch takes x86_64, arm64 or any, not '%s'\n", hestval_prog,
-					optarg);
+		case OPT_PHYS_BITS: {
+			char *end;
+			unsigned long v = strtoul(optarg, &end, 10);
+			if (!*optarg || *end || v < 32 || v > 64) {
+				fprintf(stderr, "%s: error: --phys-bits takes a width from 32 to 64, not '%s'\n",
+					hestval_prog, optarg);
 				return -1;
 			}
+			o->phys_bits = (unsigned)v;
 			break;
+		}
+		case OPT_ARCH: {
+			uint64_t a;
+			if (!hest_name_lookup(&hest_arch_names, optarg, strlen(optarg), &a)) {
+				fprintf(stderr, "%s: error: --arch takes x86_64, arm64, riscv64 or any, not '%s'\n",
+					hestval_prog, optarg);
+				return -1;
+			}
+			o->arch = (enum hest_arch)a;
+			break;
+		}
 		case OPT_FORMAT:
 			if (strcmp(optarg, "json") == 0)
 				o->json = true;

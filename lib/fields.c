@@ -28,6 +28,7 @@ static const struct hest_name notify_v[] = {
 	{ "sei", 9, "SEI" },
 	{ "gsiv", 10, "GSIV" },
 	{ "sdei", 11, "Software Delegated Exception" },
+	{ "sse", 12, "RISC-V Supervisor Software Event" },
 };
 const struct hest_names hest_notify_type_names = NAMES(notify_v);
 
@@ -178,8 +179,8 @@ static const struct hest_field header_f[] = {
 	  "table signature" },
 	{ "length", "Table Length", 4, 4, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL,
 	  "table length; computed (giving it overrides, deliberately)" },
-	{ "revision", "Revision", 8, 1, HEST_FK_INT, 0, 1, NULL, NULL, NULL,
-	  "HEST revision, 1" },
+	{ "revision", "Revision", 8, 1, HEST_FK_INT, 0, 2, NULL, NULL, NULL,
+	  "HEST revision: 2 (ACPI 6.5 and later: structures of types 0-11 in ascending type order), 1 up to ACPI 6.4" },
 	{ "checksum", "Checksum", 9, 1, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL,
 	  "table checksum; computed (giving it overrides, deliberately)" },
 	{ "oem_id", "Oem ID", 10, 6, HEST_FK_CHARS, 0, 0, "HESTC ", NULL, NULL,

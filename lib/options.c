@@ -31,6 +31,7 @@ static const struct hest_name arch_v[] = {
 	{ "any", HEST_ARCH_ANY, "no architecture checks" },
 	{ "x86_64", HEST_ARCH_X86_64, "x86-64 platforms" },
 	{ "arm64", HEST_ARCH_ARM64, "Arm64 platforms" },
+	{ "riscv64", HEST_ARCH_RISCV64, "RISC-V 64-bit platforms" },
 };
 const struct hest_names hest_arch_names = { arch_v, N(arch_v) };
 

@@ -16,6 +16,12 @@ static const struct hest_cper_size any_section[] = {
 	{ HEST_CPER_FW_ERROR_REF, 0 },
 };
 #define NANY (sizeof(any_section) / sizeof(any_section[0]))
+/* The smallest record of the commonest kind: a status block, one entry
+ * header as revisions before 0x300 wrote it (64 bytes, no timestamp) and a
+ * memory error section as UEFI 2.1 defined it (73 bytes; Linux still reads
+ * that form, cper_sec_mem_err_old).  Firmware that sizes its blocks for
+ * exactly this record (157 bytes) ships on many servers. */
+#define COMMON_RECORD (HEST_CPER_STATUS_SIZE + 64u + 73u)
 
 static const struct hest_cper_type *largest_kind(void)
 {
@@ -66,7 +72,16 @@ void check_cper(struct vctx *c)
 				ebl, HEST_CPER_STATUS_SIZE, HEST_CPER_ENTRY_SIZE);
 			continue;
 		}
+		if (ebl < COMMON_RECORD) {
+			vreport(c, "CPER-SIZE-COMMON", s, "error_block_length", 0,
+				"error_block_length %" PRIu64 " cannot hold a record of one memory error section even in "
+				"its oldest form (%u bytes): Linux drops such a record (\"[Firmware Warn]: GHES: Invalid error status block "
+				"length!\")",
+				ebl, COMMON_RECORD);
+			continue;
+		}
 		if (raw > ebl - HEST_CPER_STATUS_SIZE) {
+			/* no OS reads max_raw_data_length; firmware commonly sets it to the block length */
 			vreport(c, "CPER-SIZE-RAW", s, "max_raw_data_length", 0,
 				"max_raw_data_length %" PRIu64 " does not fit in the %" PRIu64
 				"-byte error status block after its %u-byte header",

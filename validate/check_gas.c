@@ -118,6 +118,22 @@ static int cmp_reg(const void *a, const void *b)
 	return strcmp(x->path, y->path);
 }
 
+static bool is_read_ack(const struct reg *r)
+{
+	return strcmp(r->path, "read_ack.register") == 0;
+}
+
+/* Two GHESv2 sharing a read-ack register form a doorbell when the firmware
+ * can tell their acknowledgements apart: distinct write values (a mailbox
+ * that sees each write, or bits that the preserve masks accumulate).  With
+ * one write value no preserve mask helps: the acks look the same. */
+static bool doorbell(const struct reg *a, const struct reg *b)
+{
+	if (!is_read_ack(a) || !is_read_ack(b) || a->addr != b->addr || a->end != b->end)
+		return false;
+	return vget(a->s, "read_ack.write") != vget(b->s, "read_ack.write");
+}
+
 static void check_overlaps(struct vctx *c, struct reg *r, size_t n)
 {
 	qsort(r, n, sizeof(*r), cmp_reg);
@@ -128,10 +144,16 @@ static void check_overlaps(struct vctx *c, struct reg *r, size_t n)
 			char tb[32];
 			char at[64];
 			snprintf(at, sizeof(at), "%s.address", b->path);
-			vreport(c, "GAS-OVERLAP", b->s, at, 0,
-				"%s 0x%" PRIx64 " overlaps %s of source %u (%s) at 0x%" PRIx64, b->what, b->addr,
-				a->what, vsource_id(a->s),
-				vtype_name(a->s, tb, sizeof(tb)), a->addr);
+			if (doorbell(a, b))
+				vreport(c, "GAS-READ-ACK-SHARED", b->s, at, 0,
+					"%s 0x%" PRIx64 " is shared with source %u (%s), a doorbell: write 0x%" PRIx64
+					" and 0x%" PRIx64 " tell the acknowledgements apart",
+					b->what, b->addr, vsource_id(a->s), vtype_name(a->s, tb, sizeof(tb)),
+					vget(b->s, "read_ack.write"), vget(a->s, "read_ack.write"));
+			else
+				vreport(c, "GAS-OVERLAP", b->s, at, 0,
+					"%s 0x%" PRIx64 " overlaps %s of source %u (%s) at 0x%" PRIx64, b->what, b->addr,
+					a->what, vsource_id(a->s), vtype_name(a->s, tb, sizeof(tb)), a->addr);
 		}
 		if (b->space != a->space || b->end > a->end)
 			open = i;

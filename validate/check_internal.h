@@ -155,6 +155,11 @@ size_t vidmap_get(const struct vidmap *m, unsigned id);
 size_t vidmap_add(struct vidmap *m, unsigned id, size_t index);
 void vidmap_free(struct vidmap *m);
 
+/* The architecture a notification type belongs to (ANY: every one). */
+enum hest_arch vnotify_arch(uint64_t type);
+/* "an IA-32/x64", "an Armv8", "a RISC-V" */
+const char *vnotify_arch_words(enum hest_arch arch);
+
 /* The passes, in the order they run. */
 void check_table(struct vctx *c);
 void check_sources(struct vctx *c);

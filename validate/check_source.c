@@ -6,6 +6,7 @@
 #include <string.h>
 #include <inttypes.h>
 #include <hest/fields.h>
+#include <hest/schema.h>
 #include "check_internal.h"
 
 #define FLAG_FIRMWARE_FIRST 0x1u
@@ -20,7 +21,8 @@ enum notify_type {
 	NOTIFY_SEA = 8,
 	NOTIFY_SEI = 9,
 	NOTIFY_SDEI = 11,
-	NOTIFY_LAST = 11,
+	NOTIFY_SSE = 12,
+	NOTIFY_LAST = 12,
 };
 
 /* Reserved fields of a structure and its sub structures. */
@@ -126,18 +128,42 @@ static const char *notify_name(uint64_t type, char *buf, size_t size)
 	return buf;
 }
 
+enum hest_arch vnotify_arch(uint64_t type)
+{
+	switch (type) {
+	case NOTIFY_NMI: case NOTIFY_CMCI: case NOTIFY_MCE:
+		return HEST_ARCH_X86_64;
+	case NOTIFY_SEA: case NOTIFY_SEI: case NOTIFY_SDEI:
+		return HEST_ARCH_ARM64;
+	case NOTIFY_SSE:
+		return HEST_ARCH_RISCV64;
+	default:
+		return HEST_ARCH_ANY;
+	}
+}
+
+const char *vnotify_arch_words(enum hest_arch arch)
+{
+	switch (arch) {
+	case HEST_ARCH_X86_64:
+		return "an IA-32/x64";
+	case HEST_ARCH_ARM64:
+		return "an Armv8";
+	case HEST_ARCH_RISCV64:
+		return "a RISC-V";
+	default:
+		return "a generic";
+	}
+}
+
 static void check_notify_arch(struct vctx *c, const struct hest_source *s, uint64_t type)
 {
 	char nb[24];
-	enum hest_arch arch = c->o->arch;
-	if (arch == HEST_ARCH_X86_64 && (type == NOTIFY_SEA || type == NOTIFY_SEI || type == NOTIFY_SDEI))
+	enum hest_arch arch = c->o->arch, home = vnotify_arch(type);
+	if (arch != HEST_ARCH_ANY && home != HEST_ARCH_ANY && home != arch)
 		vreport(c, "HEST-NOTIFY-ARCH", s, "notification.type", 0,
-			"notification type %s is an Armv8 mechanism; it cannot signal errors on x86_64",
-			notify_name(type, nb, sizeof(nb)));
-	if (arch == HEST_ARCH_ARM64 && (type == NOTIFY_NMI || type == NOTIFY_CMCI || type == NOTIFY_MCE))
-		vreport(c, "HEST-NOTIFY-ARCH", s, "notification.type", 0,
-			"notification type %s is an IA-32/x64 mechanism; it cannot signal errors on arm64",
-			notify_name(type, nb, sizeof(nb)));
+			"notification type %s is %s mechanism; it cannot signal errors on %s",
+			notify_name(type, nb, sizeof(nb)), vnotify_arch_words(home), hest_name_of(&hest_arch_names, arch));
 }
 
 static void check_notification(struct vctx *c, const struct hest_source *s, struct vmemos *mm)
@@ -152,7 +178,7 @@ static void check_notification(struct vctx *c, const struct hest_source *s, stru
 			"notification length is %" PRIu64 "; the structure is 28 bytes", len);
 	if (type > NOTIFY_LAST)
 		vreport(c, "HEST-NOTIFY-TYPE", s, "notification.type", 0,
-			"notification type %" PRIu64 " is reserved; ACPI 6.5 defines 0 (polled) to 11 (SDEI)", type);
+			"notification type %" PRIu64 " is reserved; 0 (polled) to 12 (RISC-V SSE) are defined", type);
 	if (cwe & ~(uint64_t)0x3f)
 		vreport(c, "HEST-NOTIFY-RESERVED", s, "notification.config_write_enable", 0,
 			"configuration write enable 0x%04" PRIx64 " sets reserved bits 0x%04" PRIx64

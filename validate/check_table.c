@@ -54,9 +54,36 @@ static void check_length(struct vctx *c)
 static void check_revision(struct vctx *c)
 {
 	uint64_t rev = hest_get_le(c->m->hdr.bytes + 8, 1);
-	if (rev != 1)
-		vreport(c, "HEST-REVISION", NULL, "revision", 0, "revision is %" PRIu64 "; ACPI 6.5 defines revision 1",
-			rev);
+	if (rev != 1 && rev != 2)
+		vreport(c, "HEST-REVISION", NULL, "revision", 0,
+			"revision is %" PRIu64 "; ACPI defines 1 (up to 6.4) and 2 (6.5 and later)", rev);
+}
+
+/* Revision 2 (ACPI 6.5) orders the structures of types 0-11 by type. */
+static void check_order(struct vctx *c)
+{
+	if (hest_get_le(c->m->hdr.bytes + 8, 1) < 2)
+		return;
+	unsigned highest = 0;
+	const struct hest_source *after = NULL;
+	for (size_t i = 0; i < c->nreal; i++) {
+		const struct hest_source *s = &c->m->src[i];
+		if (s->type >= 12)
+			continue;
+		if (after && s->type < highest) {
+			char ta[24], tb[24];
+			vreport(c, "HEST-ORDER", s, "type", 0,
+				"structure of type %u (%s) after one of type %u (source %u, %s): revision 2 (ACPI 6.5) "
+				"orders structures of types 0-11 by type; reorder the sources, or set revision 1",
+				s->type, vtype_name(s, ta, sizeof(ta)), highest, vsource_id(after),
+				vtype_name(after, tb, sizeof(tb)));
+			continue;
+		}
+		if (!after || s->type > highest) {
+			highest = s->type;
+			after = s;
+		}
+	}
 }
 
 static void check_checksum(struct vctx *c)
@@ -294,6 +321,7 @@ void check_table(struct vctx *c)
 	if (c->info->input_len < HEST_SOURCES_OFFSET)
 		return;
 	check_revision(c);
+	check_order(c);
 	check_checksum(c);
 	check_count(c);
 	check_tail(c);

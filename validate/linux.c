@@ -37,12 +37,14 @@
 #define FLAG_GHES_ASSIST 0x4u
 #define EINVAL_RC 22
 #define EIO_RC 5
+#define ENXIO_RC 6
 #define ENOTSUPP_RC 524
 
 struct run {
 	const struct hest_model *m;
 	const struct hest_decode_info *info;
 	enum hest_arch arch;
+	unsigned phys_bits; /* the CPU's physical address width: ioremap refuses above it */
 	struct hest_linux_summary *s; /* s->v is NULL when only diagnostics are wanted */
 	struct vctx *c; /* diagnostics, or NULL */
 	size_t nreal, reach;
@@ -215,6 +217,8 @@ static int notify_supported(const struct run *r, const struct hest_source *g, un
 {
 	unsigned id = vsource_id(g);
 	bool arm = r->arch == HEST_ARCH_ARM64 || (r->arch == HEST_ARCH_ANY && (t == 8 || t == 11));
+	bool x86 = r->arch == HEST_ARCH_X86_64 || r->arch == HEST_ARCH_ANY;
+	const char *kernel = r->arch == HEST_ARCH_RISCV64 ? "riscv64" : r->arch == HEST_ARCH_ARM64 ? "arm64" : "x86";
 	switch (t) {
 	case 0: case 1: case 3: case 7: case 10:
 		return 0;
@@ -222,19 +226,27 @@ static int notify_supported(const struct run *r, const struct hest_source *g, un
 		snprintf(why, size, "GHES: Generic hardware error source: %u notified via local interrupt is not supported!", id);
 		return EINVAL_RC;
 	case 4:
-		if (!arm)
+		if (x86 && !arm)
 			return 0;
-		snprintf(why, size, "GHES: Generic hardware error source: %u notified via NMI interrupt is not supported! (arm64)", id);
+		snprintf(why, size, "GHES: Generic hardware error source: %u notified via NMI interrupt is not supported! (%s)",
+			 id, kernel);
 		return EINVAL_RC;
 	case 8:
 		if (arm)
 			return 0;
-		snprintf(why, size, "GHES: Generic hardware error source: %u notified via SEA is not supported (x86)", id);
+		snprintf(why, size, "GHES: Generic hardware error source: %u notified via SEA is not supported (%s)", id,
+			 kernel);
 		return ENOTSUPP_RC;
 	case 11:
 		if (arm)
 			return 0;
-		snprintf(why, size, "GHES: Generic hardware error source: %u notified via SDE Interface is not supported! (x86)", id);
+		snprintf(why, size, "GHES: Generic hardware error source: %u notified via SDE Interface is not supported! (%s)",
+			 id, kernel);
+		return EINVAL_RC;
+	case 12:
+		/* RISC-V SSE: support was posted to the kernel lists, not merged */
+		snprintf(why, size, "[Firmware Warn]: GHES: Unknown notification type: %u for generic hardware error source: "
+			 "%u (mainline Linux has no RISC-V SSE support)", t, id);
 		return EINVAL_RC;
 	default:
 		snprintf(why, size, "[Firmware Warn]: GHES: Unknown notification type: %u for generic hardware error source: %u",
@@ -270,6 +282,26 @@ static bool gar_ok(const struct hest_source *g, struct vgas_memo *gm, char *why,
 	return false;
 }
 
+/* apei_map_generic_address: apei_check_gar, then (memory space) an
+ * ioremap, which refuses an address beyond the CPU's physical address
+ * width (x86 phys_addr_valid, arm64 PHYS_MASK). */
+static bool map_ok(const struct run *r, const struct hest_source *g, struct vgas_memo *gm, char *why, size_t size)
+{
+	if (!gar_ok(g, gm, why, size))
+		return false;
+	struct vgas gas;
+	vget_gas_m(g, gm, &gas);
+	uint64_t last = gas.addr + 7 < gas.addr ? UINT64_MAX : gas.addr + 7;
+	if (gas.space != 0 || r->phys_bits >= 64 || !(last >> r->phys_bits))
+		return true;
+	unsigned need = 64;
+	while (need > 1 && !(last >> (need - 1)))
+		need--;
+	snprintf(why, size, "ioremap: invalid physical address %" PRIx64 " (it needs %u address bits; the CPU has %u, "
+		 "--phys-bits)", gas.addr, need, r->phys_bits);
+	return false;
+}
+
 static void probe(struct run *r, size_t i)
 {
 	const struct hest_source *g = &r->m->src[i];
@@ -281,7 +313,7 @@ static void probe(struct run *r, size_t i)
 	int rc = notify_supported(r, g, t, why, sizeof(why));
 	if (rc) {
 		set(r, i, HEST_LINUX_PROBE_FAILED, "%s; GHES: probe of GHES.%u failed with error -%d", why, id, rc);
-		if (r->c && (t == 2 || t == 5 || t == 6 || t == 9))
+		if (r->c && (t == 2 || t == 5 || t == 6 || t == 9 || t == 12))
 			vreport(r->c, "LINUX-NOTIFY", g, "notification.type", 0,
 				"Linux's GHES driver has no handler for %s notifications: \"%s\"", notify_word(t), why);
 		return;
@@ -293,9 +325,11 @@ static void probe(struct run *r, size_t i)
 		    ebl, id, id, EIO_RC);
 		return;
 	}
-	if ((g->type == 10 && !gar_ok(g, &mm->read_ack, why, sizeof(why))) ||
-	    !gar_ok(g, &mm->status, why, sizeof(why))) {
-		set(r, i, HEST_LINUX_PROBE_FAILED, "%s; GHES: probe of GHES.%u failed with error -%d", why, id, EINVAL_RC);
+	/* ghes_new maps the read-ack register first, then the status register */
+	if ((g->type == 10 && !map_ok(r, g, &mm->read_ack, why, sizeof(why))) ||
+	    !map_ok(r, g, &mm->status, why, sizeof(why))) {
+		set(r, i, HEST_LINUX_PROBE_FAILED, "%s; GHES: probe of GHES.%u failed with error -%d", why, id,
+		    strncmp(why, "ioremap", 7) == 0 ? ENXIO_RC : EINVAL_RC);
 		return;
 	}
 	char extra[200] = "";
@@ -304,13 +338,16 @@ static void probe(struct run *r, size_t i)
 			 "; [Firmware Warn]: GHES: Error status block length is too long: %" PRIu64
 			 " for generic hardware error source: %u. (only 65536 bytes are read)",
 			 ebl, id);
+	/* the device is bound either way: with a poll interval of 0 its timer
+	 * is never started */
+	r->s->registered++;
 	if (t == 0 && vget_m(g, &mm->npoll) == 0) {
 		set(r, i, HEST_LINUX_INACTIVE,
-		    "[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error source: %u, disabled.%s", id,
-		    extra);
+		    "GHES.%u bound, never polled: [Firmware Warn]: GHES: Poll interval is 0 for generic hardware error "
+		    "source: %u, disabled.%s",
+		    id, id, extra);
 		return;
 	}
-	r->s->registered++;
 	if (t == 0)
 		set(r, i, HEST_LINUX_REGISTERED, "GHES.%u, polled every %" PRIu64 " ms%s", id,
 		    vget_m(g, &mm->npoll), extra);
@@ -434,8 +471,24 @@ static void others(struct run *r)
 
 /* With `keep`, the summary's verdicts and reasons; without, only the
  * diagnostics (s->v stays NULL). */
+unsigned hest_linux_phys_bits(enum hest_arch arch, unsigned given)
+{
+	if (given)
+		return given;
+	/* the widest each architecture allows a kernel: never a false alarm;
+	 * --phys-bits narrows it to a real CPU (QEMU's default x86 CPU: 40) */
+	switch (arch) {
+	case HEST_ARCH_ARM64:
+		return 48; /* Debian's arm64 kernels: ARM64_PA_BITS 48 */
+	case HEST_ARCH_RISCV64:
+		return 56;
+	default:
+		return 52;
+	}
+}
+
 static int run(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
-	       struct hest_linux_summary *s, struct vctx *c, bool keep)
+	       unsigned phys_bits, struct hest_linux_summary *s, struct vctx *c, bool keep)
 {
 	memset(s, 0, sizeof(*s));
 	s->arch = arch;
@@ -455,7 +508,9 @@ static int run(const struct hest_model *m, const struct hest_decode_info *info, 
 	struct vmemos own;
 	if (!c)
 		vmemos_init(&own);
-	struct run r = { m, info, arch, s, c, info ? info->nstruct : m->nsrc, 0, done, c ? c->mm : &own };
+	struct run r = { m, info, arch, hest_linux_phys_bits(arch, phys_bits), s, c, info ? info->nstruct : m->nsrc, 0,
+			 done, c ? c->mm : &own };
+	s->phys_bits = r.phys_bits;
 	walk(&r);
 	if (s->table == HEST_LINUX_TABLE_OK)
 		cmc_pass(&r);
@@ -471,9 +526,9 @@ static int run(const struct hest_model *m, const struct hest_decode_info *info, 
 }
 
 int hest_linux_summarize(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
-			 struct hest_linux_summary *s)
+			 unsigned phys_bits, struct hest_linux_summary *s)
 {
-	return run(m, info, arch, s, NULL, true);
+	return run(m, info, arch, phys_bits, s, NULL, true);
 }
 
 void hest_linux_summary_free(struct hest_linux_summary *s)
@@ -508,7 +563,7 @@ const char *hest_linux_verdict_name(enum hest_linux_verdict v)
 void check_linux(struct vctx *c)
 {
 	struct hest_linux_summary s;
-	if (run(c->m, c->info, c->o->arch, &s, c, false) < 0) {
+	if (run(c->m, c->info, c->o->arch, c->o->phys_bits, &s, c, false) < 0) {
 		c->d->oom = true;
 		return;
 	}

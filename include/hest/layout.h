@@ -12,9 +12,16 @@
 extern "C" {
 #endif
 
-/* Compiles a parsed model: table layout (lengths, count, defaults) then
- * placement.  Returns 0, or -1 with diagnostics. */
+/* Compiles a parsed model: table layout (lengths, count, defaults), then
+ * placement, then hest_check_description.  Returns 0, or -1 with
+ * diagnostics. */
 int hest_compile(struct hest_model *m, struct hest_diags *d);
+
+/* The description checks of a laid-out model, at YAML positions: a
+ * notification type target.arch cannot raise (HEST-NOTIFY-ARCH), and with
+ * revision 2 structures of types 0-11 out of type order (HEST-ORDER, a
+ * note saying the fix). */
+void hest_check_description(const struct hest_model *m, struct hest_diags *d);
 
 /* hest-layout.h: #defines and a static const table per source.  Compiles
  * with -std=c99 -Wall -Wextra -Werror and in C++.  `origin` names the

@@ -162,6 +162,7 @@ enum hest_arch {
 	HEST_ARCH_ANY = 0,
 	HEST_ARCH_X86_64 = 1,
 	HEST_ARCH_ARM64 = 2,
+	HEST_ARCH_RISCV64 = 3,
 };
 
 /* Deliberate opt-outs of checks, named in a description's `allow:` list. */

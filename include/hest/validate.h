@@ -64,6 +64,7 @@ struct hest_validate_options {
 	 * Enables the LOADER-* register and block checks. */
 	const struct hest_sim *sim;
 	struct hest_vcache *cache; /* NULL, or kept from one call to the next (hest_vcache_new) */
+	unsigned phys_bits;        /* the CPU's physical address width for the Linux model; 0: the arch's widest */
 };
 
 /* Runs every rule.  Diagnostics carry their effective severity; silenced
@@ -134,7 +135,8 @@ struct hest_linux_summary {
 	enum hest_arch arch;
 	enum hest_linux_table table;
 	char table_reason[256];
-	unsigned registered;          /* GHES devices that probe successfully */
+	unsigned registered;          /* GHES devices that probe successfully (bound; also those never polled) */
+	unsigned phys_bits;           /* the physical address width modelled */
 	struct hest_linux_source *v;  /* one per source of the model, in order */
 	size_t n;
 };
@@ -143,7 +145,12 @@ struct hest_linux_summary {
  * with the table on `arch` (ANY: the verdict of an x86_64 kernel, with the
  * differences for arm64 noted in the reasons).  Returns 0, or -1 on OOM. */
 int hest_linux_summarize(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
-			 struct hest_linux_summary *s);
+			 unsigned phys_bits, struct hest_linux_summary *s);
+/* The CPU's physical address width modelled for `arch`: `given`, or when
+ * 0 the widest the architecture allows (x86_64 52, arm64 48 as Debian's
+ * kernels, riscv64 56).  ioremap refuses a register above it, and Linux
+ * then fails to probe that GHES ("probe ... failed with error -6"). */
+unsigned hest_linux_phys_bits(enum hest_arch arch, unsigned given);
 void hest_linux_summary_free(struct hest_linux_summary *s);
 const char *hest_linux_verdict_name(enum hest_linux_verdict v);
 

@@ -64,13 +64,14 @@ sys.exit(blob[o:o + 8] != bytes(8))
 ' "$setup/out/hest-layout.json" "$setup/fw/etc/hardware_errors"
 
 # hestval runs the same script over the same fw_cfg files in its simulator.
-# Two warnings are QEMU's layout, kept here on purpose (CPER-SIZE-RAW: the
-# SEA and GPIO sources' max_raw_data_length equals their block length).
+# QEMU's layout draws two notes, kept here on purpose (CPER-SIZE-RAW: the
+# SEA and GPIO sources' max_raw_data_length equals their block length, which
+# no OS reads).
 rc=0
 e2e_hestval "$setup" hestval "$setup/fw" || rc=$?
 check "hestval validate accepts the fw_cfg files and the whole script (exit status $rc)" [ "$rc" -eq 0 ]
-check "hestval: no error, and no warning but QEMU's CPER-SIZE-RAW" \
-	sh -c '! grep -E "(error|warning)\[" "$1" | grep -v "warning\[CPER-SIZE-RAW\]"' sh "$setup/hestval.txt"
+check "hestval: no error and no warning (QEMU's CPER-SIZE-RAW is a note)" \
+	sh -c '! grep -qE "(error|warning)\[" "$1" && grep -q "note\[CPER-SIZE-RAW\]" "$1"' sh "$setup/hestval.txt"
 
 # e2e_arm_boot_checks DIR: what one boot must show.
 e2e_arm_boot_checks() {

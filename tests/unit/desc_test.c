@@ -83,8 +83,8 @@ int main(void)
 		for (size_t i = 0; i < len; i++)
 			sum = (uint8_t)(sum + t[i]);
 		tap_ok(sum == 0, "checksum makes the table sum to 0");
-		tap_ok(memcmp(t, "HEST", 4) == 0 && hest_get_le(t + 4, 4) == 104 && t[8] == 1,
-		       "signature, length and revision");
+		tap_ok(memcmp(t, "HEST", 4) == 0 && hest_get_le(t + 4, 4) == 104 && t[8] == 2,
+		       "signature, length and revision (2, ACPI 6.5 and later, by default)");
 		tap_ok(hest_get_le(t + 36, 4) == 1, "error source count 1");
 		tap_ok(hest_get_le(t + 40, 2) == 9 && hest_get_le(t + 42, 2) == 7, "type 9, id 7");
 		tap_ok(hest_get_le(t + 44, 2) == 0xffff, "related source defaults to 0xffff");

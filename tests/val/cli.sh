@@ -14,11 +14,11 @@ v() { # v ARGS...: runs hestval validate; $T/out, $T/err, $rc
 # Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage or I/O.
 v -q "$ghes"
 check "a clean table exits 0 (got $rc)" test $rc -eq 0
-$P patch "$ghes" "$T/warn.aml" s0+6:1=1
+$P patch "$ghes" "$T/warn.aml" s0+24:8=0x7ff7e004
 v -q "$T/warn.aml"
 check "a table with warnings only exits 0 (got $rc)" test $rc -eq 0
 check "... and says so" grep -q "0 errors, 1 warning, 0 notes" "$T/out"
-$P patch "$ghes" "$T/bad.aml" s0+8:4=0
+$P patch "$ghes" "$T/bad.aml" s0+60:4=64
 v -q "$T/bad.aml"
 check "a table with an error exits 1 (got $rc)" test $rc -eq 1
 v -q "$T/no-such-file.aml"
@@ -30,7 +30,7 @@ v --bogus "$ghes"
 check "an unknown option is a usage error (exit $rc)" test $rc -eq 2
 v --arch sparc "$ghes"
 check "an unknown --arch is a usage error (exit $rc)" test $rc -eq 2
-check "... listing the choices" grep -q "x86_64, arm64 or any" "$T/err"
+check "... listing the choices" grep -q "x86_64, arm64, riscv64 or any" "$T/err"
 v --format xml "$ghes"
 check "an unknown --format is a usage error (exit $rc)" test $rc -eq 2
 v -W NO-SUCH-RULE "$ghes"
@@ -46,29 +46,29 @@ v --help
 check "--help exits 0 and shows the usage" sh -c "test $rc -eq 0 && grep -q 'usage: hestval validate' '$T/out'"
 
 # -W, -E, -w, --werror
-v -q -E HEST-RESERVED "$T/warn.aml"
-check "-E turns a warning into an error (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'error\[HEST-RESERVED\]' '$T/out'"
-v -q -W HEST-RECORDS "$T/bad.aml"
-check "-W turns an error into a warning (exit $rc)" sh -c "test $rc -eq 0 && grep -q 'warning\[HEST-RECORDS\]' '$T/out'"
-v -q -w HEST-RECORDS "$T/bad.aml"
-check "-w silences a rule (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-RECORDS' '$T/out'"
+v -q -E GAS-ALIGN "$T/warn.aml"
+check "-E turns a warning into an error (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'error\[GAS-ALIGN\]' '$T/out'"
+v -q -W CPER-SIZE-ENTRY "$T/bad.aml"
+check "-W turns an error into a warning (exit $rc)" sh -c "test $rc -eq 0 && grep -q 'warning\[CPER-SIZE-ENTRY\]' '$T/out'"
+v -q -w CPER-SIZE-ENTRY "$T/bad.aml"
+check "-w silences a rule (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'CPER-SIZE-ENTRY' '$T/out'"
 v -q --werror "$T/warn.aml"
-check "--werror makes warnings errors (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'error\[HEST-RESERVED\]' '$T/out'"
-v -q --werror -w HEST-RESERVED "$T/warn.aml"
+check "--werror makes warnings errors (exit $rc)" sh -c "test $rc -eq 1 && grep -q 'error\[GAS-ALIGN\]' '$T/out'"
+v -q --werror -w GAS-ALIGN "$T/warn.aml"
 check "--werror spares silenced rules (exit $rc)" test $rc -eq 0
-v -q -w 'HEST-*' "$T/bad.aml"
-check "a pattern ending in * matches a family (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-' '$T/out'"
-v -q -w 'HEST-*' -E HEST-RECORDS "$T/bad.aml"
+v -q -w 'CPER-*' "$T/bad.aml"
+check "a pattern ending in * matches a family (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'CPER-' '$T/out'"
+v -q -w 'CPER-*' -E CPER-SIZE-ENTRY "$T/bad.aml"
 check "later options win over earlier ones (exit $rc)" test $rc -eq 1
 # Rule options have no count limit (each has room for one per argument).
-set -- ; i=0; while [ $i -lt 600 ]; do set -- "$@" -W HEST-RESERVED; i=$((i + 1)); done
-v -q "$@" -w HEST-RECORDS "$T/bad.aml"
-check "600 rule options, the last one silencing (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'HEST-RECORDS' '$T/out'"
+set -- ; i=0; while [ $i -lt 600 ]; do set -- "$@" -W GAS-ALIGN; i=$((i + 1)); done
+v -q "$@" -w CPER-SIZE-ENTRY "$T/bad.aml"
+check "600 rule options, the last one silencing (exit $rc)" sh -c "test $rc -eq 0 && ! grep -q 'CPER-SIZE-ENTRY' '$T/out'"
 
 # Output: compiler-style lines with offsets, source id and type.
 v -q "$T/bad.aml"
 check "text diagnostics are file:0xOFFSET: severity[RULE]: message" \
-	grep -q "^$T/bad.aml:0x30: error\[HEST-RECORDS\]: source 9 (ghes): records_to_preallocate is 0" "$T/out"
+	grep -q "^$T/bad.aml:0x64: error\[CPER-SIZE-ENTRY\]: source 9 (ghes): error_block_length 64 cannot hold" "$T/out"
 v "$ghes"
 check "the Linux summary lists each source" grep -q "0x0028 ghes          id 9     registered   GHES.9, notified by sci" "$T/out"
 v -q "$ghes"
@@ -82,9 +82,9 @@ import json, sys
 doc = json.load(open(sys.argv[1]))
 ins = doc["inputs"]
 assert len(ins) == 2, ins
-d = [x for x in ins[0]["diagnostics"] if x["rule"] == "HEST-RECORDS"][0]
-assert d["offset"] == 0x30 and d["severity"] == "error", d
-assert "records_to_preallocate is 0" in d["message"], d
+d = [x for x in ins[0]["diagnostics"] if x["rule"] == "CPER-SIZE-ENTRY"][0]
+assert d["offset"] == 0x64 and d["severity"] == "error", d
+assert "error_block_length 64 cannot hold" in d["message"], d
 assert ins[0]["summary"]["errors"] == 1, ins[0]["summary"]
 assert ins[1]["linux"]["sources"][0]["verdict"] == "registered", ins[1]["linux"]
 assert doc["summary"] == {"inputs": 2, "errors": 1, "warnings": 0, "notes": 0, "exit": 1}, doc["summary"]
@@ -121,4 +121,24 @@ check "... and says it has no HEST" grep -q "no HEST among its 1 table" "$T/err"
 v -q "$T/raw.dsl"
 check "the Raw Table Data form is read; its ASCII column is not taken for bytes (exit $rc)" \
 	sh -c "test $rc -eq 0 && ! grep -q HEST-LENGTH '$T/out'"
+# The Linux model: a register above the CPU's physical address width is
+# refused by ioremap (the probe fails with -6); a poll interval of 0 binds
+# the device without polling it, and it counts as registered.
+$P patch "$G/type-ghes-v2.aml" "$T/high.aml" s0+68:8=0x100000543010
+v --arch x86_64 --phys-bits 40 "$T/high.aml"
+check "--phys-bits 40: the read-ack register at 0x100000543010 is refused by ioremap" \
+	grep -q "probe-failed ioremap: invalid physical address 100000543010 (it needs 45 address bits; the CPU has 40, --phys-bits); GHES: probe of GHES.10 failed with error -6" "$T/out"
+check "... and no GHES registers" grep -q "0 GHES registered" "$T/out"
+v --arch x86_64 "$T/high.aml"
+check "without --phys-bits (x86_64: 52 bits) it registers" grep -q "1 GHES registered" "$T/out"
+v --arch x86_64 --phys-bits 45 "$T/high.aml"
+check "--phys-bits 45 holds it" grep -q "1 GHES registered" "$T/out"
+v --format json --arch arm64 "$T/high.aml"
+check "JSON says the width modelled (arm64: 48)" grep -q '"phys_bits": 48' "$T/out"
+v --phys-bits 12 "$ghes"
+check "--phys-bits outside 32-64 is a usage error (exit $rc)" sh -c "test $rc -eq 2 && grep -q 'phys-bits takes a width from 32 to 64' '$T/err'"
+$P patch "$ghes" "$T/poll0.aml" s0+32:1=0 s0+36:4=0
+v --arch x86_64 "$T/poll0.aml"
+check "a poll interval of 0: bound, never polled, and counted" \
+	sh -c "grep -q '1 GHES registered' '$T/out' && grep -q 'inactive     GHES.9 bound, never polled' '$T/out'"
 done_testing

@@ -60,7 +60,7 @@ check "X10: the gap and the two GHES after it are found" has $x10 "from 0x2c0, 2
 check "X10: the Linux summary registers no GHES" has $x10 "0 GHES registered"
 # README anomaly: HP ProLiant A8DA, an id that is not ASCII; AER sources only.
 check "HP A8DA: the non-ASCII id is reported" has Hewlett-Packard_ProLiant_A8DA802364DF.dat \
-	"warning[HEST-ID-ASCII]: Creator ID holds bytes that are not printable ASCII (d2 04 00 00)"
+	"note[HEST-ID-ASCII]: Creator ID holds bytes that are not printable ASCII (d2 04 00 00)"
 # README anomaly: ids padded with NUL bytes.
 for f in Dell_Latitude_A37FB9368F2A.dat Dell_Precision_072875B334CD.dat Hewlett-Packard_ProLiant_1979FBF2D488.dat \
 	Supermicro_H8_28567EC2EFB1.dat Supermicro_X8_319567CDA949.dat Supermicro_X10_4A64A6094FE3.dat; do

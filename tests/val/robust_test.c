@@ -55,10 +55,10 @@ static void one(const uint8_t *p, size_t len, enum hest_arch arch, struct stats 
 	} else {
 		if (!same_bytes(&m, p, len))
 			st->lossy++;
-		struct hest_validate_options o = { arch, NULL, 0, false, &info, p, NULL, NULL };
+		struct hest_validate_options o = { arch, NULL, 0, false, &info, p, NULL, NULL, 0 };
 		if (hest_validate(&m, &o, &d) < 0)
 			st->failed++;
-		if (hest_linux_summarize(&m, &info, arch, &s) < 0)
+		if (hest_linux_summarize(&m, &info, arch, 0, &s) < 0)
 			st->failed++;
 		else
 			hest_linux_summary_free(&s);

@@ -71,9 +71,23 @@ patch "$ghes" "$T/tiny.aml" truncate=30
 fires HEST-LENGTH tiny "the input has 30 bytes; a HEST needs at least 40"
 silent HEST-LENGTH ghes
 
-patch "$ghes" "$T/rev.aml" t8:1=2
-fires HEST-REVISION rev "revision is 2; ACPI 6.5 defines revision 1"
+patch "$ghes" "$T/rev.aml" t8:1=3
+fires HEST-REVISION rev "revision is 3; ACPI defines 1 (up to 6.4) and 2 (6.5 and later)"
+check "HEST-REVISION is a note (no consumer reads the revision)" grep -qF "note[HEST-REVISION]" "$T/rev.out"
+patch "$ghes" "$T/rev1.aml" t8:1=1
+silent HEST-REVISION rev1
 silent HEST-REVISION ghes
+
+# HEST-ORDER: revision 2 sorts structures of types 0-11 by type.
+cat_ "$T/ghescmc.aml" "$ghes" "$cmc"
+patch "$T/ghescmc.aml" "$T/order2.aml" t8:1=2
+fires HEST-ORDER order2 "structure of type 1 (cmc) after one of type 9 (source 9, ghes): revision 2 (ACPI 6.5) orders structures of types 0-11 by type; reorder the sources, or set revision 1"
+check "HEST-ORDER is a note" grep -qF "note[HEST-ORDER]" "$T/order2.out"
+patch "$T/ghescmc.aml" "$T/order1.aml" t8:1=1
+silent HEST-ORDER order1
+cat_ "$T/cmcghes2.aml" "$cmc" "$ghes" "$ghes2"
+patch "$T/cmcghes2.aml" "$T/order-ok.aml" t8:1=2
+silent HEST-ORDER order-ok
 
 patch "$ghes" "$T/cksum.aml" t24:4=77 nocksum
 fires HEST-CHECKSUM cksum "bytes of the table sum to"
@@ -174,8 +188,15 @@ patch "$ghes" "$T/nlen.aml" s0+33:1=27
 fires HEST-NOTIFY-LENGTH nlen "notification length is 27; the structure is 28 bytes"
 silent HEST-NOTIFY-LENGTH ghes
 
-patch "$ghes" "$T/ntype.aml" s0+32:1=12
-fires HEST-NOTIFY-TYPE ntype "notification type 12 is reserved"
+patch "$ghes" "$T/ntype.aml" s0+32:1=13
+fires HEST-NOTIFY-TYPE ntype "notification type 13 is reserved; 0 (polled) to 12 (RISC-V SSE) are defined"
+patch "$ghes" "$T/sse.aml" s0+32:1=12
+silent HEST-NOTIFY-TYPE sse
+fires LINUX-NOTIFY sse "Unknown notification type: 12 for generic hardware error source: 9 (mainline Linux has no RISC-V SSE support)"
+fires HEST-NOTIFY-ARCH sse "notification type sse is a RISC-V mechanism; it cannot signal errors on x86_64" --arch x86_64
+silent HEST-NOTIFY-ARCH sse --arch riscv64
+patch "$ghes" "$T/nmi-rv.aml" s0+32:1=4
+fires HEST-NOTIFY-ARCH nmi-rv "notification type nmi is an IA-32/x64 mechanism; it cannot signal errors on riscv64" --arch riscv64
 silent HEST-NOTIFY-TYPE ghes
 
 patch "$ghes" "$T/cwe.aml" s0+34:2=0x41
@@ -286,6 +307,19 @@ silent HEST-GAS-ZERO ghes
 fires GAS-OVERLAP both "the error status address register 0x7ff7e000 overlaps the error status address register of source 9"
 patch "$T/both.aml" "$T/apart.aml" s1+24:8=0x7ff7f000 s1+68:8=0x7ff7f008
 silent GAS-OVERLAP apart
+# Two GHESv2 on one read-ack register: a doorbell when the write values
+# differ (or each preserve keeps the other's bits), a conflict otherwise.
+cat_ "$T/two2.aml" "$ghes2" "$ghes2"
+patch "$T/two2.aml" "$T/bell.aml" s1+2:2=11 s1+24:8=0x7ff7f000 s1+84:8=2
+fires GAS-READ-ACK-SHARED bell "the read-ack register 0x7ff7e008 is shared with source 10 (ghes-v2), a doorbell: write 0x2 and 0x1 tell the acknowledgements apart"
+silent GAS-OVERLAP bell
+patch "$T/two2.aml" "$T/bell2.aml" s1+2:2=11 s1+24:8=0x7ff7f000 s0+76:8=0 s1+76:8=0 s1+84:8=0xb1d00000
+fires GAS-READ-ACK-SHARED bell2 "a doorbell: write 0xb1d00000 and 0x1"
+patch "$T/two2.aml" "$T/samebit.aml" s1+2:2=11 s1+24:8=0x7ff7f000 s0+76:8=0xffffffffffffffff s1+76:8=0xffffffffffffffff
+fires GAS-OVERLAP samebit "the read-ack register 0x7ff7e008 overlaps"
+patch "$T/two2.aml" "$T/ackclash.aml" s1+2:2=11 s1+24:8=0x7ff7f000
+fires GAS-OVERLAP ackclash "the read-ack register 0x7ff7e008 overlaps the read-ack register of source 10"
+silent GAS-READ-ACK-SHARED ackclash
 
 # --- error status block sizing -----------------------------------------------------
 patch "$ghes" "$T/ebl16.aml" s0+60:4=16
@@ -301,8 +335,14 @@ patch "$ghes" "$T/raw.aml" s0+16:4=4090
 fires CPER-SIZE-RAW raw "max_raw_data_length 4090 does not fit in the 4096-byte error status block"
 silent CPER-SIZE-RAW ghes
 
-patch "$ghes" "$T/worst.aml" s0+16:4=0 s0+60:4=100
-fires CPER-SIZE-WORST worst "error_block_length 100 is smaller than a worst-case record of 300 bytes"
+patch "$ghes" "$T/common.aml" s0+16:4=0 s0+60:4=156
+fires CPER-SIZE-COMMON common "error_block_length 156 cannot hold a record of one memory error section even in its oldest form (157 bytes)"
+patch "$ghes" "$T/common157.aml" s0+16:4=0 s0+60:4=157
+silent CPER-SIZE-COMMON common157
+silent CPER-SIZE-COMMON ghes
+patch "$ghes" "$T/worst.aml" s0+16:4=0 s0+60:4=200
+fires CPER-SIZE-WORST worst "error_block_length 200 is smaller than a worst-case record of 300 bytes"
+check "CPER-SIZE-WORST is a note (it assumes sections the table does not declare)" grep -qF "note[CPER-SIZE-WORST]" "$T/worst.out"
 patch "$ghes" "$T/worst2.aml" s0+12:4=3 s0+16:4=16 s0+60:4=800
 fires CPER-SIZE-WORST worst2 "worst-case record of 876 bytes (20-byte status block, 3 x (72-byte entry + 208-byte pcie section), 16 bytes of raw data)"
 silent CPER-SIZE-WORST ghes

@@ -9,8 +9,8 @@
  */
 [0004]                          Signature : "HEST"    [Hardware Error Source Table]
 [0004]                       Table Length : 00000120
-[0001]                           Revision : 01
-[0001]                           Checksum : 6D
+[0001]                           Revision : 02
+[0001]                           Checksum : 6C
 [0006]                             Oem ID : "HESTC "
 [0008]                       Oem Table ID : "FIXEDVMM"
 [0004]                       Oem Revision : 00000001

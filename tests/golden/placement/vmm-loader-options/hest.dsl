@@ -9,8 +9,8 @@
  */
 [0004]                          Signature : "HEST"    [Hardware Error Source Table]
 [0004]                       Table Length : 00000120
-[0001]                           Revision : 01
-[0001]                           Checksum : B6
+[0001]                           Revision : 02
+[0001]                           Checksum : B5
 [0006]                             Oem ID : "HESTC "
 [0008]                       Oem Table ID : "HESTC   "
 [0004]                       Oem Revision : 00000001
