@@ -11,7 +11,8 @@
  * ID and Revision (its own "INTL" and version, unless run with -z), and the
  * value of a "Flags (decoded below)" line (the byte is built from the
  * named bit lines only, each 0 or 1), and the value of a field labelled
- * exactly "Reserved" (always 0; "Reserved1" and "Reserved2" are kept).  Strings end at the first '"' and
+ * exactly "Reserved" (always 0; "Reserved1" and "Reserved2" are kept), and
+ * the Notify Length (always 28).  Strings end at the first '"' and
  * must be printable ASCII (a byte above 0x7F makes iasl take the file for
  * a binary table). */
 #include <stdarg.h>
@@ -144,6 +145,30 @@ static void flags_lines(struct dw *w, const struct hest_field *f, uint64_t v, co
 			      "named bits only", path, v & ~known);
 }
 
+/* Fields whose value iasl 20200925 does not take from the source: it
+ * compiles its own constant there, whatever the line says (found by
+ * tests/roundtrip/dsl-sweep.sh, which compiles every field of lib/fields.c
+ * with iasl).  The header's Table Length and Checksum, which iasl computes,
+ * are checked in dsl_header. */
+struct iasl_fixed {
+	const struct hest_struct_desc *desc;
+	const char *key;
+	uint64_t value;
+};
+static const struct iasl_fixed iasl_fixed[] = {
+	/* "Notify Length": always 28, the structure's size (real firmware has
+	 * shipped 92, the size of a GHESv2) */
+	{ &hest_desc_notification, "length", 28 },
+};
+
+static const struct iasl_fixed *iasl_fixed_value(const struct hest_struct_desc *d, const struct hest_field *f)
+{
+	for (size_t i = 0; i < sizeof(iasl_fixed) / sizeof(iasl_fixed[0]); i++)
+		if (iasl_fixed[i].desc == d && strcmp(iasl_fixed[i].key, f->key) == 0)
+			return &iasl_fixed[i];
+	return NULL;
+}
+
 static void dsl_fields(struct dw *w, const struct hest_struct_desc *d, const uint8_t *p, const char *prefix);
 
 static void dsl_banks(struct dw *w, const struct hest_field *f, const uint8_t *p, size_t n)
@@ -191,6 +216,10 @@ static void dsl_field(struct dw *w, const struct hest_struct_desc *d, const stru
 		break;
 	}
 	hex(val, sizeof(val), p, f->size);
+	const struct iasl_fixed *fx = iasl_fixed_value(d, f);
+	if (fx && v != fx->value)
+		fail(w, path, "source '%s': %s %" PRIu64 " (0x%" PRIx64 ") cannot be written for iasl, which always "
+			      "compiles %" PRIu64 " (0x%" PRIx64 ") there", w->s->name, path, v, v, fx->value, fx->value);
 	/* iasl writes 0 for a field labelled exactly "Reserved", whatever the
 	 * source says (with a warning); "Reserved1"/"Reserved2" it keeps. */
 	if (f->kind == HEST_FK_RESERVED && strcmp(f->label, "Reserved") == 0 && strspn(val, "0") != strlen(val))

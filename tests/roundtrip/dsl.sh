@@ -148,6 +148,12 @@ sources: [ $ghes ]"
 bad unknown-flag "bits 0x8" "sources: [ { type: mce, id: 0, flags: [firmware-first, 0x8] } ]"
 bad reserved "labelled \"Reserved\"" "sources: [ { type: ghes, id: 0, reserved_6: 3, notification: { type: polled }, error_status_address: 0x1000 } ]"
 bad bank-reserved "banks\[0\].reserved_3" "sources: [ { type: mce, id: 0, banks: [ { reserved_3: 1 } ] } ]"
+# iasl 20200925 compiles every Notify Length as 28, whatever the line says
+# (firmware has shipped 92, a GHESv2's length, there).
+bad notify-length "source 'ghes_0': notification.length 92 (0x5c) cannot be written for iasl, which always compiles 28 (0x1c)" \
+	"sources: [ { type: ghes, id: 0, notification: { type: polled, length: 92 }, error_status_address: 0x1000 } ]"
+bad notify-length-cmc "source 'cmc_0': notification.length 0 (0x0) cannot be written for iasl, which always compiles 28 (0x1c)" \
+	"sources: [ { type: cmc, id: 0, notification: { type: polled, length: 0 } } ]"
 
 # ... while Reserved1 and Reserved2 reach iasl's table unchanged.
 printf '%s\n' "sources: [ { type: mce, id: 0, reserved_4: 0x1234, reserved_33: 0x55 } ]" >"$scratch/res12.yaml"
