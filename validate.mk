@@ -5,7 +5,7 @@ libhest_la_SOURCES += parser/bin.c parser/acpidump.c parser/cursor.h \
 	validate/check_cross.c validate/check_gas.c validate/check_cper.c validate/check_loader.c validate/check_desc.c \
 	validate/linux.c validate/rules_val.c
 hestinclude_HEADERS += include/hest/decode.h include/hest/validate.h
-hestc_hestval_SOURCES += hestc/val_validate.c
+hestc_hestval_SOURCES += hestc/val_validate.c hestc/val_outdir.c hestc/val_outdir.h
 
 check_PROGRAMS += tests/val/robust_test tests/val/rules_test tests/val/reuse_test
 tests_val_robust_test_SOURCES = tests/val/robust_test.c tests/unit/tap.h tests/unit/files.h
@@ -16,7 +16,7 @@ tests_val_reuse_test_SOURCES = tests/val/reuse_test.c tests/unit/tap.h tests/uni
 tests_val_reuse_test_LDADD = libhest.la
 
 VAL_TESTS = tests/val/rules.sh tests/val/rules-doc.sh tests/val/corpus.sh tests/val/fwts.sh \
-	tests/val/goldens.sh tests/val/loader.sh tests/val/cli.sh
+	tests/val/goldens.sh tests/val/loader.sh tests/val/cli.sh tests/val/outdir.sh
 TESTS += $(VAL_TESTS) tests/val/robust_test tests/val/rules_test tests/val/reuse_test
 EXTRA_DIST += $(VAL_TESTS) tests/val/hestpatch.py tests/golden/val docs/rules.md tests/val/uefi-regression
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a benchmark description with N GHESv2 sources.
 
-usage: gendesc.py N OUT.yaml
+usage: gendesc.py [--warn] N OUT.yaml
 
 Each source is what a VMM with many error sources would write: a name, the
 type and id, a raw data length, a notification with its fields and the
@@ -13,6 +13,10 @@ do; the GAS addresses in hest.aml are then the ones the loader patches.
 
 Notification types cycle through the three that need no particular
 architecture, so every source differs a little from its neighbours.
+
+With --warn every source also declares an error_block_length of 128 KiB,
+above Linux's 64 KiB cap: each draws a warning (HEST-GHES-BLOCK-CAP) with
+its caret line, the case where printing diagnostics is most of the work.
 """
 import sys
 
@@ -23,7 +27,7 @@ NOTIFY = (
 )
 
 
-def source(i):
+def source(i, warn=False):
     kind = i % len(NOTIFY)
     note = NOTIFY[kind]
     if kind == 0:
@@ -35,24 +39,28 @@ def source(i):
         "    type: ghes-v2\n"
         "    id: %d\n"
         "    max_raw_data_length: 1KiB\n"
+        "%s"
         "    max_sections_per_record: 2\n"
         "    notification:\n%s"
         "    read_ack:\n"
         "      preserve: 0xfffffffffffffffe\n"
-        "      write: 1\n" % (i, i, note)
+        "      write: 1\n" % (i, i, "    error_block_length: 128KiB\n" if warn else "", note)
     )
 
 
 def main_args(argv):
+    warn = bool(argv) and argv[0] == "--warn"
+    if warn:
+        argv = argv[1:]
     if len(argv) != 2 or not argv[0].isdigit():
-        sys.stderr.write("usage: gendesc.py N OUT.yaml\n")
+        sys.stderr.write("usage: gendesc.py [--warn] N OUT.yaml\n")
         return 2
     n = int(argv[0])
     if not 1 <= n <= 65535:
         sys.stderr.write("gendesc.py: N must be 1..65535 (16-bit source ids)\n")
         return 2
     parts = [
-        "# %d GHESv2 sources, written by bench/gendesc.py\n" % n,
+        "# %d GHESv2 sources%s, written by bench/gendesc.py\n" % (n, ", each drawing a warning" if warn else ""),
         "table:\n"
         "  oem_id: \"BENCH \"\n"
         "  oem_table_id: \"HESTBNCH\"\n"
@@ -65,7 +73,7 @@ def main_args(argv):
         "  block_size: 1KiB\n",
         "sources:\n",
     ]
-    parts.extend(source(i) for i in range(n))
+    parts.extend(source(i, warn) for i in range(n))
     with open(argv[1], "w") as f:
         f.write("".join(parts))
     return 0

@@ -159,22 +159,71 @@ static bool use_colour(void)
 	return !(no && *no) && !(term && strcmp(term, "dumb") == 0) && isatty(STDERR_FILENO);
 }
 
-/* The text of the file a diagnostic names, read once per file. */
+/* stderr is unbuffered: the diagnostics are gathered here and written a
+ * buffer at a time, not a character (fputc) or a piece (fprintf) at a time. */
+struct errbuf {
+	char *b;
+	size_t n, cap;
+};
+
+static void eb_flush(struct errbuf *e)
+{
+	if (e->n)
+		fwrite(e->b, 1, e->n, stderr);
+	e->n = 0;
+}
+
+static void eb_write(struct errbuf *e, const char *s, size_t len)
+{
+	if (len > e->cap - e->n) {
+		eb_flush(e);
+		if (len > e->cap) {
+			fwrite(s, 1, len, stderr);
+			return;
+		}
+	}
+	memcpy(e->b + e->n, s, len);
+	e->n += len;
+}
+
+static void eb_puts(struct errbuf *e, const char *s)
+{
+	eb_write(e, s, strlen(s));
+}
+
+static void eb_putc(struct errbuf *e, char c)
+{
+	if (e->n == e->cap)
+		eb_flush(e);
+	e->b[e->n++] = c;
+}
+
+/* The text of the file a diagnostic names, read once per file, and where
+ * each of its lines starts (found once: a caret line is then looked up,
+ * not counted from the start of the file each time). */
 struct src_cache {
 	char *path;
 	uint8_t *text;
 	size_t len;
-	bool tried;
+	size_t *line_start; /* line_start[k]: offset of line k + 1 */
+	size_t nlines;
+	bool tried, indexed;
 };
+
+static void src_cache_reset(struct src_cache *c)
+{
+	free(c->path);
+	free(c->text);
+	free(c->line_start);
+	memset(c, 0, sizeof(*c));
+}
 
 static const uint8_t *source_text(struct src_cache *c, const char *path, size_t *len)
 {
 	if (!path || strcmp(path, "-") == 0)
 		return NULL;
 	if (!c->tried || strcmp(c->path, path) != 0) {
-		free(c->path);
-		free(c->text);
-		memset(c, 0, sizeof(*c));
+		src_cache_reset(c);
 		c->tried = true;
 		c->path = strdup(path);
 		FILE *f = c->path ? fopen(path, "rb") : NULL;
@@ -201,34 +250,64 @@ static const uint8_t *source_text(struct src_cache *c, const char *path, size_t 
 	return c->text;
 }
 
+/* The offset where line `line` (from 1) starts: lines end at '\n' only, so
+ * a file ending in '\n' has an empty last line.  false when the file has
+ * fewer lines (it changed since it was read) or the index cannot be had. */
+static bool line_offset(struct src_cache *c, uint32_t line, size_t *at)
+{
+	if (!c->indexed) {
+		c->indexed = true;
+		size_t n = 1;
+		for (const uint8_t *p = c->text, *end = c->text + c->len; p && p < end; p++) {
+			p = memchr(p, '\n', (size_t)(end - p));
+			if (!p)
+				break;
+			n++;
+		}
+		c->line_start = malloc(n * sizeof(*c->line_start));
+		if (!c->line_start)
+			return false;
+		c->line_start[0] = 0;
+		c->nlines = 1;
+		for (size_t i = 0; i < c->len; i++)
+			if (c->text[i] == '\n')
+				c->line_start[c->nlines++] = i + 1;
+	}
+	if (!c->line_start || line == 0 || line > c->nlines)
+		return false;
+	*at = c->line_start[line - 1];
+	return true;
+}
+
 /* Like a compiler:
  *     12 |     type: seaa
  *        |           ^
  */
-static void print_caret(const uint8_t *text, size_t len, uint32_t line, uint32_t col, bool colour)
+static void print_caret(struct errbuf *e, struct src_cache *c, uint32_t line, uint32_t col, bool colour)
 {
-	size_t at = 0;
-	uint32_t l = 1;
-	for (; l < line && at < len; at++)
-		if (text[at] == '\n')
-			l++;
-	if (l != line)
+	const uint8_t *text = c->text;
+	size_t len = c->len, at;
+	if (!line_offset(c, line, &at))
 		return; /* the file changed since it was read */
 	size_t end = at;
 	while (end < len && text[end] != '\n' && text[end] != '\r')
 		end++;
 	if (end - at > 400 || col == 0 || col > end - at + 1)
 		return; /* a huge or ill-matched line helps nobody */
-	fprintf(stderr, " %5" PRIu32 " | %.*s\n       | ", line, (int)(end - at), (const char *)text + at);
+	char num[32];
+	int k = snprintf(num, sizeof(num), " %5" PRIu32 " | ", line);
+	eb_write(e, num, (size_t)k);
+	eb_write(e, (const char *)text + at, end - at);
+	eb_puts(e, "\n       | ");
 	for (size_t i = at; i < at + col - 1; i++)
 		if (text[i] == '\t')
-			fputc('\t', stderr);
+			eb_putc(e, '\t');
 		else if ((text[i] & 0xc0) != 0x80)
-			fputc(' ', stderr);
-	fprintf(stderr, "%s^%s\n", colour ? "\033[1;32m" : "", colour ? "\033[0m" : "");
+			eb_putc(e, ' ');
+	eb_puts(e, colour ? "\033[1;32m^\033[0m\n" : "^\n");
 }
 
-static void print_colour(const char *s, const struct hest_diag *dg)
+static void print_colour(struct errbuf *e, const char *s, const struct hest_diag *dg)
 {
 	/* "file:line:col: error: message" or "file:0xOFF: error[RULE]: message" */
 	const char *sev = hest_severity_name(dg->severity);
@@ -236,7 +315,8 @@ static void print_colour(const char *s, const struct hest_diag *dg)
 	while (at && !(at > s && at[-1] == ' ' && at[-2] == ':'))
 		at = strstr(at + 1, sev);
 	if (!at) {
-		fprintf(stderr, "%s\n", s);
+		eb_puts(e, s);
+		eb_putc(e, '\n');
 		return;
 	}
 	const char *tint = dg->severity == HEST_SEV_ERROR ? "\033[1;31m"
@@ -244,8 +324,14 @@ static void print_colour(const char *s, const struct hest_diag *dg)
 							      : "\033[1;36m";
 	const char *colon = strchr(at, ':');
 	size_t sevlen = colon ? (size_t)(colon - at) : strlen(sev);
-	fprintf(stderr, "\033[1m%.*s\033[0m%s%.*s\033[0m%s\n", (int)(at - s), s, tint, (int)sevlen, at,
-		at + sevlen);
+	eb_puts(e, "\033[1m");
+	eb_write(e, s, (size_t)(at - s));
+	eb_puts(e, "\033[0m");
+	eb_puts(e, tint);
+	eb_write(e, at, sevlen);
+	eb_puts(e, "\033[0m");
+	eb_puts(e, at + sevlen);
+	eb_putc(e, '\n');
 }
 
 void cli_print_diags(const struct hest_diags *d)
@@ -253,27 +339,38 @@ void cli_print_diags(const struct hest_diags *d)
 	bool colour = use_colour();
 	struct src_cache cache;
 	memset(&cache, 0, sizeof(cache));
+	char small[256];
+	struct errbuf eb = { malloc(16384), 0, 16384 }, *e = &eb;
+	if (!eb.b) /* out of memory: a small buffer still works */
+		eb = (struct errbuf){ small, 0, sizeof(small) };
 	for (size_t i = 0; i < d->n; i++) {
 		const struct hest_diag *dg = &d->v[i];
 		char *s = hest_diag_format(dg);
 		if (!s)
 			continue;
 		if (colour)
-			print_colour(s, dg);
-		else
-			fprintf(stderr, "%s\n", s);
+			print_colour(e, s, dg);
+		else {
+			eb_puts(e, s);
+			eb_putc(e, '\n');
+		}
 		free(s);
 		size_t len = 0;
 		const uint8_t *text = dg->loc.line && !dg->loc.has_offset ? source_text(&cache, dg->loc.file, &len) : NULL;
 		if (text)
-			print_caret(text, len, dg->loc.line, dg->loc.col, colour);
+			print_caret(e, &cache, dg->loc.line, dg->loc.col, colour);
 	}
-	free(cache.path);
-	free(cache.text);
-	if (d->dropped)
-		fprintf(stderr, "... and %zu more diagnostics not shown\n", d->dropped);
+	src_cache_reset(&cache);
+	if (d->dropped) {
+		char tail[64];
+		int k = snprintf(tail, sizeof(tail), "... and %zu more diagnostics not shown\n", d->dropped);
+		eb_write(e, tail, (size_t)k);
+	}
 	if (d->oom)
-		fprintf(stderr, "error: out of memory while recording diagnostics\n");
+		eb_puts(e, "error: out of memory while recording diagnostics\n");
+	eb_flush(e);
+	if (eb.b != small)
+		free(eb.b);
 }
 
 void cli_outputs_init(struct cli_outputs *o, const char *prog)

@@ -13,7 +13,8 @@ static void decompile_usage(FILE *f)
 {
 	fprintf(f, "usage: hestc decompile TABLE [-o DESC.yaml] [--no-offsets] [-q]\n"
 		   "\n"
-		   "TABLE is a raw HEST or acpidump text (the HEST is found among the tables).\n"
+		   "TABLE is a raw HEST, acpidump text or a UEFI Shell acpiview dump (the HEST is\n"
+		   "found among the tables).\n"
 		   "Writes a description that 'hestc compile' turns back into the same bytes.\n"
 		   "\n"
 		   "  -o, --output FILE  write the description to FILE (default: standard output)\n"

@@ -16,6 +16,7 @@
 #include <hest/validate.h>
 #include "cli.h"
 #include "hestval.h"
+#include "val_outdir.h"
 
 #define MAX_BLOBS 1024
 #define MAX_DEPTH 8
@@ -69,8 +70,10 @@ static void validate_usage(FILE *f)
 	fprintf(f, "usage: hestval validate [options] INPUT...\n"
 		   "\n"
 		   "INPUT is a raw HEST, acpidump text (the HEST is found among the tables, also in\n"
-		   "iasl's \"Raw Table Data\" form), or a directory of fw_cfg files (DIR/etc/acpi/tables,\n"
-		   "DIR/etc/table-loader, DIR/etc/hardware_errors, ...).\n"
+		   "iasl's \"Raw Table Data\" form), a UEFI Shell acpiview dump, a hestc output\n"
+		   "directory (hestc compile -o DIR --emit all: its hest-layout.json names the fw_cfg\n"
+		   "files; the loader script runs with no further options), or a directory of fw_cfg\n"
+		   "files (DIR/etc/acpi/tables, DIR/etc/table-loader, DIR/etc/hardware_errors, ...).\n"
 		   "\n"
 		   "  --loader FILE        a table-loader script (binary or text listing) to run first\n"
 		   "  --blob NAME=FILE     a fw_cfg file the script uses (repeatable); the INPUT table is\n"
@@ -550,15 +553,16 @@ static int add_blob_args(const struct vopts *o, struct blobset *b)
  * is ALLOCATEd by the commands that build the other tables.  When a script
  * patches etc/acpi/tables without allocating it and we hold that blob (the
  * INPUT table), allocate it first, as the whole script would, and say so. */
-static int allocate_tables_first(struct hest_loader *l, const char *path, struct hest_diags *d, bool *fragment)
+static int allocate_tables_first(struct hest_loader *l, const char *path, const char *tables, struct hest_diags *d,
+				 bool *fragment)
 {
 	bool used = false;
 	*fragment = false;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct hest_loader_entry *e = &l->v[i];
-		if (e->command == HEST_LOADER_ALLOCATE && strcmp(e->file, "etc/acpi/tables") == 0)
+		if (e->command == HEST_LOADER_ALLOCATE && strcmp(e->file, tables) == 0)
 			return 0;
-		if (strcmp(e->file, "etc/acpi/tables") == 0 || strcmp(e->src, "etc/acpi/tables") == 0)
+		if (strcmp(e->file, tables) == 0 || strcmp(e->src, tables) == 0)
 			used = true;
 	}
 	if (!used)
@@ -567,7 +571,7 @@ static int allocate_tables_first(struct hest_loader *l, const char *path, struct
 	struct hest_loader_entry a;
 	memset(&a, 0, sizeof(a));
 	a.command = HEST_LOADER_ALLOCATE;
-	strcpy(a.file, "etc/acpi/tables");
+	snprintf(a.file, sizeof(a.file), "%s", tables);
 	a.name_ok = true;
 	a.align = 64;
 	a.zone = 1;
@@ -580,9 +584,9 @@ static int allocate_tables_first(struct hest_loader *l, const char *path, struct
 	hest_loader_free(l);
 	*l = full;
 	hest_diag_add(d, HEST_SEV_NOTE, NULL, (struct hest_loc){ path, 0, 0, false, 0 },
-		      "the script patches 'etc/acpi/tables' without allocating it (a fragment of a full script); "
+		      "the script patches '%s' without allocating it (a fragment of a full script); "
 		      "it is allocated first, and its HEST taken as pointed at by the rest (an XSDT entry), as "
-		      "QEMU's whole script does");
+		      "QEMU's whole script does", tables);
 	*fragment = true;
 	return 0;
 oom:
@@ -736,11 +740,40 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 	struct hest_loader l;
 	const char *loader = o->loader;
 	char *dir_loader = NULL;
+	/* the blob the HEST is served in: QEMU's, or a hestc output's layout's */
+	const char *tables = "etc/acpi/tables";
+	struct outdir od;
+	memset(&od, 0, sizeof(od));
 	hest_diags_init(&d);
 	hest_loader_init(&l);
 	int got = table_from_file(input, &tb, &d); /* a file's table, or CLI_READ_DIR */
 	bool dir = got == CLI_READ_DIR;
-	if (dir) {
+	int outdir = dir ? outdir_read(hestval_prog, input, &od, &d) : 1; /* 0: a hestc output directory */
+	if (outdir < 0)
+		goto io;
+	if (outdir == 0 && !od.loader) {
+		/* fixed placement: hest.aml holds the addresses; nothing is loaded */
+		dir = false;
+		got = table_from_file(od.table, &tb, &d);
+		if (got != 0) {
+			cli_print_diags(&d);
+			goto io;
+		}
+	} else if (outdir == 0) {
+		/* linker-loader placement: the files as the VMM serves them */
+		for (size_t i = 0; i < od.n; i++) {
+			if (blob_put(blobs, od.v[i].name, od.v[i].path, od.v[i].data, od.v[i].len) < 0) {
+				od.v[i].data = NULL;
+				goto io;
+			}
+			od.v[i].data = NULL;
+			blob_find(blobs, od.v[i].name)->access = od.v[i].writable ? HEST_BLOB_WRITABLE
+										   : HEST_BLOB_READ_ONLY;
+		}
+		if (!loader)
+			loader = od.script;
+		tables = od.tables_blob;
+	} else if (dir) {
 		if (scan_dir(input, "", 0, blobs) < 0)
 			goto io;
 		if (!loader && blob_find(blobs, "etc/table-loader"))
@@ -759,8 +792,10 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 	if (loader) {
 		if (read_loader(loader, &l, &d) < 0)
 			goto io;
+		if (outdir == 0 && loader == od.script && outdir_check_script(hestval_prog, &od, &l) < 0)
+			goto io;
 		bool fragment = false;
-		if (blob_find(blobs, "etc/acpi/tables") && allocate_tables_first(&l, loader, &d, &fragment) < 0)
+		if (blob_find(blobs, tables) && allocate_tables_first(&l, loader, tables, &d, &fragment) < 0)
 			goto io;
 		/* on the heap: MAX_BLOBS of them on the stack would be 24 KiB of
 		 * stack pages touched by every input */
@@ -774,8 +809,8 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 						    o->vcache, o->phys_bits };
 		/* a fragment's HEST is reached by the rest of the VMM's script */
 		struct hest_sim_options so = { 0x7f000000u, 0xe0000u, 0x100000u, NULL, 0, HEST_FW_SEABIOS, NULL, 0 };
-		struct hest_sim_target hest_entry = { "etc/acpi/tables", 0 };
-		struct blobfile *tf = blob_find(blobs, "etc/acpi/tables");
+		struct hest_sim_target hest_entry = { tables, 0 };
+		struct blobfile *tf = blob_find(blobs, tables);
 		size_t hoff, hlen;
 		if (fragment && tf && hest_find_acpi_table(tf->data, tf->len, "HEST", &hoff, &hlen)) {
 			hest_entry.offset = hoff;
@@ -832,6 +867,7 @@ static void validate_input(const char *input, const struct vopts *o, struct tota
 io:
 	t->io = true;
 done:
+	outdir_free(&od);
 	free(dir_loader);
 	free(tb.bytes);
 	free(tb.label);

@@ -78,11 +78,13 @@ bool hest_find_acpi_table(const uint8_t *p, size_t len, const char *sig, size_t 
 /* --- acpidump text ------------------------------------------------------ */
 
 /* One table found in text: `acpidump` output ("HEST @ 0x..." then
- * "  0000: 48 45 ..." lines) or the "Raw Table Data: Length N" block of an
- * iasl disassembly / acpixtract dump. */
+ * "  0000: 48 45 ..." lines), the "Raw Table Data: Length N" block of an
+ * iasl disassembly / acpixtract dump, or the UEFI Shell's acpiview dump
+ * ("Address  : 0x...", "Length   : N", "00000000 : 48 45 ... - ..." lines;
+ * also as the Shell's UCS-2 text). */
 struct hest_dump_table {
-	char sig[5];      /* from the heading (acpidump) or the first 4 bytes (raw table data) */
-	uint64_t address; /* acpidump heading address; 0 for raw table data */
+	char sig[5];      /* from the heading (acpidump, acpiview banner) or the first 4 bytes */
+	uint64_t address; /* acpidump heading or acpiview Address; 0 for raw table data */
 	uint32_t line;    /* line of the heading */
 	uint8_t *data;    /* owned */
 	size_t len;

@@ -16,6 +16,10 @@ else
 	sed 's/^/# /' "$scratch/log"
 fi
 check "results.md written" test -s "$out/results.md"
+check "the warned-description row is there (N=8 in the smoke run)" \
+	grep -q "^| 8 | [0-9.]* [mµ]*s / [0-9.]* [mµ]*s | [0-9.]* [mµ]*s / [0-9.]* [mµ]*s | [0-9.]*× |$" "$out/results.md"
+check "results.tsv has its runs" grep -q "^hestc-warn	8	1	" "$out/results.tsv"
+check "its target is judged" grep -q "^| hestc compile N=8, every source warned, within 2× of the clean one | " "$out/results.md"
 for n in 1 8; do
 	check "results.md has the compile row for N=$n" grep -q "^| $n | [0-9.]* KiB | " "$out/results.md"
 	check "results.tsv has hestc runs for N=$n" grep -q "^hestc	$n	1	" "$out/results.tsv"
