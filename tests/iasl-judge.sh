@@ -21,15 +21,7 @@
 golden=$top_srcdir/tests/golden
 examples=$top_srcdir/examples
 
-iasl=${IASL:-}
-if [ -z "$iasl" ]; then
-	iasl=$(command -v iasl 2>/dev/null || true)
-fi
-if [ -z "$iasl" ] || [ ! -x "$iasl" ]; then
-	not_ok "iasl found (install acpica-tools; configure looks for it, or set IASL)"
-	done_testing
-	exit 1
-fi
+need_iasl
 ok "iasl found: $iasl"
 if ! python3 -c 'import yaml' 2>/dev/null; then
 	not_ok "python3 with PyYAML found (install python3-yaml)"

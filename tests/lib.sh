@@ -15,3 +15,15 @@ done_testing() { echo "1..$tap_n"; [ "$tap_failed" -eq 0 ]; }
 # A scratch directory removed at exit.
 scratch=$(mktemp -d "${TMPDIR:-/tmp}/hestc-test.XXXXXX")
 trap 'rm -rf "$scratch"' EXIT
+# need_iasl: sets $iasl to iasl (IASL, else the PATH's), or ends the test as
+# failed: a missing judge is a failure, never a skip (acpica-tools is in
+# scripts/debian-packages.txt).
+need_iasl() {
+	iasl=${IASL:-}
+	[ -n "$iasl" ] || iasl=$(command -v iasl 2>/dev/null || true)
+	if [ -z "$iasl" ] || [ ! -x "$iasl" ]; then
+		not_ok "iasl found (install acpica-tools, or set IASL)"
+		done_testing
+		exit 1
+	fi
+}

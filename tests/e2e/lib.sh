@@ -84,6 +84,21 @@ e2e_is_static() { # a static binary needs no loader: ldd says so
 	[ -x "$1" ] && LC_ALL=C ldd "$1" 2>&1 | grep -q 'not a dynamic executable'
 }
 
+# e2e_need_tools_or_end: the tools every boot needs; then, if anything was
+# missing, ends the test as failed (nothing is skipped).
+e2e_need_tools_or_end() {
+	e2e_need "cpio" cpio command -v cpio
+	e2e_need "gzip" gzip command -v gzip
+	e2e_need "timeout (coreutils)" coreutils command -v timeout
+	e2e_need "python3" python3 command -v "$PYTHON"
+	e2e_need "loader-asm (built by make check)" "(none: run make check-e2e)" test -x "$LOADER_ASM"
+	if [ "$e2e_missing" -ne 0 ]; then
+		diag "cannot boot without the tools above; nothing was skipped, the test fails"
+		done_testing
+		exit 1
+	fi
+}
+
 # e2e_require [ovmf] [kernel-6.12]: checks every tool the boots need (and
 # the optional ones named); on a miss, ends the test as failed.
 e2e_require() {
@@ -111,16 +126,7 @@ e2e_require() {
 		esac
 	done
 	e2e_need "a static busybox ($BUSYBOX)" busybox-static e2e_is_static "$BUSYBOX"
-	e2e_need "cpio" cpio command -v cpio
-	e2e_need "gzip" gzip command -v gzip
-	e2e_need "timeout (coreutils)" coreutils command -v timeout
-	e2e_need "python3" python3 command -v "$PYTHON"
-	e2e_need "loader-asm (built by make check)" "(none: run make check-e2e)" test -x "$LOADER_ASM"
-	if [ "$e2e_missing" -ne 0 ]; then
-		diag "cannot boot without the tools above; nothing was skipped, the test fails"
-		done_testing
-		exit 1
-	fi
+	e2e_need_tools_or_end
 	diag "kernel: $E2E_KERNEL${E2E_KERNEL_612:+, 6.12: $E2E_KERNEL_612}"
 	diag "$("$QEMU" --version | head -n 1)"
 }
@@ -159,17 +165,8 @@ e2e_require_arm() {
 			"qemu-system-arm (10.0 from bookworm-backports: unpacked by scripts/install-deps)" \
 			e2e_qemu_is "$QEMU_ARM_10" 10.0
 	fi
-	e2e_need "cpio" cpio command -v cpio
-	e2e_need "gzip" gzip command -v gzip
 	e2e_need "xz (for .ko.xz modules)" xz-utils command -v xz
-	e2e_need "timeout (coreutils)" coreutils command -v timeout
-	e2e_need "python3" python3 command -v "$PYTHON"
-	e2e_need "loader-asm (built by make check)" "(none: run make check-e2e)" test -x "$LOADER_ASM"
-	if [ "$e2e_missing" -ne 0 ]; then
-		diag "cannot boot without the tools above; nothing was skipped, the test fails"
-		done_testing
-		exit 1
-	fi
+	e2e_need_tools_or_end
 	diag "kernels: $E2E_ARM_KERNEL_6_1 $E2E_ARM_KERNEL_6_12"
 	diag "$("$QEMU_ARM" --version | head -n 1)"
 	[ "${1:-}" = qemu10 ] && diag "$("$QEMU_ARM_10" --version | head -n 1)"
@@ -486,6 +483,27 @@ e2e_hestval_agrees() {
 }
 
 # --- path B: the linker/loader script run by firmware (loader.sh, ovmf.sh) ---
+
+# e2e_loader_setup_checked DIR DESC.yaml: e2e_loader_setup as a test point
+# (the test ends, failed, when the files cannot be built), then checks that
+# hestc's script has no WRITE_POINTER: no firmware can write into a -fw_cfg
+# file (read-only: OVMF/AAVMF hang, SeaBIOS's write is dropped; missing:
+# OVMF/AAVMF roll the whole script back), so DESC says write_pointer: false.
+e2e_loader_setup_checked() {
+	local dir=$1 desc=$2
+	if ! e2e_loader_setup "$dir" "$desc" 2>"$dir/setup.err"; then
+		not_ok "$(basename "$desc"): tables, loader script and blobs build"
+		sed 's/^/# /' "$dir/setup.err"
+		done_testing
+		exit 1
+	fi
+	ok "$(basename "$desc"): tables, loader script and blobs build ($(($(wc -c <"$dir/fw/etc/table-loader") / 128)) loader commands)"
+	if grep -q '^WRITE_POINTER' "$dir/out/table-loader.txt"; then
+		not_ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
+	else
+		ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
+	fi
+}
 
 # e2e_loader_setup DIR DESC.yaml: compiles DESC, builds the companion tables
 # and the whole etc/table-loader, puts the memory record into source

@@ -30,18 +30,7 @@ e2e_firmware_ok() {
 
 boot=$e2e_out/linker-loader
 mkdir -p "$boot"
-if ! e2e_loader_setup "$boot" "$e2e_src/loader.yaml" 2>"$boot/setup.err"; then
-	not_ok "tests/e2e/loader.yaml: tables, loader script and blobs build"
-	sed 's/^/# /' "$boot/setup.err"
-	done_testing
-	exit 1
-fi
-ok "tests/e2e/loader.yaml: tables, loader script and blobs build ($(($(wc -c <"$boot/fw/etc/table-loader") / 128)) loader commands)"
-if grep -q '^WRITE_POINTER' "$boot/out/table-loader.txt"; then
-	not_ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
-else
-	ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
-fi
+e2e_loader_setup_checked "$boot" "$e2e_src/loader.yaml"
 
 # hestval runs the same script over the same fw_cfg files in its simulator.
 if e2e_hestval "$boot" hestval --werror "$boot/fw"; then

@@ -21,21 +21,7 @@ ovmf_cmdline=iomem=relaxed
 
 good=$e2e_out/ovmf-6.1
 mkdir -p "$good"
-if ! e2e_loader_setup "$good" "$e2e_src/loader.yaml" 2>"$good/setup.err"; then
-	not_ok "tests/e2e/loader.yaml: tables, loader script and blobs build"
-	sed 's/^/# /' "$good/setup.err"
-	done_testing
-	exit 1
-fi
-ok "tests/e2e/loader.yaml: tables, loader script and blobs build ($(($(wc -c <"$good/fw/etc/table-loader") / 128)) loader commands)"
-# OVMF cannot run a WRITE_POINTER to a -fw_cfg file: read-only, the DMA
-# write fails and OVMF hangs; missing, the command fails and OVMF rolls the
-# whole script back (no ACPI tables at all).
-if grep -q '^WRITE_POINTER' "$good/out/table-loader.txt"; then
-	not_ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
-else
-	ok "hestc's script has no WRITE_POINTER (write_pointer: false)"
-fi
+e2e_loader_setup_checked "$good" "$e2e_src/loader.yaml"
 hest_off=$("$PYTHON" -c 'import json,sys; print(int(json.load(open(sys.argv[1]))["placement"]["table_offset"]))' "$good/out/hest-layout.json")
 check "hest-fwcfg.aml (in etc/acpi/tables at 0x$(printf '%x' "$hest_off")) has checksum byte 0" \
 	[ "$(od -An -tx1 -j 9 -N 1 "$good/out/hest-fwcfg.aml" | tr -d ' ')" = 00 ]

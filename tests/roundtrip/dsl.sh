@@ -19,13 +19,7 @@
 # scripts/debian-packages.txt).
 . "$top_srcdir/tests/lib.sh"
 
-iasl=${IASL:-}
-[ -n "$iasl" ] || iasl=$(command -v iasl 2>/dev/null || true)
-if [ -z "$iasl" ] || [ ! -x "$iasl" ]; then
-	not_ok "iasl found (install acpica-tools, or set IASL)"
-	done_testing
-	exit 1
-fi
+need_iasl
 ok "iasl found: $iasl"
 
 # compare GOT WANT MASKCREATOR: "ok" or the reason they differ.  Allowed:

@@ -6,13 +6,7 @@
 # truncation and many byte flips of the goldens without failing unsafely.
 . "$top_srcdir/tests/lib.sh"
 T=$scratch
-iasl=${IASL:-}
-[ -n "$iasl" ] || iasl=$(command -v iasl 2>/dev/null || true)
-if [ -z "$iasl" ]; then
-	not_ok "iasl found (acpica-tools)"
-	done_testing
-	exit 1
-fi
+need_iasl
 G=$top_srcdir/tests/golden/ssdt
 hest=$top_srcdir/tests/golden/arm-ged-gpio.aml
 
