@@ -87,8 +87,9 @@ e2e_arm_boot_checks() {
 	check "$(basename "$dir"): the EFI stub gave Linux an empty device tree (AAVMF installed ACPI tables)" \
 		grep -q 'EFI stub: Generating empty DTB' "$dir/console.log"
 	hest_len=$(wc -c <"$setup/out/hest.aml")
+	hest_rev=$(e2e_table_revision "$setup/out/hest.aml")
 	e2e_expect_line "$dir" "Linux lists our HEST ($hest_len bytes)" \
-		"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$hest_len") \\(v01 BOCHS  BXPC  "
+		"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$hest_len") \\(v0$hest_rev BOCHS  BXPC  "
 	e2e_expect_line "$dir" "Linux lists the harness's GTDT, MADT and FADT" 'ACPI: GTDT .*BOCHS'
 	e2e_expect_line "$dir" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
 	# hestval's model of AAVMF's install pass names the tables Linux got

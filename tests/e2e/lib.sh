@@ -484,6 +484,12 @@ e2e_hestval_agrees() {
 
 # --- path B: the linker/loader script run by firmware (loader.sh, ovmf.sh) ---
 
+# e2e_table_revision FILE: an ACPI table's revision (byte 8), as the
+# kernel prints it in "ACPI: SIG 0x... LEN (vNN ...".
+e2e_table_revision() {
+	od -An -tu1 -j8 -N1 "$1" | tr -d ' '
+}
+
 # e2e_loader_setup_checked DIR DESC.yaml: e2e_loader_setup as a test point
 # (the test ends, failed, when the files cannot be built), then checks that
 # hestc's script has no WRITE_POINTER: no firmware can write into a -fw_cfg
