@@ -349,36 +349,54 @@ def cmd_compare_patched(a):
     sys.exit(1 if bad else 0)
 
 
+def ghes_ids(console, name):
+    """The GHES.<id> names the guest listed in its E2E-<name> section."""
+    listed = section(console, name, False)
+    if listed is None:
+        sys.exit("the guest printed no E2E-%s section" % name)
+    return sorted(int(l.strip()[5:]) for l in listed.decode().splitlines() if l.strip().startswith("GHES."))
+
+
 def cmd_hestval_vs_linux(a):
     """hestval's model of Linux (validate --format json, its "linux" part)
-    against what the guest's kernel did: the table accepted or not, and the
-    GHES sources registered (bound as GHES.<id>)."""
+    against what the guest's kernel did: the table accepted or not, the GHES
+    devices bound (verdict registered, or inactive: bound but never polled)
+    and the devices that exist unbound (probe-failed: the platform device is
+    created, the driver refuses it)."""
     with open(a.json, encoding="utf-8") as f:
         report = json.load(f)
     with open(a.console, encoding="utf-8", errors="replace") as f:
         console = f.read().replace("\r", "")
     with open(a.kernel_log, encoding="utf-8", errors="replace") as f:
         kernel = f.read()
-    bound = section(console, "GHES", False)
-    if bound is None:
-        sys.exit("the guest printed no E2E-GHES section")
-    linux_ids = sorted(int(l.strip()[5:]) for l in bound.decode().splitlines() if l.strip().startswith("GHES."))
+    linux_ids = ghes_ids(console, "GHES")
+    linux_devices = ghes_ids(console, "GHES-DEVICES")
+    linux_unbound = sorted(set(linux_devices) - set(linux_ids))
     inputs = report.get("inputs") or []
     if len(inputs) != 1 or "linux" not in inputs[0]:
         sys.exit("hestval's report has no Linux summary for one input")
     model = inputs[0]["linux"]
-    predicted = sorted(s["id"] for s in model.get("sources", []) if s.get("verdict") == "registered")
+    sources = model.get("sources", [])
+    predicted = sorted(s["id"] for s in sources if s.get("verdict") in ("registered", "inactive"))
+    failed = sorted(s["id"] for s in sources if s.get("verdict") == "probe-failed")
     accepted = "HEST: Table parsing has been initialized." in kernel
-    print("hestval: table %s (%s); registers %s" % (model.get("table"), model.get("reason"),
-                                                    ", ".join("GHES.%d" % i for i in predicted) or "none"))
-    print("Linux:   table %s; bound %s" % ("accepted" if accepted else "not accepted",
-                                           ", ".join("GHES.%d" % i for i in linux_ids) or "none"))
+    names = lambda ids: ", ".join("GHES.%d" % i for i in ids) or "none"
+    print("hestval: table %s (%s); binds %s (%d registered); probe fails for %s" % (
+        model.get("table"), model.get("reason"), names(predicted), model.get("registered", -1), names(failed)))
+    print("Linux:   table %s; bound %s; unbound devices %s" % (
+        "accepted" if accepted else "not accepted", names(linux_ids), names(linux_unbound)))
     bad = False
     if (model.get("table") == "accepted") != accepted:
         print("hestval and Linux disagree on the table")
         bad = True
     if predicted != linux_ids:
-        print("hestval and Linux disagree on the registered sources")
+        print("hestval and Linux disagree on the bound sources")
+        bad = True
+    if model.get("table") == "accepted" and model.get("registered") != len(linux_ids):
+        print("hestval's count of registered sources is not the number Linux bound")
+        bad = True
+    if failed != linux_unbound:
+        print("hestval and Linux disagree on the sources whose probe failed (device present, not bound)")
         bad = True
     sys.exit(1 if bad else 0)
 
