@@ -29,9 +29,10 @@ field() {
 for s in json.load(open(sys.argv[1]))["sources"]:
     if s["name"] == sys.argv[2]: print(int(str(s[sys.argv[3]]), 0))' "$layout" "$1" "$2"
 }
-ack_at=$(field high read_ack_gas_offset)
-check "source high's read-ack register address goes to $high (hestpatch.py, checksum fixed)" \
-	"$PYTHON" "$top_srcdir/tests/val/hestpatch.py" patch "$build/out/hest.aml" "$build/hest.aml" "t$ack_at:8=$high"
+edge=0xfffffffffc
+check "the read-ack register addresses of sources high and edge go to $high and $edge (hestpatch.py, checksum fixed)" \
+	"$PYTHON" "$top_srcdir/tests/val/hestpatch.py" patch "$build/out/hest.aml" "$build/hest.aml" \
+	"t$(field high read_ack_gas_offset):8=$high" "t$(field edge read_ack_gas_offset):8=$edge"
 
 check "hestc cper builds the memory error record" e2e_cper "$records/memory.yaml" "$build/memory.bin"
 check "hestc cper builds the processor generic + PCIe record" e2e_cper "$records/cpu-pcie.yaml" "$build/cpu-pcie.bin"
@@ -52,6 +53,12 @@ rc=0
 e2e_hestval "$build" hestval --phys-bits 40 "$build/hest.aml" || rc=$?
 check "hestval validate --phys-bits 40 accepts the table (exit $rc; a warning for the 0 ms poll interval)" test "$rc" -eq 0
 
+# The table exercises what it is for: one source per verdict.
+verdicts=$("$PYTHON" -c 'import json,sys
+print(" ".join("%d:%s" % (s["id"], s["verdict"]) for s in json.load(open(sys.argv[1]))["inputs"][0]["linux"]["sources"]))' "$build/hestval.json")
+check "hestval predicts 0 inactive, 1 and 3 probe-failed, 2 and 4 registered (got: $verdicts)" \
+	test "$verdicts" = "0:inactive 1:probe-failed 2:registered 3:probe-failed 4:registered"
+
 base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$layout")
 size=$("$PYTHON" -c 'import json,sys; print((json.load(open(sys.argv[1]))["placement"]["blob_size"] + 4095) // 4096 * 4)' "$layout")K
 
@@ -69,7 +76,40 @@ for kernel in 6.1 6.12; do
 		continue
 	fi
 	e2e_show_lines "$boot"
+	# The devices: bound (registered, inactive) and unbound (probe-failed).
 	e2e_hestval_agrees "$boot" hestval
+	# The words: each line the kernel prints about a source is one hestval
+	# quotes, and the other way round; dyndbg (call_driver_probe) makes the
+	# driver core's debug-level "rejects match" lines visible.
+	e2e_hestval_lines "$boot" hestval
+	e2e_expect_line "$boot" "ioremap's refusal comes with a WARNING from __ioremap_caller (hestval: \"and a WARNING\")" \
+		'WARNING: CPU: [0-9]+ .* at arch/x86/mm/ioremap\.c:[0-9]+ __ioremap_caller'
+	if grep -q 'probe of GHES\.[0-9]* failed\|probe with driver GHES failed' "$boot/kernel.log"; then
+		not_ok "$kernel: no 'probe of GHES.N failed with error' line (-ENXIO is a debug-level 'rejects match')"
+	else
+		ok "$kernel: no 'probe of GHES.N failed with error' line (-ENXIO is a debug-level 'rejects match')"
+	fi
+
+	# What inactive means: the record idle's block held at boot is reported
+	# when GHES.0 is probed; the one written after that never is, while
+	# polled's, written at the same time, is (within its 100 ms).
+	early=$boot/$kernel-at-probe
+	late=$boot/$kernel-after-late-write
+	mkdir -p "$early" "$late"
+	awk '/E2E-LATE-RECORDS/ { exit } { print }' "$boot/kernel.log" >"$early/kernel.log"
+	awk 'p { print } /E2E-LATE-RECORDS/ { p = 1 }' "$boot/kernel.log" >"$late/kernel.log"
+	check "$kernel: the guest wrote the late records (E2E-LATE-RECORDS in the kernel log)" \
+		grep -q 'E2E-LATE-RECORDS' "$boot/kernel.log"
+	e2e_expect_record "$early" 0 "$records/memory.expect"
+	e2e_no_record "$late" 0 "inactive: the record written after the probe is never read"
+	e2e_expect_probe "$boot" idle block_status 0x2a "the late record stays in idle's block (block_status of cpu-pcie.bin)"
+	e2e_expect_record "$late" 2 "$records/cpu-pcie.expect"
+	e2e_expect_probe "$boot" polled block_status 0 "polled's block is empty after the kernel read it"
+	e2e_expect_probe "$boot" polled read_ack 1 "the kernel acknowledged polled's record"
+	for id in 1 3; do
+		e2e_no_record "$boot" "$id" "GHES.$id is not bound: its block is never read"
+	done
+	e2e_no_record "$boot" 4 "edge's block is empty"
 done
 
 e2e_report_times
