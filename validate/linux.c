@@ -23,6 +23,9 @@
  *    error_block_length >= 20, the read-ack register (GHESv2) then the
  *    error status address through apei_check_gar, a warning and a clamp
  *    above 64 KiB, and a polled source with interval 0 is never polled.
+ *    A register it cannot map (bit_width 0, or beyond the physical address
+ *    width) is -ENXIO, which the driver core logs at debug level only.
+ *    Measured under QEMU with Linux 6.1 and 6.12: tests/e2e/linux-model.sh.
  *  - AER, MCE, NMI and deferred MC structures are not used by the HEST code
  *    of Linux 6.x (PCIe AER ownership comes from _OSC since 5.9). */
 #include <stdio.h>
