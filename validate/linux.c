@@ -23,6 +23,9 @@
  *    error_block_length >= 20, the read-ack register (GHESv2) then the
  *    error status address through apei_check_gar, a warning and a clamp
  *    above 64 KiB, and a polled source with interval 0 is never polled.
+ *    A register it cannot map (bit_width 0, or beyond the physical address
+ *    width) is -ENXIO, which the driver core logs at debug level only.
+ *    Measured under QEMU with Linux 6.1 and 6.12: tests/e2e/linux-model.sh.
  *  - AER, MCE, NMI and deferred MC structures are not used by the HEST code
  *    of Linux 6.x (PCIe AER ownership comes from _OSC since 5.9). */
 #include <stdio.h>
@@ -282,24 +285,46 @@ static bool gar_ok(const struct hest_source *g, struct vgas_memo *gm, char *why,
 	return false;
 }
 
-/* apei_map_generic_address: apei_check_gar, then (memory space) an
- * ioremap, which refuses an address beyond the CPU's physical address
- * width (x86 phys_addr_valid, arm64 PHYS_MASK). */
-static bool map_ok(const struct run *r, const struct hest_source *g, struct vgas_memo *gm, char *why, size_t size)
+/* apei_map_generic_address: apei_check_gar (-EINVAL, printed), then for
+ * system memory acpi_os_map_generic_address, whose NULL is -ENXIO: it maps
+ * nothing for a register of bit_width 0, and ioremap refuses an address
+ * beyond the CPU's physical address width.  x86's __ioremap_caller checks
+ * the register's first byte (phys_addr_valid), prints "ioremap: invalid
+ * physical address <hex>" and WARNs (once per boot); arm64's ioremap checks
+ * the last byte against PHYS_MASK and prints nothing.  Returns 0, or the
+ * error (EINVAL_RC, ENXIO_RC) with the reason in why. */
+static int map_gar(const struct run *r, const struct hest_source *g, struct vgas_memo *gm, char *why, size_t size)
 {
 	if (!gar_ok(g, gm, why, size))
-		return false;
+		return EINVAL_RC;
 	struct vgas gas;
 	vget_gas_m(g, gm, &gas);
-	uint64_t last = gas.addr + 7 < gas.addr ? UINT64_MAX : gas.addr + 7;
-	if (gas.space != 0 || r->phys_bits >= 64 || !(last >> r->phys_bits))
-		return true;
+	if (gas.space != 0)
+		return 0; /* system I/O needs no mapping */
+	if (gas.width == 0) {
+		snprintf(why, size, "a system-memory register of bit_width 0 at 0x%" PRIx64
+			 ": acpi_os_map_generic_address maps nothing for it", gas.addr);
+		return ENXIO_RC;
+	}
+	bool x86 = r->arch == HEST_ARCH_X86_64 || r->arch == HEST_ARCH_ANY;
+	uint64_t bytes = gas.width / 8 ? gas.width / 8 : 1;
+	uint64_t first = gas.addr;
+	if (!x86)
+		first = gas.addr + bytes - 1 < gas.addr ? UINT64_MAX : gas.addr + bytes - 1;
+	if (r->phys_bits >= 64 || !(first >> r->phys_bits))
+		return 0;
 	unsigned need = 64;
-	while (need > 1 && !(last >> (need - 1)))
+	while (need > 1 && !(first >> (need - 1)))
 		need--;
-	snprintf(why, size, "ioremap: invalid physical address %" PRIx64 " (it needs %u address bits; the CPU has %u, "
-		 "--phys-bits)", gas.addr, need, r->phys_bits);
-	return false;
+	if (x86)
+		snprintf(why, size, "\"ioremap: invalid physical address %" PRIx64 "\" and a WARNING (it needs %u address "
+			 "bits; the CPU has %u, --phys-bits)",
+			 gas.addr, need, r->phys_bits);
+	else
+		snprintf(why, size, "ioremap refuses physical address 0x%" PRIx64 ", silently (its last byte needs %u "
+			 "address bits; %u are modelled, --phys-bits)",
+			 gas.addr, need, r->phys_bits);
+	return ENXIO_RC;
 }
 
 static void probe(struct run *r, size_t i)
@@ -326,25 +351,34 @@ static void probe(struct run *r, size_t i)
 		return;
 	}
 	/* ghes_new maps the read-ack register first, then the status register */
-	if ((g->type == 10 && !map_ok(r, g, &mm->read_ack, why, sizeof(why))) ||
-	    !map_ok(r, g, &mm->status, why, sizeof(why))) {
-		set(r, i, HEST_LINUX_PROBE_FAILED, "%s; GHES: probe of GHES.%u failed with error -%d", why, id,
-		    strncmp(why, "ioremap", 7) == 0 ? ENXIO_RC : EINVAL_RC);
+	rc = g->type == 10 ? map_gar(r, g, &mm->read_ack, why, sizeof(why)) : 0;
+	if (!rc)
+		rc = map_gar(r, g, &mm->status, why, sizeof(why));
+	if (rc == ENXIO_RC) {
+		/* really_probe takes -ENXIO (and -ENODEV) for "no match": debug level only */
+		set(r, i, HEST_LINUX_PROBE_FAILED,
+		    "%s; probe: -%d (ENXIO), logged at debug level only (\"GHES: probe of GHES.%u rejects match -%d\"): "
+		    "GHES.%u unbound",
+		    why, ENXIO_RC, id, ENXIO_RC, id);
+		return;
+	}
+	if (rc) {
+		set(r, i, HEST_LINUX_PROBE_FAILED, "%s; GHES: probe of GHES.%u failed with error -%d", why, id, rc);
 		return;
 	}
 	char extra[200] = "";
 	if (ebl > 65536)
 		snprintf(extra, sizeof(extra),
-			 "; [Firmware Warn]: GHES: Error status block length is too long: %" PRIu64
-			 " for generic hardware error source: %u. (only 65536 bytes are read)",
+			 "; \"[Firmware Warn]: GHES: Error status block length is too long: %" PRIu64
+			 " for generic hardware error source: %u.\" (only 65536 bytes are read)",
 			 ebl, id);
 	/* the device is bound either way: with a poll interval of 0 its timer
 	 * is never started */
 	r->s->registered++;
 	if (t == 0 && vget_m(g, &mm->npoll) == 0) {
 		set(r, i, HEST_LINUX_INACTIVE,
-		    "GHES.%u bound, never polled: [Firmware Warn]: GHES: Poll interval is 0 for generic hardware error "
-		    "source: %u, disabled.%s",
+		    "GHES.%u bound, never polled: \"[Firmware Warn]: GHES: Poll interval is 0 for generic hardware error "
+		    "source: %u, disabled.\" (a record present at probe is still reported)%s",
 		    id, id, extra);
 		return;
 	}

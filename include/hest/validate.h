@@ -149,7 +149,8 @@ int hest_linux_summarize(const struct hest_model *m, const struct hest_decode_in
 /* The CPU's physical address width modelled for `arch`: `given`, or when
  * 0 the widest the architecture allows (x86_64 52, arm64 48 as Debian's
  * kernels, riscv64 56).  ioremap refuses a register above it, and Linux
- * then fails to probe that GHES ("probe ... failed with error -6"). */
+ * then fails to probe that GHES with -6 (ENXIO: logged at debug level only,
+ * "probe of GHES.N rejects match -6"; the device stays, unbound). */
 unsigned hest_linux_phys_bits(enum hest_arch arch, unsigned given);
 void hest_linux_summary_free(struct hest_linux_summary *s);
 const char *hest_linux_verdict_name(enum hest_linux_verdict v);

@@ -13,6 +13,8 @@ Subcommands:
               against hest.aml (only the patched addresses may differ)
   hestval-vs-linux  compare hestval's prediction of what Linux does with a
               table (validate --format json) with what the guest's kernel did
+  hestval-lines  the kernel's lines about each GHES source against the
+              lines hestval's Linux model quotes for it
   section     extract what the guest printed between two markers on the
               console (its dmesg, or the HEST as od -tx1 lines) into a file
   region      the guest memory region the guest printed (E2E-REGION: one
@@ -349,36 +351,108 @@ def cmd_compare_patched(a):
     sys.exit(1 if bad else 0)
 
 
+def ghes_ids(console, name):
+    """The GHES.<id> names the guest listed in its E2E-<name> section."""
+    listed = section(console, name, False)
+    if listed is None:
+        sys.exit("the guest printed no E2E-%s section" % name)
+    return sorted(int(l.strip()[5:]) for l in listed.decode().splitlines() if l.strip().startswith("GHES."))
+
+
 def cmd_hestval_vs_linux(a):
     """hestval's model of Linux (validate --format json, its "linux" part)
-    against what the guest's kernel did: the table accepted or not, and the
-    GHES sources registered (bound as GHES.<id>)."""
+    against what the guest's kernel did: the table accepted or not, the GHES
+    devices bound (verdict registered, or inactive: bound but never polled)
+    and the devices that exist unbound (probe-failed: the platform device is
+    created, the driver refuses it)."""
     with open(a.json, encoding="utf-8") as f:
         report = json.load(f)
     with open(a.console, encoding="utf-8", errors="replace") as f:
         console = f.read().replace("\r", "")
     with open(a.kernel_log, encoding="utf-8", errors="replace") as f:
         kernel = f.read()
-    bound = section(console, "GHES", False)
-    if bound is None:
-        sys.exit("the guest printed no E2E-GHES section")
-    linux_ids = sorted(int(l.strip()[5:]) for l in bound.decode().splitlines() if l.strip().startswith("GHES."))
+    linux_ids = ghes_ids(console, "GHES")
+    linux_devices = ghes_ids(console, "GHES-DEVICES")
+    linux_unbound = sorted(set(linux_devices) - set(linux_ids))
     inputs = report.get("inputs") or []
     if len(inputs) != 1 or "linux" not in inputs[0]:
         sys.exit("hestval's report has no Linux summary for one input")
     model = inputs[0]["linux"]
-    predicted = sorted(s["id"] for s in model.get("sources", []) if s.get("verdict") == "registered")
+    sources = model.get("sources", [])
+    predicted = sorted(s["id"] for s in sources if s.get("verdict") in ("registered", "inactive"))
+    failed = sorted(s["id"] for s in sources if s.get("verdict") == "probe-failed")
     accepted = "HEST: Table parsing has been initialized." in kernel
-    print("hestval: table %s (%s); registers %s" % (model.get("table"), model.get("reason"),
-                                                    ", ".join("GHES.%d" % i for i in predicted) or "none"))
-    print("Linux:   table %s; bound %s" % ("accepted" if accepted else "not accepted",
-                                           ", ".join("GHES.%d" % i for i in linux_ids) or "none"))
+    names = lambda ids: ", ".join("GHES.%d" % i for i in ids) or "none"
+    print("hestval: table %s (%s); binds %s (%d registered); probe fails for %s" % (
+        model.get("table"), model.get("reason"), names(predicted), model.get("registered", -1), names(failed)))
+    print("Linux:   table %s; bound %s; unbound devices %s" % (
+        "accepted" if accepted else "not accepted", names(linux_ids), names(linux_unbound)))
     bad = False
     if (model.get("table") == "accepted") != accepted:
         print("hestval and Linux disagree on the table")
         bad = True
     if predicted != linux_ids:
-        print("hestval and Linux disagree on the registered sources")
+        print("hestval and Linux disagree on the bound sources")
+        bad = True
+    if model.get("table") == "accepted" and model.get("registered") != len(linux_ids):
+        print("hestval's count of registered sources is not the number Linux bound")
+        bad = True
+    if failed != linux_unbound:
+        print("hestval and Linux disagree on the sources whose probe failed (device present, not bound)")
+        bad = True
+    sys.exit(1 if bad else 0)
+
+
+PROBE_LINE = re.compile(r"^(\S+) (\S+): probe with driver (\S+) (rejects match|failed with error) (-?\d+)$")
+
+
+def kernel_text(line):
+    """A kernel log line without its timestamp, in Linux 6.1's words: 6.12
+    says the driver core's probe result as "<drv> <dev>: probe with driver
+    <drv> ...", 6.1 as "<drv>: probe of <dev> ..."."""
+    text = re.sub(r"^\[ *[0-9]+\.[0-9]+\] ", "", line.rstrip())
+    m = PROBE_LINE.match(text)
+    if m:
+        text = "%s: probe of %s %s %s" % (m.group(3), m.group(2), m.group(4), m.group(5))
+    return text
+
+
+def cmd_hestval_lines(a):
+    """The kernel's lines about each GHES source against the lines hestval's
+    Linux model quotes (in double quotes) in its reasons: every kernel line
+    naming a source ("... generic hardware error source: N", "GHES.N"; not
+    the records) or an ioremap refusal must be quoted by the model, and every
+    line the model quotes must be in the log.  Lines the kernel prints at
+    debug level ("rejects match") are expected only when the command line
+    turned them on (dyndbg)."""
+    with open(a.json, encoding="utf-8") as f:
+        report = json.load(f)
+    with open(a.kernel_log, encoding="utf-8", errors="replace") as f:
+        log = [kernel_text(l) for l in f.read().replace("\r", "").splitlines()]
+    debug = any("dyndbg=" in l for l in log if "command line" in l)
+    model = (report.get("inputs") or [{}])[0].get("linux")
+    if not model:
+        sys.exit("hestval's report has no Linux summary")
+    quoted = []
+    for s in model.get("sources", []):
+        for q in re.findall(r'"([^"]+)"', s.get("reason", "")):
+            quoted.append((s["id"], q))
+    about = re.compile(r"for generic hardware error source: \d+\b|\bGHES\.\d+\b|^ioremap: ")
+    said = [l for l in log if about.search(l) and "Hardware Error" not in l and " really_probe: " not in l]
+    bad = False
+    for l in said:
+        if any(q == l for _, q in quoted):
+            print("kernel and hestval: %s" % l)
+        else:
+            print("the kernel says, hestval does not: %s" % l)
+            bad = True
+    for sid, q in quoted:
+        if q in log:
+            continue
+        if "rejects match" in q and not debug:
+            print("hestval (source %d, debug level, not enabled): %s" % (sid, q))
+            continue
+        print("hestval says (source %d), the kernel does not: %s" % (sid, q))
         bad = True
     sys.exit(1 if bad else 0)
 
@@ -664,6 +738,10 @@ def main():
     c.add_argument("--console", required=True)
     c.add_argument("--kernel-log", required=True)
     c.set_defaults(fn=cmd_hestval_vs_linux)
+    c = sub.add_parser("hestval-lines")
+    c.add_argument("--json", required=True)
+    c.add_argument("--kernel-log", required=True)
+    c.set_defaults(fn=cmd_hestval_lines)
     c = sub.add_parser("compare-patched")
     c.add_argument("--layout", required=True)
     c.add_argument("--hest", required=True)

@@ -482,6 +482,20 @@ e2e_hestval_agrees() {
 	sed 's/^/#   /' "$dir/$name-vs-linux.txt"
 }
 
+# e2e_hestval_lines DIR NAME: the kernel's lines about each GHES source (its
+# warnings, its probe results, ioremap's refusals) are the lines hestval's
+# Linux model quotes in its reasons, both ways (e2e.py hestval-lines).
+e2e_hestval_lines() {
+	local dir=$1 name=$2
+	if "$PYTHON" "$e2e_src/e2e.py" hestval-lines --json "$dir/$name.json" \
+		--kernel-log "$dir/kernel.log" >"$dir/$name-lines.txt" 2>&1; then
+		ok "$(basename "$dir"): the kernel's lines about each source are the ones hestval quotes"
+	else
+		not_ok "$(basename "$dir"): the kernel's lines about each source are the ones hestval quotes"
+	fi
+	sed 's/^/#   /' "$dir/$name-lines.txt"
+}
+
 # --- path B: the linker/loader script run by firmware (loader.sh, ovmf.sh) ---
 
 # e2e_table_revision FILE: an ACPI table's revision (byte 8), as the
