@@ -76,7 +76,12 @@ static void check_one(struct vctx *c, const struct hest_source *s, struct vgas_m
 	}
 	bool widened;
 	unsigned bits = linux_access_bits(&g, &widened);
-	if (g.width + g.offset > bits)
+	if (g.width == 0 && g.space == SPACE_MEMORY && g.addr)
+		vreport(c, "GAS-WIDTH", s, field_path(at, sizeof(at), path, "bit_width"), 0,
+			"%s has bit width 0; Linux maps nothing for it (acpi_os_map_generic_address) and the probe "
+			"fails with -6, so the source is never bound",
+			what);
+	else if (g.width + g.offset > bits)
 		vreport(c, "GAS-WIDTH", s, field_path(at, sizeof(at), path, "bit_width"), 0,
 			"%s: bit width %" PRIu64 " + bit offset %" PRIu64 " exceed the %u-bit access; Linux refuses "
 			"it (\"Invalid bit width + offset in GAR\")",
@@ -88,7 +93,7 @@ static void check_one(struct vctx *c, const struct hest_source *s, struct vgas_m
 			"%u",
 			what, g.width, 4u << g.access, g.access, bits, 4u << g.access);
 	bool status = strcmp(path, "error_status_address") == 0;
-	if (status && (bits < 64 || g.width < 64))
+	if (status && g.width && (bits < 64 || g.width < 64))
 		vreport(c, "GAS-REGISTER-64", s, field_path(at, sizeof(at), path, "bit_width"), 0,
 			"%s has bit width %" PRIu64 " and is read with %u-bit accesses; it cannot hold the address "
 			"of an error status block above 4 GiB",

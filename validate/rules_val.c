@@ -42,8 +42,10 @@ static const struct hest_rule rules[] = {
 	  "Linux apei_check_gar: \"Invalid address space type in GAR\" (probe fails)" },
 	{ "GAS-WIDEN", HEST_SEV_NOTE, "the access size is narrower than the register; only Linux's fix-up makes it readable",
 	  "ACPI 6.5 5.2.3.2 (GAS); Linux apei_check_gar widens aligned 32/64-bit registers (\"common BIOS bug\"); Linux apei_check_gar widens aligned 32/64-bit registers silently (\"common BIOS bug\"); no consumer is known to read them narrower" },
-	{ "GAS-WIDTH", HEST_SEV_ERROR, "bit width + bit offset of a GHES register exceed its access size",
-	  "Linux apei_check_gar: \"Invalid bit width + offset in GAR\" (probe fails)" },
+	{ "GAS-WIDTH", HEST_SEV_ERROR,
+	  "bit width + bit offset of a GHES register exceed its access size, or a memory register's bit width is 0",
+	  "Linux apei_check_gar: \"Invalid bit width + offset in GAR\" (probe fails); a bit width of 0 maps nothing "
+	  "(acpi_os_map_generic_address) and the probe fails with -6 (measured, tests/e2e/linux-model.sh)" },
 	{ "HEST-AER-GLOBAL-DUP", HEST_SEV_ERROR, "more than one GLOBAL AER structure of the same type",
 	  "ACPI 6.5 18.3.2 AER structures (GLOBAL: settings apply to all devices of the kind)" },
 	{ "HEST-ASSIST-NO-GHES", HEST_SEV_WARNING, "a GHES_ASSIST source with no GHES whose related_source_id names it",

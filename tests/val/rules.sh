@@ -285,6 +285,9 @@ silent GAS-ACCESS ghes
 patch "$ghes" "$T/width.aml" s0+22:1=8
 fires GAS-WIDTH width "bit width 64 + bit offset 8 exceed the 64-bit access"
 silent GAS-WIDTH ghes
+patch "$ghes" "$T/width0.aml" s0+21:1=0
+fires GAS-WIDTH width0 "the error status address register has bit width 0; Linux maps nothing for it (acpi_os_map_generic_address) and the probe fails with -6"
+silent GAS-REGISTER-64 width0
 
 patch "$ghes" "$T/widen.aml" s0+21:1=32 s0+23:1=1
 fires GAS-WIDEN widen "bit width 32 is wider than the 8-bit access size 1; only Linux's fix-up"
