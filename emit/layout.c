@@ -1,466 +1,309 @@
-/* Placement: where GHES error status address registers, read-ack registers
- * and error status blocks live, and the loader script that ties HEST to them.
- *
- * The blob (etc/hardware_errors by default) holds, as QEMU lays it out:
- *   address registers (8 bytes per GHES/GHESv2 source, table order)
- *   read-ack registers (8 bytes per GHESv2 source)          -- "grouped"
- *   error status blocks (error_block_length each, 8-aligned)
- * or, with register_order: interleaved, each source's address register
- * directly followed by its read-ack register. */
+/* hest-layout.h and hest-layout.json. */
+#include "config.h"
+#include <ctype.h>
 #include <inttypes.h>
-#include <stdarg.h>
+#include <stdlib.h>
 #include <string.h>
-#include <stdio.h>
 #include <hest/encode.h>
+#include <hest/layout.h>
 #include <hest/loader.h>
 
-#define REG_SIZE 8u
-/* ACPI 6.5 18.3.2.7.1: a block must hold the 20-byte Generic Error Status
- * Block and at least one 72-byte Generic Error Data Entry header. */
-#define MIN_BLOCK (20u + 72u)
-
-static struct hest_loc pos_loc(const struct hest_model *m, struct hest_pos p)
+static const char *mode_name(enum hest_placement_mode mode)
 {
-	struct hest_loc l = { m->file, p.line, p.col, false, 0 };
-	return l;
-}
-
-static struct hest_loc given_loc(const struct hest_model *m, const struct hest_source *s, const char *path)
-{
-	const struct hest_given *g = hest_source_given(s, path);
-	return pos_loc(m, g ? g->pos : s->pos);
-}
-
-static bool is_ghes(const struct hest_source *s)
-{
-	return s->desc && (s->type == 9 || s->type == 10);
-}
-
-static uint64_t align8(uint64_t v)
-{
-	return (v + 7u) & ~(uint64_t)7u;
-}
-
-/* In placed modes the compiler owns the GAS addresses. */
-static bool check_not_given(const struct hest_model *m, const struct hest_source *s, struct hest_path_memo *path,
-			    struct hest_diags *d)
-{
-	const struct hest_given *g = hest_source_given_m(s, path);
-	if (!g)
-		return true;
-	hest_diag_add(d, HEST_SEV_ERROR, "PLACE-ADDRESS-GIVEN", pos_loc(m, g->pos),
-		      "source '%s': '%s' is computed by placement mode %s; remove it, or use placement mode none",
-		      s->name, path->path, m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
-	return false;
-}
-
-static void warn_zero_gas(const struct hest_model *m, const struct hest_source *s, const char *path,
-			  struct hest_diags *d)
-{
-	uint64_t a;
-	if (hest_source_get(s, path, &a) && a == 0)
-		hest_diag_add(d, HEST_SEV_WARNING, "HEST-GAS-ZERO", given_loc(m, s, path),
-			      "source '%s': %s is 0 and placement mode none patches nothing; Linux refuses the "
-			      "source (\"probe of GHES.N failed with error -22\")",
-			      s->name, path);
-}
-
-/* Register and block offsets for every GHES source. */
-static void assign_offsets(struct hest_model *m)
-{
-	size_t nreg = 0, nack = 0;
-	for (size_t i = 0; i < m->nsrc; i++)
-		if (m->src[i].layout.placed) {
-			nreg++;
-			nack += m->src[i].layout.has_read_ack;
-		}
-	uint64_t reg = 0, ack = REG_SIZE * nreg;
-	for (size_t i = 0; i < m->nsrc; i++) {
-		struct hest_source_layout *L = &m->src[i].layout;
-		if (!L->placed)
-			continue;
-		if (m->placement.order == HEST_REGS_INTERLEAVED) {
-			L->register_offset = reg;
-			reg += REG_SIZE;
-			if (L->has_read_ack) {
-				L->read_ack_offset = reg;
-				reg += REG_SIZE;
-			}
-		} else {
-			L->register_offset = reg;
-			reg += REG_SIZE;
-			if (L->has_read_ack) {
-				L->read_ack_offset = ack;
-				ack += REG_SIZE;
-			}
-		}
-	}
-	uint64_t block = align8(REG_SIZE * (nreg + nack));
-	for (size_t i = 0; i < m->nsrc; i++) {
-		struct hest_source_layout *L = &m->src[i].layout;
-		if (!L->placed || L->block_pinned)
-			continue;
-		L->block_offset = block;
-		block = align8(block + L->block_size);
+	switch (mode) {
+	case HEST_PLACE_LINKER_LOADER:
+		return "linker-loader";
+	case HEST_PLACE_FIXED:
+		return "fixed";
+	default:
+		return "none";
 	}
 }
 
-uint64_t hest_placement_blob_size(const struct hest_model *m)
+static const char *type_key(const struct hest_source *s)
 {
-	uint64_t end = 0;
-	for (size_t i = 0; i < m->nsrc; i++) {
-		const struct hest_source_layout *L = &m->src[i].layout;
-		if (!L->placed)
-			continue;
-		if (L->register_offset + REG_SIZE > end)
-			end = L->register_offset + REG_SIZE;
-		if (L->has_read_ack && L->read_ack_offset + REG_SIZE > end)
-			end = L->read_ack_offset + REG_SIZE;
-		if (!L->block_pinned && L->block_offset + L->block_size > end)
-			end = L->block_offset + L->block_size;
-	}
-	return end;
+	return s->desc ? s->desc->key : "unknown";
 }
 
-static bool overlaps(uint64_t a, uint64_t alen, uint64_t b, uint64_t blen)
+static unsigned source_id(const struct hest_source *s)
 {
-	return a < b + blen && b < a + alen;
+	return s->len >= 4 ? (unsigned)hest_get_le(s->bytes + 2, 2) : 0;
 }
 
-/* Fixed mode: pinned blocks must not overlap the blob or each other. */
-static int check_fixed_regions(const struct hest_model *m, uint64_t blob_size, struct hest_diags *d)
+/* NAME as a C macro fragment: upper case, '-' -> '_'. */
+static void macro_name(const char *name, char *out, size_t size)
 {
-	const struct hest_placement *p = &m->placement;
-	int rc = 0;
-	if (p->base + blob_size < p->base) {
-		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-RANGE", pos_loc(m, p->base_pos),
-			      "the %" PRIu64 "-byte blob at base 0x%" PRIx64 " runs past the end of the address space",
-			      blob_size, p->base);
+	size_t i = 0;
+	for (; name[i] && i + 1 < size; i++)
+		out[i] = name[i] == '-' ? '_' : (char)toupper((unsigned char)name[i]);
+	out[i] = '\0';
+}
+
+struct macro_ref {
+	char name[72];
+	size_t index;
+};
+
+static int macro_ref_cmp(const void *a, const void *b)
+{
+	const struct macro_ref *x = a, *y = b;
+	int c = strcmp(x->name, y->name);
+	return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+/* Two names that map to one macro prefix ("a-b", "a_b") would collide in the
+ * header.  Sorted, so 65535 sources cost n log n, not n^2. */
+static int check_macro_names(const struct hest_model *m, struct hest_diags *d)
+{
+	if (m->nsrc < 2)
+		return 0;
+	struct macro_ref *r = malloc(m->nsrc * sizeof(*r));
+	if (!r) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 }, "out of memory");
 		return -1;
 	}
 	for (size_t i = 0; i < m->nsrc; i++) {
-		const struct hest_source_layout *L = &m->src[i].layout;
-		if (!L->placed || !L->block_pinned)
-			continue;
-		struct hest_loc at = pos_loc(m, L->block_address_pos);
-		if (L->block_address + L->block_size < L->block_address) {
-			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-RANGE", at,
-				      "source '%s': block at 0x%" PRIx64 " runs past the end of the address space",
-				      m->src[i].name, L->block_address);
-			rc = -1;
-			continue;
-		}
-		if (L->block_address % 8)
-			hest_diag_add(d, HEST_SEV_WARNING, "PLACE-RANGE", at,
-				      "source '%s': block address 0x%" PRIx64 " is not 8-byte aligned", m->src[i].name,
-				      L->block_address);
-		if (overlaps(L->block_address, L->block_size, p->base, blob_size)) {
-			hest_diag_add(d, HEST_SEV_ERROR, "PLACE-OVERLAP", at,
-				      "source '%s': block 0x%" PRIx64 "..0x%" PRIx64 " overlaps the register blob at "
-				      "0x%" PRIx64 "..0x%" PRIx64,
-				      m->src[i].name, L->block_address, L->block_address + L->block_size - 1, p->base,
-				      p->base + blob_size - 1);
-			rc = -1;
-		}
-		for (size_t j = 0; j < i; j++) {
-			const struct hest_source_layout *O = &m->src[j].layout;
-			if (O->placed && O->block_pinned &&
-			    overlaps(L->block_address, L->block_size, O->block_address, O->block_size)) {
-				hest_diag_add(d, HEST_SEV_ERROR, "PLACE-OVERLAP", at,
-					      "source '%s': block 0x%" PRIx64 "..0x%" PRIx64 " overlaps the block of "
-					      "source '%s' at 0x%" PRIx64,
-					      m->src[i].name, L->block_address, L->block_address + L->block_size - 1,
-					      m->src[j].name, O->block_address);
-				rc = -1;
-			}
-		}
+		macro_name(m->src[i].name, r[i].name, sizeof(r[i].name));
+		r[i].index = i;
 	}
-	return rc;
-}
-
-static int check_table_offset(const struct hest_model *m, struct hest_diags *d)
-{
-	const struct hest_placement *p = &m->placement;
-	uint64_t len = hest_get_le(m->hdr.bytes + 4, 4);
-	/* standalone: the install anchor follows the table */
-	uint64_t end = p->standalone ? hest_loader_anchor_offset(m, len) + 8 : (uint64_t)p->table_offset + len;
-	if (end > UINT32_MAX || (p->tables_blob_size && end > p->tables_blob_size)) {
-		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-TABLE-OFFSET", pos_loc(m, p->table_offset_pos),
-			      "the %" PRIu64 "-byte HEST at table_offset 0x%" PRIx32 "%s does not fit in '%s' (%" PRIu64
-			      " bytes)",
-			      len, p->table_offset, p->standalone ? " and its 8-byte install anchor" : "", p->tables_blob,
-			      p->tables_blob_size ? p->tables_blob_size : UINT32_MAX);
-		return -1;
-	}
-	return 0;
-}
-
-/* Block sizes and the sources that get registers. */
-static int select_sources(struct hest_model *m, struct hest_diags *d)
-{
+	qsort(r, m->nsrc, sizeof(*r), macro_ref_cmp);
 	int rc = 0;
-	/* each path looked up once per source type, not once per source */
-	struct hest_path_memo gas = HEST_PATH_MEMO("error_status_address.address"),
-			      ack = HEST_PATH_MEMO("read_ack.register.address"),
-			      ebl = HEST_PATH_MEMO("error_block_length");
-	for (size_t i = 0; i < m->nsrc; i++) {
-		struct hest_source *s = &m->src[i];
-		struct hest_source_layout *L = &s->layout;
-		L->placed = is_ghes(s);
-		if (!L->placed)
+	for (size_t i = 1; i < m->nsrc && rc == 0; i++) {
+		if (strcmp(r[i].name, r[i - 1].name) != 0)
 			continue;
-		if (!check_not_given(m, s, &gas, d) || (L->has_read_ack && !check_not_given(m, s, &ack, d)))
-			rc = -1;
-		uint64_t len = 0;
-		hest_source_get_m(s, &ebl, &len);
-		L->block_size = (uint32_t)len;
-	}
-	return rc;
-}
-
-/* Writes placed addresses (offsets in linker-loader mode, absolute
- * addresses in fixed mode) into the GAS fields. */
-static void patch_gas(struct hest_model *m)
-{
-	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
-	struct hest_path_memo gas = HEST_PATH_MEMO("error_status_address.address"),
-			      ack = HEST_PATH_MEMO("read_ack.register.address");
-	for (size_t i = 0; i < m->nsrc; i++) {
-		struct hest_source *s = &m->src[i];
-		if (!s->layout.placed)
-			continue;
-		hest_source_set_m(s, &gas, base + s->layout.register_offset);
-		if (s->layout.has_read_ack)
-			hest_source_set_m(s, &ack, base + s->layout.read_ack_offset);
-	}
-}
-
-/* In every mode: a block must fit at least one record header (unless the
- * description deliberately keeps a table's undersized blocks). */
-static int check_block_sizes(const struct hest_model *m, struct hest_diags *d)
-{
-	int rc = 0;
-	struct hest_path_memo ebl = HEST_PATH_MEMO("error_block_length"); /* resolved once per type */
-	for (size_t i = 0; i < m->nsrc && !(m->allow & HEST_ALLOW_UNDERSIZED_BLOCKS); i++) {
-		const struct hest_source *s = &m->src[i];
-		uint64_t len = 0;
-		if (!is_ghes(s) || !hest_source_get_m(s, &ebl, &len) || len >= MIN_BLOCK)
-			continue;
-		const struct hest_given *g = hest_source_given(s, "error_block_length");
-		hest_diag_add(d, HEST_SEV_ERROR, "CPER-SIZE-ENTRY", pos_loc(m, g ? g->pos : m->placement.block_size_pos),
-			      "source '%s': error_block_length %" PRIu64 "%s cannot hold one error status block "
-			      "header (20 bytes) and one data entry header (72 bytes)",
-			      s->name, len, g ? "" : " (from placement.block_size)");
+		const struct hest_source *a = &m->src[r[i - 1].index], *b = &m->src[r[i].index];
+		struct hest_loc l = { m->file, b->pos.line, b->pos.col, false, 0 };
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, l, "sources '%s' and '%s' both become HEST_SRC_%s_* in the C header; rename one",
+			      a->name, b->name, r[i].name);
 		rc = -1;
 	}
+	free(r);
 	return rc;
 }
 
-int hest_place(struct hest_model *m, struct hest_diags *d)
+static bool header_source_macros(const struct hest_model *m, const struct hest_source *s, size_t index,
+				 struct hest_buf *o)
 {
-	if (check_block_sizes(m, d) < 0)
-		return -1;
-	if (m->placement.mode == HEST_PLACE_NONE) {
-		for (size_t i = 0; i < m->nsrc; i++) {
-			struct hest_source *s = &m->src[i];
-			s->layout.placed = false;
-			if (!is_ghes(s))
-				continue;
-			warn_zero_gas(m, s, "error_status_address.address", d);
-			if (s->type == 10)
-				warn_zero_gas(m, s, "read_ack.register.address", d);
-		}
-		return 0;
+	char n[72];
+	macro_name(s->name, n, sizeof(n));
+	const struct hest_source_layout *L = &s->layout;
+	bool ok = hest_buf_printf(o, "\n/* source '%s': %s, id %u */\n", s->name, type_key(s), source_id(s));
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_INDEX %zuu\n#define HEST_SRC_%s_ID %uu\n", n, index, n,
+				   source_id(s));
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_TYPE %uu\n#define HEST_SRC_%s_HEST_OFFSET 0x%" PRIx32 "u\n",
+				   n, s->type, n, L->hest_offset);
+	if (!L->has_block)
+		return ok;
+	uint64_t preserve = 0, write = 0;
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_GAS_OFFSET 0x%" PRIx32 "u\n", n, L->gas_address_offset);
+	if (L->has_read_ack) {
+		hest_source_get(s, "read_ack.preserve", &preserve);
+		hest_source_get(s, "read_ack.write", &write);
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_GAS_OFFSET 0x%" PRIx32 "u\n", n,
+					   L->read_ack_address_offset);
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_PRESERVE UINT64_C(0x%" PRIx64 ")\n"
+					      "#define HEST_SRC_%s_READ_ACK_WRITE UINT64_C(0x%" PRIx64 ")\n",
+					   n, preserve, n, write);
 	}
-	if (select_sources(m, d) < 0)
-		return -1;
-	assign_offsets(m);
-	uint64_t size = hest_placement_blob_size(m);
-	if (size > UINT32_MAX) {
-		hest_diag_add(d, HEST_SEV_ERROR, "PLACE-RANGE", pos_loc(m, m->placement.pos),
-			      "the placement blob would be %" PRIu64 " bytes; loader offsets are 32-bit", size);
-		return -1;
-	}
-	if (m->placement.mode == HEST_PLACE_FIXED && check_fixed_regions(m, size, d) < 0)
-		return -1;
-	if (m->placement.mode == HEST_PLACE_LINKER_LOADER && check_table_offset(m, d) < 0)
-		return -1;
-	patch_gas(m);
-	return 0;
-}
-
-bool hest_emit_blob(const struct hest_model *m, struct hest_buf *out)
-{
-	uint64_t size = hest_placement_blob_size(m);
-	size_t at = out->len;
-	if (!hest_buf_zeros(out, (size_t)size))
-		return false;
-	uint8_t *blob = out->p + at;
-	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
-	for (size_t i = 0; i < m->nsrc; i++) {
-		const struct hest_source_layout *L = &m->src[i].layout;
-		if (!L->placed)
-			continue;
-		uint64_t block = L->block_pinned ? L->block_address : base + L->block_offset;
-		hest_put_le(blob + L->register_offset, REG_SIZE, block);
+	uint64_t len = 0;
+	hest_source_get(s, "error_block_length", &len);
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_BLOCK_SIZE 0x%" PRIx64 "u\n", n, len);
+	if (!L->placed)
+		return ok;
+	ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_REGISTER_OFFSET 0x%" PRIx64 "u\n", n, L->register_offset);
+	if (L->has_read_ack)
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_OFFSET 0x%" PRIx64 "u\n", n,
+					   L->read_ack_offset);
+	if (!L->block_pinned)
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_BLOCK_OFFSET 0x%" PRIx64 "u\n", n, L->block_offset);
+	if (m->placement.mode == HEST_PLACE_FIXED) {
+		uint64_t base = m->placement.base;
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_REGISTER_ADDR UINT64_C(0x%" PRIx64 ")\n", n,
+					   base + L->register_offset);
 		if (L->has_read_ack)
-			hest_put_le(blob + L->read_ack_offset, REG_SIZE, m->placement.read_ack_init);
+			ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_READ_ACK_ADDR UINT64_C(0x%" PRIx64 ")\n", n,
+						   base + L->read_ack_offset);
+		ok = ok && hest_buf_printf(o, "#define HEST_SRC_%s_BLOCK_ADDR UINT64_C(0x%" PRIx64 ")\n", n,
+					   L->block_pinned ? L->block_address : base + L->block_offset);
 	}
-	return true;
+	return ok;
 }
 
-bool hest_emit_tables_blob(const struct hest_model *m, const uint8_t *table, size_t tablelen, struct hest_buf *out)
+static const char header_types[] =
+	"\n#ifndef HEST_LAYOUT_SOURCE_DEFINED\n"
+	"#define HEST_LAYOUT_SOURCE_DEFINED\n"
+	"/* One row per error source.  Offsets are inside the placement blob;\n"
+	" * addresses are absolute (fixed placement only, else 0).  has_block is 0\n"
+	" * for sources without registers (MCE, AER, ...). */\n"
+	"struct hest_layout_source {\n"
+	"\tconst char *name;\n"
+	"\tuint16_t id;\n"
+	"\tuint16_t type;\n"
+	"\tuint32_t hest_offset;        /* structure offset in the HEST */\n"
+	"\tuint8_t has_block;\n"
+	"\tuint8_t has_read_ack;\n"
+	"\tuint32_t gas_offset;         /* HEST offset of error_status_address.address */\n"
+	"\tuint32_t read_ack_gas_offset; /* HEST offset of read_ack.register.address */\n"
+	"\tuint64_t register_offset;\n"
+	"\tuint64_t read_ack_offset;\n"
+	"\tuint64_t block_offset;\n"
+	"\tuint32_t block_size;\n"
+	"\tuint64_t register_addr;\n"
+	"\tuint64_t read_ack_addr;\n"
+	"\tuint64_t block_addr;\n"
+	"\tuint64_t read_ack_preserve;\n"
+	"\tuint64_t read_ack_write;\n"
+	"};\n"
+	"#endif\n";
+
+static bool header_table_row(const struct hest_model *m, const struct hest_source *s, struct hest_buf *o)
 {
-	const struct hest_placement *p = &m->placement;
-	uint64_t end = (uint64_t)p->table_offset + tablelen;
-	if (p->standalone)
-		end = hest_loader_anchor_offset(m, tablelen) + 8;
-	if (p->tables_blob_size > end)
-		end = p->tables_blob_size;
-	size_t at = out->len;
-	if (end > SIZE_MAX || !hest_buf_zeros(out, (size_t)end))
-		return false;
-	uint8_t *t = out->p + at;
-	memcpy(t + p->table_offset, table, tablelen);
-	hest_loader_served_table(t + p->table_offset, tablelen);
-	if (p->standalone)
-		hest_put_le(t + hest_loader_anchor_offset(m, tablelen), 8, p->table_offset);
-	return true;
+	const struct hest_source_layout *L = &s->layout;
+	uint64_t preserve = 0, write = 0, len = 0;
+	hest_source_get(s, "read_ack.preserve", &preserve);
+	hest_source_get(s, "read_ack.write", &write);
+	hest_source_get(s, "error_block_length", &len);
+	bool fixed = m->placement.mode == HEST_PLACE_FIXED && L->placed;
+	uint64_t base = m->placement.base;
+	uint64_t block_addr = !fixed ? 0 : L->block_pinned ? L->block_address : base + L->block_offset;
+	return hest_buf_printf(o,
+			       "\t{ \"%s\", %uu, %uu, 0x%" PRIx32 "u, %u, %u, 0x%" PRIx32 "u, 0x%" PRIx32 "u,\n"
+			       "\t  UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "), 0x%" PRIx64
+			       "u,\n"
+			       "\t  UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 "),\n"
+			       "\t  UINT64_C(0x%" PRIx64 "), UINT64_C(0x%" PRIx64 ") },\n",
+			       s->name, source_id(s), s->type, L->hest_offset, L->placed ? 1u : 0u,
+			       L->placed && L->has_read_ack ? 1u : 0u, L->has_block ? L->gas_address_offset : 0,
+			       L->has_read_ack ? L->read_ack_address_offset : 0, L->placed ? L->register_offset : 0,
+			       L->placed && L->has_read_ack ? L->read_ack_offset : 0,
+			       L->placed && !L->block_pinned ? L->block_offset : 0, L->has_block ? len : 0,
+			       fixed ? base + L->register_offset : 0, fixed && L->has_read_ack ? base + L->read_ack_offset : 0,
+			       block_addr, L->has_read_ack ? preserve : 0, L->has_read_ack ? write : 0);
 }
 
-/* --- the loader script --------------------------------------------------- */
-
-#if defined(__GNUC__)
-__attribute__((format(printf, 7, 8)))
-#endif
-static bool push(struct hest_loader *l, uint32_t command, const char *file, const char *src, uint32_t offset,
-		 uint8_t size, const char *fmt, ...)
+int hest_emit_layout_header(const struct hest_model *m, const char *origin, struct hest_buf *o,
+			    struct hest_diags *d)
 {
-	struct hest_loader_entry e;
-	memset(&e, 0, sizeof(e));
-	e.command = command;
-	e.name_ok = e.src_ok = true;
-	snprintf(e.file, sizeof(e.file), "%s", file);
-	snprintf(e.src, sizeof(e.src), "%s", src ? src : "");
-	e.offset = offset;
-	e.size = size;
-	e.byte_offset = (uint64_t)l->n * HEST_LOADER_ENTRY_SIZE;
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(e.note, sizeof(e.note), fmt, ap);
-	va_end(ap);
-	return hest_loader_push(l, &e);
-}
-
-static bool push_allocate(struct hest_loader *l, const char *file, uint32_t align, uint8_t zone, const char *why)
-{
-	if (!push(l, HEST_LOADER_ALLOCATE, file, NULL, 0, 0, "%s", why))
-		return false;
-	l->v[l->n - 1].align = align;
-	l->v[l->n - 1].zone = zone;
-	return true;
-}
-
-static bool build_register_pointers(const struct hest_model *m, struct hest_loader *l)
-{
-	const struct hest_placement *p = &m->placement;
-	for (size_t i = 0; i < m->nsrc; i++) {
-		const struct hest_source *s = &m->src[i];
-		if (!s->layout.placed)
-			continue;
-		if (!push(l, HEST_LOADER_ADD_POINTER, p->blob, p->blob, (uint32_t)s->layout.register_offset, 8,
-			  "source '%s' (id %u): its error status address register at 0x%" PRIx64
-			  " points at its block (0x%" PRIx64 ", %" PRIu32 " bytes)",
-			  s->name, (unsigned)hest_get_le(s->bytes + 2, 2), s->layout.register_offset,
-			  s->layout.block_offset, s->layout.block_size))
-			return false;
-	}
-	return true;
-}
-
-static bool build_gas_pointers(const struct hest_model *m, struct hest_loader *l)
-{
-	const struct hest_placement *p = &m->placement;
-	for (size_t i = 0; i < m->nsrc; i++) {
-		const struct hest_source *s = &m->src[i];
-		if (!s->layout.placed)
-			continue;
-		unsigned id = (unsigned)hest_get_le(s->bytes + 2, 2);
-		if (!push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob,
-			  p->table_offset + s->layout.gas_address_offset, 8,
-			  "source '%s' (id %u): HEST error_status_address (table offset 0x%" PRIx32
-			  ") -> its register at blob offset 0x%" PRIx64,
-			  s->name, id, s->layout.gas_address_offset, s->layout.register_offset))
-			return false;
-		if (s->layout.has_read_ack &&
-		    !push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob,
-			  p->table_offset + s->layout.read_ack_address_offset, 8,
-			  "source '%s' (id %u): HEST read_ack.register (table offset 0x%" PRIx32
-			  ") -> its read-ack register at blob offset 0x%" PRIx64,
-			  s->name, id, s->layout.read_ack_address_offset, s->layout.read_ack_offset))
-			return false;
-	}
-	return true;
-}
-
-void hest_loader_served_table(uint8_t *table, size_t len)
-{
-	if (len > 9)
-		table[9] = 0;
-}
-
-uint64_t hest_loader_anchor_offset(const struct hest_model *m, uint64_t tablelen)
-{
-	return ((uint64_t)m->placement.table_offset + tablelen + 7) & ~(uint64_t)7;
-}
-
-int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_loader *l, struct hest_diags *d)
-{
-	const struct hest_placement *p = &m->placement;
-	if (p->mode != HEST_PLACE_LINKER_LOADER) {
-		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, p->pos),
-			      "a loader script needs placement mode linker-loader");
+	if (check_macro_names(m, d) < 0)
 		return -1;
+	const struct hest_placement *p = &m->placement;
+	/* the base name only: output must not depend on where the input lives */
+	const char *slash = origin ? strrchr(origin, '/') : NULL;
+	origin = slash ? slash + 1 : origin ? origin : "a description";
+	bool ok = hest_buf_printf(o,
+				  "/* hest-layout.h: generated by hestc %s from %s.  Do not edit.\n"
+				  " * Where the HEST's error sources keep their registers and error status blocks,\n"
+				  " * for a VMM that writes CPER records at run time (see libhest's ghes runtime). */\n"
+				  "#ifndef HEST_LAYOUT_H_GENERATED\n#define HEST_LAYOUT_H_GENERATED\n\n"
+				  "#include <stdint.h>\n\n",
+				  PACKAGE_VERSION, origin);
+	ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_MODE \"%s\"\n#define HEST_LAYOUT_TABLE_LENGTH %" PRIu64 "u\n",
+				   mode_name(p->mode), hest_get_le(m->hdr.bytes + 4, 4));
+	ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_NUM_SOURCES %zuu\n", m->nsrc);
+	if (p->mode != HEST_PLACE_NONE) {
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BLOB \"%s\"\n#define HEST_LAYOUT_BLOB_SIZE 0x%" PRIx64
+					      "u\n#define HEST_LAYOUT_BLOB_ALIGN %" PRIu32 "u\n",
+					   p->blob, hest_placement_blob_size(m), p->align);
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_READ_ACK_INIT %" PRIu32 "u\n", p->read_ack_init);
 	}
-	bool ok = true;
-	if (p->standalone) {
-		uint64_t anchor = hest_loader_anchor_offset(m, tablelen);
-		ok = push_allocate(l, p->tables_blob, p->tables_align, HEST_ZONE_HIGH,
-				   "standalone: the script allocates the ACPI tables blob itself") &&
-		     push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->tables_blob, (uint32_t)anchor, 8,
-			  "install anchor at 0x%" PRIx64 " -> the HEST: UEFI firmware installs only tables that an "
-			  "ADD_POINTER points at, and nothing else in this script does",
-			  anchor);
+	if (p->mode == HEST_PLACE_LINKER_LOADER) {
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_TABLES_BLOB \"%s\"\n#define HEST_LAYOUT_TABLE_OFFSET "
+					      "0x%" PRIx32 "u\n",
+					   p->tables_blob, p->table_offset);
+		if (p->write_pointer && p->address_blob[0])
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_ADDRESS_BLOB \"%s\"\n", p->address_blob);
+		/* WRITE_POINTER targets: fw_cfg files the VMM registers writable */
+		if (p->hest_address_blob[0])
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_HEST_ADDRESS_BLOB \"%s\"\n",
+						   p->hest_address_blob);
+		if (p->standalone)
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_INSTALL_ANCHOR 0x%" PRIx64 "u\n",
+						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
 	}
-	if (hest_placement_blob_size(m) > 0) {
-		ok = ok && push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
-					 "the reserved region: error status address registers, read-ack registers, "
-					 "error status blocks");
-		ok = ok && build_register_pointers(m, l);
-		if (p->write_pointer && p->address_blob[0]) {
-			ok = ok && push(l, HEST_LOADER_WRITE_POINTER, p->address_blob, p->blob, 0, 8,
-					"tell the VMM where the region is: its address goes back through '%s'",
-					p->address_blob);
+	if (p->mode == HEST_PLACE_FIXED)
+		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BASE UINT64_C(0x%" PRIx64 ")\n", p->base);
+	for (size_t i = 0; i < m->nsrc && ok; i++)
+		ok = header_source_macros(m, &m->src[i], i, o) && hest_buf_drain(o);
+	ok = ok && hest_buf_printf(o, "%s", header_types);
+	ok = ok && hest_buf_printf(o, "\n#if defined(__GNUC__)\n__attribute__((unused))\n#endif\n"
+				      "static const struct hest_layout_source hest_layout_sources[%zu] = {\n",
+				   m->nsrc);
+	for (size_t i = 0; i < m->nsrc && ok; i++)
+		ok = header_table_row(m, &m->src[i], o) && hest_buf_drain(o);
+	ok = ok && hest_buf_printf(o, "};\n\n#endif /* HEST_LAYOUT_H_GENERATED */\n");
+	return ok ? 0 : -1;
+}
+
+static bool json_source(const struct hest_model *m, const struct hest_source *s, struct hest_buf *o)
+{
+	const struct hest_source_layout *L = &s->layout;
+	bool ok = hest_buf_printf(o, "    {\"name\": ") && hest_buf_json_cstr(o, s->name) &&
+		  hest_buf_printf(o, ", \"type\": \"%s\", \"type_code\": %u, \"id\": %u, \"hest_offset\": %" PRIu32,
+				  type_key(s), s->type, source_id(s), L->hest_offset);
+	if (L->has_block) {
+		uint64_t len = 0;
+		hest_source_get(s, "error_block_length", &len);
+		ok = ok && hest_buf_printf(o, ", \"gas_offset\": %" PRIu32 ", \"block_size\": %" PRIu64,
+					   L->gas_address_offset, len);
+		if (L->has_read_ack) {
+			uint64_t preserve = 0, write = 0;
+			hest_source_get(s, "read_ack.preserve", &preserve);
+			hest_source_get(s, "read_ack.write", &write);
+			ok = ok && hest_buf_printf(o, ", \"read_ack_gas_offset\": %" PRIu32 ", \"read_ack_preserve\": \"0x%"
+						      PRIx64 "\", \"read_ack_write\": \"0x%" PRIx64 "\"",
+						   L->read_ack_address_offset, preserve, write);
 		}
-		ok = ok && build_gas_pointers(m, l);
 	}
-	if (ok && push(l, HEST_LOADER_ADD_CHECKSUM, p->tables_blob, NULL, p->table_offset + 9, 0,
-		       "HEST checksum, after every pointer inside it is patched")) {
-		l->v[l->n - 1].start = p->table_offset;
-		l->v[l->n - 1].length = (uint32_t)tablelen;
-	} else {
-		ok = false;
+	if (L->placed) {
+		ok = ok && hest_buf_printf(o, ", \"register_offset\": %" PRIu64, L->register_offset);
+		if (L->has_read_ack)
+			ok = ok && hest_buf_printf(o, ", \"read_ack_offset\": %" PRIu64, L->read_ack_offset);
+		if (!L->block_pinned)
+			ok = ok && hest_buf_printf(o, ", \"block_offset\": %" PRIu64, L->block_offset);
+		if (m->placement.mode == HEST_PLACE_FIXED) {
+			uint64_t base = m->placement.base;
+			ok = ok && hest_buf_printf(o, ", \"register_address\": \"0x%" PRIx64 "\"", base + L->register_offset);
+			if (L->has_read_ack)
+				ok = ok && hest_buf_printf(o, ", \"read_ack_address\": \"0x%" PRIx64 "\"",
+							   base + L->read_ack_offset);
+			ok = ok && hest_buf_printf(o, ", \"block_address\": \"0x%" PRIx64 "\"",
+						   L->block_pinned ? L->block_address : base + L->block_offset);
+		}
 	}
-	if (ok && p->hest_address_blob[0]) {
-		ok = push(l, HEST_LOADER_WRITE_POINTER, p->hest_address_blob, p->tables_blob, 0, 8,
-			  "tell the VMM where the HEST is: its address goes back through '%s'", p->hest_address_blob);
-		if (ok)
-			l->v[l->n - 1].src_offset = p->table_offset;
+	return ok && hest_buf_printf(o, "}");
+}
+
+int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct hest_diags *d)
+{
+	(void)d;
+	const struct hest_placement *p = &m->placement;
+	bool ok = hest_buf_printf(o, "{\n  \"generator\": \"hestc %s\",\n  \"table\": {\"length\": %" PRIu64
+				     ", \"error_source_count\": %" PRIu64 "},\n  \"placement\": {\"mode\": \"%s\"",
+				  PACKAGE_VERSION, hest_get_le(m->hdr.bytes + 4, 4), hest_get_le(m->hdr.bytes + 36, 4),
+				  mode_name(p->mode));
+	if (p->mode != HEST_PLACE_NONE) {
+		ok = ok && hest_buf_printf(o, ", \"blob\": ") && hest_buf_json_cstr(o, p->blob) &&
+		     hest_buf_printf(o, ", \"blob_size\": %" PRIu64 ", \"align\": %" PRIu32 ", \"read_ack_init\": %" PRIu32,
+				     hest_placement_blob_size(m), p->align, p->read_ack_init);
 	}
-	if (!ok)
-		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, p->pos),
-			      l->n >= HEST_LOADER_MAX_ENTRIES ? "the loader script would exceed %u commands"
-							      : "out of memory building the loader script (%u commands)",
-			      l->n >= HEST_LOADER_MAX_ENTRIES ? HEST_LOADER_MAX_ENTRIES : (unsigned)l->n);
+	if (p->mode == HEST_PLACE_LINKER_LOADER) {
+		ok = ok && hest_buf_printf(o, ", \"zone\": \"%s\", \"tables_blob\": ", p->zone == HEST_ZONE_FSEG ? "fseg" : "high") &&
+		     hest_buf_json_cstr(o, p->tables_blob) && hest_buf_printf(o, ", \"table_offset\": %" PRIu32, p->table_offset);
+		if (p->write_pointer && p->address_blob[0])
+			ok = ok && hest_buf_printf(o, ", \"address_blob\": ") && hest_buf_json_cstr(o, p->address_blob);
+		if (p->hest_address_blob[0])
+			ok = ok && hest_buf_printf(o, ", \"hest_address_blob\": ") &&
+			     hest_buf_json_cstr(o, p->hest_address_blob);
+		if (p->standalone)
+			ok = ok && hest_buf_printf(o, ", \"install_anchor\": %" PRIu64,
+						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
+	}
+	if (p->mode == HEST_PLACE_FIXED)
+		ok = ok && hest_buf_printf(o, ", \"base\": \"0x%" PRIx64 "\"", p->base);
+	ok = ok && hest_buf_printf(o, "},\n  \"sources\": [\n");
+	for (size_t i = 0; i < m->nsrc && ok; i++)
+		ok = json_source(m, &m->src[i], o) && hest_buf_printf(o, "%s\n", i + 1 < m->nsrc ? "," : "") &&
+		     hest_buf_drain(o);
+	ok = ok && hest_buf_printf(o, "  ]\n}\n");
 	return ok ? 0 : -1;
 }

@@ -49,7 +49,7 @@ fi
 
 # One object per source; the list of what needs compiling goes through
 # xargs -P so that FUZZ_JOBS compile at once.
-newest_header=$(ls -t "$srcdir"/include/hest/*.h "$srcdir"/parser/*.h "$srcdir"/validate/*.h \
+newest_header=$(ls -t "$srcdir"/include/hest/*.h "$srcdir"/parser/*.h "$srcdir"/validate/*.h "$srcdir"/place/*.h \
 	"$srcdir"/hestc/*.h "$srcdir"/fuzz/*.h "${CONFIG_H_DIR:-.}/config.h" 2>/dev/null | head -n 1)
 objs=
 todo=$out/obj/todo
