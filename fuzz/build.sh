@@ -69,7 +69,7 @@ libobjs=$objs
 for t in $targets; do
 	add "fuzz/fuzz_$t.c"
 done
-add hestc/emitters.c
+add hestc/hestc_emitters.c
 if [ -s "$todo" ]; then
 	echo "  FUZZCC   $(wc -l <"$todo") file(s) with $cc ($mode)"
 	export cc cflags
@@ -79,7 +79,7 @@ fi
 obj_of() { echo "$out/obj/$(echo "$1" | sed 's|/|_|g; s|\.c$|.o|')"; }
 for t in $targets; do
 	extra=
-	[ "$t" = desc ] && extra=$(obj_of hestc/emitters.c)
+	[ "$t" = desc ] && extra=$(obj_of hestc/hestc_emitters.c)
 	bin=$out/fuzz_$t
 	need=
 	[ -f "$bin" ] || need=1

@@ -1,6 +1,6 @@
 /* Fuzz target: a YAML description through `hestc compile`: the parser,
  * table layout, placement, encoding and every `--emit` output (the real
- * emitter table of hestc/emitters.c).
+ * emitter table of hestc/hestc_emitters.c).
  *
  * Invariants, for a description that compiles without errors:
  *   - every applicable emitter succeeds;

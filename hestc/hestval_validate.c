@@ -16,7 +16,7 @@
 #include <hest/validate.h>
 #include "cli.h"
 #include "hestval.h"
-#include "val_outdir.h"
+#include "hestval_outdir.h"
 
 #define MAX_BLOBS 1024
 #define MAX_DEPTH 8

@@ -1,8 +1,8 @@
 /* hestval validate OUTDIR: a hestc output directory (hestc compile -o OUTDIR
  * --emit all) validated as the VMM would serve it, the fw_cfg names taken
  * from its hest-layout.json. */
-#ifndef HESTC_VAL_OUTDIR_H
-#define HESTC_VAL_OUTDIR_H
+#ifndef HESTC_HESTVAL_OUTDIR_H
+#define HESTC_HESTVAL_OUTDIR_H
 
 #include <stdbool.h>
 #include <stddef.h>

@@ -1,11 +1,11 @@
-/* hestval validate OUTDIR (see val_outdir.h). */
+/* hestval validate OUTDIR (see hestval_outdir.h). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "cli.h"
-#include "val_outdir.h"
+#include "hestval_outdir.h"
 
 /* --- the little JSON that hest-layout.json needs -------------------------- */
 
