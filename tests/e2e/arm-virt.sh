@@ -75,7 +75,7 @@ check "hestval: no error and no warning (QEMU's CPER-SIZE-RAW is a note)" \
 
 # e2e_arm_boot_checks DIR: what one boot must show.
 e2e_arm_boot_checks() {
-	local dir=$1 hest_len
+	local dir=$1
 	e2e_show_lines "$dir"
 	e2e_expect_line "$dir" "Linux booted with ACPI (PSCI found through ACPI)" 'psci: probing for conduit method from ACPI\.'
 	if grep -q 'Machine model:' "$dir/kernel.log"; then
@@ -86,12 +86,8 @@ e2e_arm_boot_checks() {
 	fi
 	check "$(basename "$dir"): the EFI stub gave Linux an empty device tree (AAVMF installed ACPI tables)" \
 		grep -q 'EFI stub: Generating empty DTB' "$dir/console.log"
-	hest_len=$(wc -c <"$setup/out/hest.aml")
-	hest_rev=$(e2e_table_revision "$setup/out/hest.aml")
-	e2e_expect_line "$dir" "Linux lists our HEST ($hest_len bytes)" \
-		"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$hest_len") \\(v0$hest_rev BOCHS  BXPC  "
+	e2e_expect_our_hest "$dir" "$setup/out/hest.aml" 'BOCHS  BXPC  '
 	e2e_expect_line "$dir" "Linux lists the harness's GTDT, MADT and FADT" 'ACPI: GTDT .*BOCHS'
-	e2e_expect_line "$dir" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
 	# hestval's model of AAVMF's install pass names the tables Linux got
 	# (AAVMF's own RSDP and XSDT aside).
 	want=$(sed -n 's/.*loader under OVMF\/AAVMF: installs [0-9]* tables: //p' "$setup/hestval.txt" | tr ' ' '\n' | LC_ALL=C sort | tr '\n' ' ' | sed 's/ $//')

@@ -52,11 +52,7 @@ fi
 e2e_show_lines "$boot"
 
 # The table Linux has is ours, byte for byte.
-hest_len=$(wc -c <"$boot/out/hest.aml")
-hest_rev=$(e2e_table_revision "$boot/out/hest.aml")
-e2e_expect_line "$boot" "Linux lists our HEST (OEM ids HESTC/POLLED, $hest_len bytes)" \
-	"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$hest_len") \\(v0$hest_rev HESTC  POLLED  "
-e2e_expect_line "$boot" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
+e2e_expect_our_hest "$boot" "$boot/out/hest.aml" 'HESTC  POLLED  '
 if e2e_guest_hest "$boot" "$boot/guest-hest.bin" 2>"$boot/guest-hest.err" &&
 	cmp -s "$boot/guest-hest.bin" "$boot/out/hest.aml"; then
 	ok "polled-ghes: /sys/firmware/acpi/tables/HEST equals hest.aml"

@@ -498,10 +498,17 @@ e2e_hestval_lines() {
 
 # --- path B: the linker/loader script run by firmware (loader.sh, ovmf.sh) ---
 
-# e2e_table_revision FILE: an ACPI table's revision (byte 8), as the
-# kernel prints it in "ACPI: SIG 0x... LEN (vNN ...".
-e2e_table_revision() {
-	od -An -tu1 -j8 -N1 "$1" | tr -d ' '
+# e2e_expect_our_hest DIR TABLE 'OEMID  TABLEID ': Linux lists a HEST of
+# TABLE's length and revision (byte 8) with those OEM ids, then parses it:
+# "ACPI: HEST 0x... LEN (vNN OEMID  TABLEID ..." and "HEST: Table parsing
+# has been initialized.".
+e2e_expect_our_hest() {
+	local dir=$1 table=$2 ids=$3 len rev
+	len=$(wc -c <"$table")
+	rev=$(od -An -tu1 -j8 -N1 "$table" | tr -d ' ')
+	e2e_expect_line "$dir" "Linux lists our HEST ($(echo $ids), $len bytes, revision $rev)" \
+		"ACPI: HEST 0x[0-9A-F]+ $(printf '%06X' "$len") \\(v0$rev $ids"
+	e2e_expect_line "$dir" "HEST: Table parsing has been initialized" 'HEST: Table parsing has been initialized\.'
 }
 
 # e2e_loader_setup_checked DIR DESC.yaml: e2e_loader_setup as a test point
