@@ -5,7 +5,7 @@
 #include <hest/layout.h>
 #include <hest/rules.h>
 #include <hest/schema.h>
-#include "check_internal.h"
+#include "check_helpers.h"
 
 static struct hest_loc at(const struct hest_model *m, const struct hest_source *s, const char *path)
 {
