@@ -12,16 +12,27 @@
 static void cper_usage(FILE *f)
 {
 	fprintf(f, "usage: hestc cper ERROR.yaml [-o BLOCK.bin] [--block-size N] [-q]\n"
+		   "       hestc cper --random SEED [--count N] [--kind K,...] [--form FORM]\n"
+		   "                  [--block-size N] [-o FILE|DIR] [-q]\n"
 		   "       hestc cper --reference\n"
 		   "\n"
 		   "Builds a Generic Error Status Block (data entries and sections) ready to be\n"
 		   "written into a GHES error status block, or a CPER record (form: record).\n"
+		   "The description is YAML or JSON (hestval cper --format yaml|json writes one\n"
+		   "back from any block, and its whole JSON report is read too).\n"
 		   "\n"
 		   "  -o, --output FILE    where to write the bytes (default: standard output,\n"
 		   "                       unless it is a terminal)\n"
 		   "  --block-size N       the error status block length: fail if the block does not\n"
 		   "                       fit, pad it with zeros to N bytes otherwise\n"
 		   "  -q, --quiet          do not report what was written\n"
+		   "  --random SEED        a valid block or record of random content instead of a\n"
+		   "                       description; the same seed gives the same bytes\n"
+		   "  --count N            N of them, seeds SEED to SEED+N-1, written to the\n"
+		   "                       directory -o DIR as random-SEED.bin\n"
+		   "  --kind K,...         draw sections only of these types (default: all)\n"
+		   "  --form FORM          status-block or record (default: either, at random)\n"
+		   "                       (random blocks stay within --block-size, or 4096 bytes)\n"
 		   "  --reference          print every key of every section kind (Markdown)\n"
 		   "  -h, --help           this text\n"
 		   "\n"
@@ -96,12 +107,17 @@ int hestc_cmd_cper(int argc, char **argv)
 		{ "block-size", required_argument, NULL, 'b' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "reference", no_argument, NULL, 'r' },
+		{ "random", required_argument, NULL, 'R' },
+		{ "count", required_argument, NULL, 'n' },
+		{ "kind", required_argument, NULL, 'k' },
+		{ "form", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *out = "-", *why;
-	uint64_t block_size = 0;
-	bool quiet = false;
+	uint64_t block_size = 0, seed = 0, count = 1;
+	bool quiet = false, random = false, count_given = false, kind_given = false, form_given = false;
+	struct hest_cper_random_options ro = { -1, 0, 0, 0 };
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
@@ -123,6 +139,38 @@ int hestc_cmd_cper(int argc, char **argv)
 			break;
 		case 'r':
 			return print_reference();
+		case 'R':
+			if (hest_parse_uint(optarg, strlen(optarg), &seed, &why) < 0) {
+				fprintf(stderr, "%s: error: --random '%s': expected a seed (an integer): %s\n", hestc_prog,
+					optarg, why);
+				return EXIT_USAGE;
+			}
+			random = true;
+			break;
+		case 'n':
+			if (hest_parse_uint(optarg, strlen(optarg), &count, &why) < 0 || !count || count > 1000000) {
+				fprintf(stderr, "%s: error: --count '%s': expected 1 to 1000000\n", hestc_prog, optarg);
+				return EXIT_USAGE;
+			}
+			count_given = true;
+			break;
+		case 'k':
+			if (hestc_cper_random_kinds(optarg, &ro.kinds) < 0)
+				return EXIT_USAGE;
+			kind_given = true;
+			break;
+		case 'F':
+			if (strcmp(optarg, "status-block") == 0)
+				ro.form = HEST_CPER_STATUS_BLOCK;
+			else if (strcmp(optarg, "record") == 0)
+				ro.form = HEST_CPER_RECORD;
+			else {
+				fprintf(stderr, "%s: error: --form takes status-block or record, not '%s'\n", hestc_prog,
+					optarg);
+				return EXIT_USAGE;
+			}
+			form_given = true;
+			break;
 		case 'h':
 			cper_usage(stdout);
 			return EXIT_OK;
@@ -130,6 +178,22 @@ int hestc_cmd_cper(int argc, char **argv)
 			cper_usage(stderr);
 			return EXIT_USAGE;
 		}
+	}
+	if (!random && (count_given || kind_given || form_given)) {
+		fprintf(stderr, "%s: error: --count, --kind and --form go with --random\n", hestc_prog);
+		return EXIT_USAGE;
+	}
+	if (random && optind != argc) {
+		fprintf(stderr, "%s: error: --random takes no description\n", hestc_prog);
+		return EXIT_USAGE;
+	}
+	if (random && strcmp(out, "-") == 0 && count == 1 && isatty(STDOUT_FILENO)) {
+		fprintf(stderr, "%s: error: not writing binary data to a terminal; use -o FILE\n", hestc_prog);
+		return EXIT_USAGE;
+	}
+	if (random) {
+		ro.max_bytes = block_size ? (uint32_t)block_size : 0;
+		return hestc_cper_random(seed, count, &ro, block_size, out, quiet);
 	}
 	if (optind != argc - 1) {
 		fprintf(stderr, "%s: error: cper takes exactly one error description\n", hestc_prog);

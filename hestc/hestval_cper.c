@@ -13,7 +13,7 @@
 
 static void cper_usage(FILE *f)
 {
-	fprintf(f, "usage: hestval cper BLOCK.bin [--format text|json] [--block-size N]\n"
+	fprintf(f, "usage: hestval cper BLOCK.bin [--format text|json|yaml] [--block-size N]\n"
 		   "                    [--form auto|status-block|record] [-W RULE] [-E RULE] [-w RULE]\n"
 		   "                    [--werror]\n"
 		   "\n"
@@ -22,7 +22,11 @@ static void cper_usage(FILE *f)
 		   "and what Linux accepts.  Trailing bytes after the block (a dumped error status\n"
 		   "block) are ignored.\n"
 		   "\n"
-		   "  --format text|json   listing and diagnostics as text (default) or one JSON object\n"
+		   "  --format FORMAT      text: the listing and diagnostics (default); json: one\n"
+		   "                       object with the listing (block), the description that\n"
+		   "                       builds the same bytes (record: hestc cper reads the\n"
+		   "                       whole object back) and the diagnostics; yaml: that\n"
+		   "                       description as YAML (diagnostics on stderr)\n"
 		   "  --block-size N       the error status block length the block must fit\n"
 		   "  --form FORM          do not guess the container\n"
 		   "  -W/-E/-w RULE        report RULE (an id or a prefix ending in '*') as a warning,\n"
@@ -76,9 +80,11 @@ static int exit_status(const struct hest_diags *d, bool werror)
 	return hest_diags_failed(d) || (werror && d->warnings) ? EXIT_INPUT : EXIT_OK;
 }
 
-static int validate(const char *path, bool json, uint64_t block_size, int form, const struct settings *st)
+enum format { FMT_TEXT, FMT_JSON, FMT_YAML };
+
+static int validate(const char *path, enum format fmt, uint64_t block_size, int form, const struct settings *st)
 {
-	bool werror = st->werror;
+	bool werror = st->werror, json = fmt == FMT_JSON;
 	uint8_t *buf;
 	size_t len;
 	if (cli_read_file(hestval_prog, path, &buf, &len) < 0)
@@ -96,12 +102,17 @@ static int validate(const char *path, bool json, uint64_t block_size, int form, 
 	if (json) {
 		hest_buf_append(&out, "{\"file\":", 8);
 		hest_buf_json_cstr(&out, path);
+		hest_buf_append(&out, ",\"record\":", 10);
+		if (!decoded || hest_cper_format_desc(&b, HEST_CPER_DESC_COMPACT, &out, path, &d) < 0)
+			hest_buf_append(&out, "null", 4);
 		hest_buf_append(&out, ",\"block\":", 9);
 		if (!decoded || hest_cper_format_json(&b, &out) < 0)
 			hest_buf_append(&out, "null", 4);
 		hest_buf_printf(&out, ",\"errors\":%zu,\"warnings\":%zu,\"diagnostics\":", d.errors, d.warnings);
 		json_diags(&out, &d);
 		hest_buf_append(&out, "}\n", 2);
+	} else if (decoded && fmt == FMT_YAML) {
+		hest_cper_format_desc(&b, 0, &out, path, &d);
 	} else if (decoded) {
 		hest_cper_format_text(&b, &out);
 	}
@@ -132,7 +143,7 @@ int hestval_cmd_cper(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool json = false;
+	enum format fmt = FMT_TEXT;
 	struct settings st = { .n = 0, .werror = false };
 	uint64_t block_size = 0;
 	int form = -1, c;
@@ -141,11 +152,17 @@ int hestval_cmd_cper(int argc, char **argv)
 	while ((c = getopt_long(argc, argv, "W:E:w:h", opts, NULL)) != -1) {
 		switch (c) {
 		case 'f':
-			if (strcmp(optarg, "json") != 0 && strcmp(optarg, "text") != 0) {
-				fprintf(stderr, "%s: error: --format takes text or json, not '%s'\n", hestval_prog, optarg);
+			if (strcmp(optarg, "text") == 0)
+				fmt = FMT_TEXT;
+			else if (strcmp(optarg, "json") == 0)
+				fmt = FMT_JSON;
+			else if (strcmp(optarg, "yaml") == 0)
+				fmt = FMT_YAML;
+			else {
+				fprintf(stderr, "%s: error: --format takes text, json or yaml, not '%s'\n", hestval_prog,
+					optarg);
 				return EXIT_USAGE;
 			}
-			json = strcmp(optarg, "json") == 0;
 			break;
 		case 'b':
 			if (hest_parse_uint(optarg, strlen(optarg), &block_size, &why) < 0 || !block_size) {
@@ -194,5 +211,5 @@ int hestval_cmd_cper(int argc, char **argv)
 		cper_usage(stderr);
 		return EXIT_USAGE;
 	}
-	return validate(argv[optind], json, block_size, form, &st);
+	return validate(argv[optind], fmt, block_size, form, &st);
 }

@@ -97,6 +97,28 @@ struct hest_cper_section *hest_cper_add_section(struct hest_cper_block *b, enum 
 	return s;
 }
 
+void hest_cper_drop_last_section(struct hest_cper_block *b)
+{
+	if (b->nsec)
+		section_free(&b->sec[--b->nsec]);
+}
+
+/* ARM context register array sizes, UEFI 2.10 N.2.4.4.2 (type 8: 10-byte entries). */
+static const uint32_t arm_ctx_bytes[] = { 64, 96, 64, 8, 256, 136, 120, 80 };
+
+bool hest_cper_context_layout(const struct hest_cper_type *t, uint64_t type, uint32_t *fixed, uint32_t *unit)
+{
+	*fixed = 0;
+	*unit = 0;
+	if (t->kind != HEST_CPER_ARM || type > 8)
+		return false;
+	if (type < 8)
+		*fixed = arm_ctx_bytes[type];
+	else
+		*unit = 10;
+	return true;
+}
+
 struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s)
 {
 	if (!s->type->info || s->ninfo >= 0xffffu)

@@ -305,10 +305,10 @@ DESC(hest_cper_desc_entry, "entry", "Generic Error Data Entry", 72, entry_f, 22,
 
 /* UEFI 2.10 N.2.1 record header. */
 static const struct hest_cper_field record_f[] = {
-	FLD("signature", 0, 4, 0, 0, HEST_CF_TEXT, 0, -1, 0x52455043u, NULL, NULL, "\"CPER\""),
+	FLD("signature", 0, 4, 0, 0, HEST_CF_TEXT, HEST_CA_FIXED, -1, 0x52455043u, NULL, NULL, "\"CPER\""),
 	FLD("revision", 4, 2, 0, 0, HEST_CF_INT, 0, -1, 0x0101, NULL, NULL,
 	    "record revision (edk2 EFI_ERROR_RECORD_REVISION 0x0101; Linux writes 0x0100)"),
-	FLD("signature_end", 6, 4, 0, 0, HEST_CF_INT, 0, -1, 0xffffffffu, NULL, NULL, "0xffffffff"),
+	FLD("signature_end", 6, 4, 0, 0, HEST_CF_INT, HEST_CA_FIXED, -1, 0xffffffffu, NULL, NULL, "0xffffffff"),
 	CNT("section_count", 10, 2, "number of sections; computed"),
 	FLD("severity", 12, 4, 0, 0, HEST_CF_ENUM, HEST_CA_CLOSED, -1, 0, &hest_cper_severity_names, NULL,
 	    "severity of the record, and the default of each section's"),

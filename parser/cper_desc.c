@@ -68,7 +68,8 @@ static bool uint_of(struct pctx *c, const struct ynode *n, const char *what, uin
 	const char *why;
 	if (!scalar(c, n, what, "an integer"))
 		return false;
-	if (n->quoted) {
+	/* JSON spells integers past 2^53 as "0x..." strings (they are exact) */
+	if (n->quoted && !(n->len > 2 && n->str[0] == '0' && (n->str[1] == 'x' || n->str[1] == 'X'))) {
 		ERR(c, n, "'%s' must be an integer, not a string (remove the quotes)", what);
 		return false;
 	}
@@ -254,6 +255,8 @@ static bool timestamp_of(const struct ynode *n, uint64_t *v)
 
 /* --- fields ---------------------------------------------------------------- */
 
+static const struct ynode *lookup(const struct ynode *map, const char *key);
+
 static void set_field(struct pctx *c, struct hest_cper_image *im, const struct hest_cper_field *f,
 		      const struct ynode *v, const struct hest_cper_type *t)
 {
@@ -273,6 +276,17 @@ static void set_field(struct pctx *c, struct hest_cper_image *im, const struct h
 			ERR(c, v, "out of memory");
 		return;
 	case HEST_CF_TEXT:
+		if (v->kind == Y_MAP) { /* { hex: "..." }: bytes that are not printable text */
+			const struct ynode *h = lookup(v, "hex");
+			if (!h || v->n != 2) {
+				ERR(c, v, "'%s' must be a string or { hex: \"bytes\" }", f->key);
+				return;
+			}
+			if (hex_of(c, h, f->key, f->size, &bytes, &n))
+				hest_cper_set_bytes(im, f->key, bytes, n);
+			free(bytes);
+			return;
+		}
 		if (!scalar(c, v, f->key, "a string"))
 			return;
 		if (v->len > f->size)
@@ -516,7 +530,16 @@ static const struct hest_names form_names = { form_v, 2 };
 
 static void parse_root(struct pctx *c, const struct ynode *root)
 {
-	const struct ynode *v = lookup(root, "form");
+	/* hestval cper's JSON report: the description is its "record" */
+	const struct ynode *v = lookup(root, "record");
+	if (v && lookup(root, "block") && lookup(root, "diagnostics")) {
+		if (v->kind != Y_MAP) {
+			ERR(c, v, "this report has no record to build (its block could not be decoded)");
+			return;
+		}
+		root = v;
+	}
+	v = lookup(root, "form");
 	uint64_t form = HEST_CPER_STATUS_BLOCK;
 	if (v && name_of(c, v, "form", &form_names, 1, &form) && form == HEST_CPER_RECORD) {
 		hest_cper_block_free(c->b);

@@ -46,6 +46,7 @@ enum hest_cper_field_kind {
 #define HEST_CA_VALIDATION 0x02u /* the structure's validation bits */
 #define HEST_CA_CLOSED     0x04u /* enum: values without a name are invalid */
 #define HEST_CA_DEC        0x08u /* list in decimal (counts, lengths, small numbers) */
+#define HEST_CA_FIXED      0x10u /* a constant of the format (signatures): random records keep the default */
 
 /* A named GUID (section types, IA32/X64 error types, notification types). */
 struct hest_cper_guid_name {
@@ -223,6 +224,12 @@ struct hest_cper_section *hest_cper_add_section(struct hest_cper_block *b, enum 
 struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s);
 /* Appends a context structure with `len` bytes of register data; NULL if the kind has none or OOM. */
 struct hest_cper_image *hest_cper_add_context(struct hest_cper_section *s, const void *regs, size_t len);
+/* Removes the last section added. */
+void hest_cper_drop_last_section(struct hest_cper_block *b);
+/* The register data the spec fixes for a context structure of `type` in a
+ * section of kind t: *fixed bytes, or (fixed 0) any number of *unit-byte
+ * entries.  False when it fixes none (any length). */
+bool hest_cper_context_layout(const struct hest_cper_type *t, uint64_t type, uint32_t *fixed, uint32_t *unit);
 /* Trailing bytes of a section (raw body, ARM vendor data).  0 or -1 (OOM, too long). */
 int hest_cper_set_tail(struct hest_cper_section *s, const void *p, size_t len);
 /* Raw data of a status block.  0 or -1. */
@@ -268,6 +275,16 @@ void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const
 /* Listings of every field by name. */
 int hest_cper_format_text(const struct hest_cper_block *b, struct hest_buf *out);
 int hest_cper_format_json(const struct hest_cper_block *b, struct hest_buf *out);
+#define HEST_CPER_DESC_JSON    0x1u /* JSON, indented; default YAML */
+#define HEST_CPER_DESC_COMPACT 0x2u /* JSON on one line */
+/* The description `hestc cper` reads (YAML, or JSON with the flags) that builds
+ * exactly the bytes hest_cper_encode makes of b: fields at their defaults are
+ * left out, lengths, counts, validation bits and severities are written only
+ * where encoding would not compute the same.  Checked before it is returned
+ * (read back, encoded, compared).  Returns 0, or -1 with diagnostics (out of
+ * memory, or b does not encode). */
+int hest_cper_format_desc(const struct hest_cper_block *b, unsigned flags, struct hest_buf *out, const char *file,
+			  struct hest_diags *d);
 /* Markdown reference of every table (the YAML keys of `hestc cper`). */
 int hest_cper_reference_markdown(struct hest_buf *out);
 
@@ -275,6 +292,26 @@ int hest_cper_reference_markdown(struct hest_buf *out);
  * carry file:line:col.  Returns 0 when none was recorded. */
 int hest_cper_desc_parse(struct hest_cper_block *b, const char *file, const uint8_t *buf, size_t len,
 			 struct hest_diags *d);
+
+/* --- random blocks (testing consumers) ------------------------------------ */
+
+struct hest_cper_random_options {
+	int form;              /* -1: either (a record one time in four), or enum hest_cper_form */
+	uint32_t kinds;        /* bit (1 << enum hest_cper_kind) per kind to draw from; 0: all */
+	unsigned max_sections; /* 1 to this many sections; 0: 4 */
+	uint32_t max_bytes;    /* the encoded block stays within this; 0: 4096 */
+};
+
+/* A valid, varied block or record from `seed` (the same seed, options and
+ * libhest version give the same block): sections of the chosen kinds, about
+ * half the fields of every structure given (values from the named ones
+ * where a field has names, real BCD timestamps, printable text), error
+ * information and context structures with register data of the sizes
+ * their types fix, trailing bytes where a kind has room, some 64-byte data
+ * entries and raw data.  It encodes and checks (hest_cper_check) without a
+ * diagnostic.  Returns 0, or -1 (out of memory, no kind, max_bytes below a
+ * header).  Free b with hest_cper_block_free either way. */
+int hest_cper_random(struct hest_cper_block *b, uint64_t seed, const struct hest_cper_random_options *o);
 
 /* --- sizing --------------------------------------------------------------- */
 
