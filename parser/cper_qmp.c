@@ -224,7 +224,9 @@ static bool jmember(struct jp *j, struct member_seen *seen, size_t nseen, char *
 		if (strcmp(*name, seen[k].name) != 0)
 			continue;
 		if (seen[k].at) {
-			jerr(j, *at, "member '%s' given twice (first at offset %zu)", *name, seen[k].at);
+			struct hest_loc first = loc_at(j, seen[k].at);
+			jerr(j, *at, "member '%.64s' given twice (first at %" PRIu32 ":%" PRIu32 ")", *name, first.line,
+			     first.col);
 			free(*name);
 			return false;
 		}
