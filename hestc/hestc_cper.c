@@ -11,7 +11,8 @@
 
 static void cper_usage(FILE *f)
 {
-	fprintf(f, "usage: hestc cper ERROR.yaml [-o OUT] [--format bin|qmp] [--block-size N] [-q]\n"
+	fprintf(f, "usage: hestc cper ERROR.yaml [-o OUT] [--format bin|qmp] [-q]\n"
+		   "                  [--block-size N | --layout hest-layout.json --source NAME]\n"
 		   "       hestc cper --reference\n"
 		   "\n"
 		   "Builds a Generic Error Status Block (data entries and sections) ready to be\n"
@@ -26,6 +27,8 @@ static void cper_usage(FILE *f)
 		   "                       the block does not fit; bin pads it with zeros to N bytes.\n"
 		   "                       qmp defaults to QEMU's 1 KiB (4KiB for a QEMU whose\n"
 		   "                       x-error-block-size is 4096)\n"
+		   "  --layout FILE        take the block size of --source NAME (its name or id) from\n"
+		   "  --source NAME        hestc compile's hest-layout.json\n"
 		   "  -q, --quiet          do not report what was written\n"
 		   "  --reference          print every key of every section kind (Markdown)\n"
 		   "  -h, --help           this text\n"
@@ -65,6 +68,7 @@ struct build_opts {
 	bool qmp;
 	uint64_t block_size;    /* 0: none given */
 	const char *size_arg;   /* as given */
+	const char *layout, *source;
 	bool quiet;
 };
 
@@ -80,12 +84,34 @@ static int build(const char *path, const char *out, const struct build_opts *o)
 	hest_diags_init(&d);
 	hest_buf_init(&bytes);
 	int rc = EXIT_INPUT;
+	struct build_opts lo = *o;
+	char target[160], srcname[64];
+	if (o->layout) {
+		uint8_t *lt;
+		size_t ll;
+		if (cli_read_file(hestc_prog, o->layout, &lt, &ll) < 0) {
+			free(text);
+			hest_diags_free(&d);
+			return EXIT_USAGE;
+		}
+		int lrc = hest_layout_json_block_size(lt, ll, o->layout, o->source, &lo.block_size, srcname,
+						      sizeof(srcname), &d);
+		free(lt);
+		if (lrc < 0) {
+			cli_print_diags(&d);
+			free(text);
+			hest_diags_free(&d);
+			return EXIT_INPUT;
+		}
+		o = &lo;
+	}
 	struct hest_buf qmp;
 	hest_buf_init(&qmp);
 	if (hest_cper_desc_parse(&b, path, text, textlen, &d) == 0 && hest_cper_encode(&b, &bytes, path, &d) == 0) {
-		char target[160];
 		uint64_t size = o->block_size;
-		if (o->block_size)
+		if (o->layout)
+			snprintf(target, sizeof(target), "source '%s' of %s", srcname, o->layout);
+		else if (o->block_size)
 			snprintf(target, sizeof(target), "--block-size %s", o->size_arg);
 		else if (o->qmp) {
 			size = HEST_QEMU_GHES_BLOCK_SIZE;
@@ -126,13 +152,15 @@ int hestc_cmd_cper(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "block-size", required_argument, NULL, 'b' },
 		{ "format", required_argument, NULL, 'f' },
+		{ "layout", required_argument, NULL, 'L' },
+		{ "source", required_argument, NULL, 's' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "reference", no_argument, NULL, 'r' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *out = "-", *why;
-	struct build_opts o = { false, 0, NULL, false };
+	struct build_opts o = { false, 0, NULL, NULL, NULL, false };
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:qh", opts, NULL)) != -1) {
@@ -157,6 +185,12 @@ int hestc_cmd_cper(int argc, char **argv)
 			}
 			o.qmp = strcmp(optarg, "qmp") == 0;
 			break;
+		case 'L':
+			o.layout = optarg;
+			break;
+		case 's':
+			o.source = optarg;
+			break;
 		case 'q':
 			o.quiet = true;
 			break;
@@ -173,6 +207,12 @@ int hestc_cmd_cper(int argc, char **argv)
 	if (optind != argc - 1) {
 		fprintf(stderr, "%s: error: cper takes exactly one error description\n", hestc_prog);
 		cper_usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (!o.layout != !o.source || (o.layout && o.block_size)) {
+		fprintf(stderr, "%s: error: %s\n", hestc_prog,
+			o.block_size ? "--block-size and --layout both give the block size; give one"
+				     : "--layout and --source go together (the source whose block the record is for)");
 		return EXIT_USAGE;
 	}
 	if (!o.qmp && strcmp(out, "-") == 0 && isatty(STDOUT_FILENO)) {

@@ -343,6 +343,144 @@ done:
 	return j->failed ? -1 : 0;
 }
 
+/* --- hest-layout.json: one source's error status block size -------------- */
+
+/* An unsigned JSON integer at j->i. */
+static bool jnumber(struct jp *j, uint64_t *v)
+{
+	jws(j);
+	size_t start = j->i;
+	uint64_t x = 0;
+	while (j->i < j->len && j->p[j->i] >= '0' && j->p[j->i] <= '9') {
+		unsigned dgt = (unsigned)(j->p[j->i] - '0');
+		if (x > (UINT64_MAX - dgt) / 10)
+			return jerr(j, start, "number out of range");
+		x = x * 10 + dgt;
+		j->i++;
+	}
+	if (j->i == start || (j->i < j->len && strchr(".eE-+", j->p[j->i])))
+		return jerr(j, start, "expected an unsigned integer");
+	*v = x;
+	return true;
+}
+
+struct layout_source {
+	char *name;
+	uint64_t id, block_size;
+	bool has_id, has_block;
+};
+
+static bool jlayout_source(struct jp *j, struct layout_source *ls)
+{
+	if (!jexpect(j, '{', "a source object"))
+		return false;
+	if (jpeek(j, '}')) {
+		j->i++;
+		return true;
+	}
+	do {
+		char *name;
+		size_t *map, n;
+		jws(j);
+		if (!jstring(j, &name, &map, &n))
+			return false;
+		free(map);
+		bool ok = jexpect(j, ':', "':' after a member name");
+		if (ok && strcmp(name, "name") == 0 && !ls->name) {
+			size_t *m2, n2;
+			ok = jstring(j, &ls->name, &m2, &n2);
+			if (ok)
+				free(m2);
+		} else if (ok && strcmp(name, "id") == 0) {
+			ok = ls->has_id = jnumber(j, &ls->id);
+		} else if (ok && strcmp(name, "block_size") == 0) {
+			ok = ls->has_block = jnumber(j, &ls->block_size);
+		} else if (ok) {
+			ok = jskip(j, 2);
+		}
+		free(name);
+		if (!ok)
+			return false;
+	} while (jpeek(j, ',') && ++j->i);
+	return jexpect(j, '}', "',' or '}'");
+}
+
+static bool source_matches(const struct layout_source *ls, const char *want)
+{
+	if (ls->name && strcmp(ls->name, want) == 0)
+		return true;
+	char *end;
+	unsigned long long id = strtoull(want, &end, 0);
+	return ls->has_id && *want >= '0' && *want <= '9' && !*end && id == ls->id;
+}
+
+int hest_layout_json_block_size(const uint8_t *text, size_t len, const char *file, const char *source,
+				uint64_t *block_size, char *name, size_t namelen, struct hest_diags *d)
+{
+	struct jp j = { text, len, 0, file, d, false };
+	char names[256] = "";
+	bool found = false, sources = false;
+	if (!jexpect(&j, '{', "'{' (hest-layout.json is a JSON object)"))
+		return -1;
+	if (!jpeek(&j, '}')) {
+		do {
+			char *key;
+			size_t *map, n;
+			jws(&j);
+			if (!jstring(&j, &key, &map, &n))
+				return -1;
+			free(map);
+			bool is_sources = strcmp(key, "sources") == 0;
+			free(key);
+			if (!jexpect(&j, ':', "':' after a member name"))
+				return -1;
+			if (!is_sources) {
+				if (!jskip(&j, 1))
+					return -1;
+				continue;
+			}
+			sources = true;
+			if (!jexpect(&j, '[', "'sources' to be an array"))
+				return -1;
+			if (jpeek(&j, ']')) {
+				j.i++;
+				continue;
+			}
+			do {
+				struct layout_source ls = { NULL, 0, 0, false, false };
+				jws(&j);
+				size_t at = j.i;
+				if (!jlayout_source(&j, &ls)) {
+					free(ls.name);
+					return -1;
+				}
+				if (ls.name && strlen(names) + strlen(ls.name) + 3 < sizeof(names)) {
+					if (*names)
+						strcat(names, ", ");
+					strcat(names, ls.name);
+				}
+				if (!found && source_matches(&ls, source)) {
+					found = true;
+					snprintf(name, namelen, "%s", ls.name ? ls.name : source);
+					if (!ls.has_block)
+						jerr(&j, at, "source '%.64s' has no error status block (no block_size)", source);
+					*block_size = ls.block_size;
+				}
+				free(ls.name);
+			} while (jpeek(&j, ',') && ++j.i);
+			if (!jexpect(&j, ']', "',' or ']'"))
+				return -1;
+		} while (jpeek(&j, ',') && ++j.i);
+	}
+	if (!jexpect(&j, '}', "',' or '}'"))
+		return -1;
+	if (!sources)
+		jerr(&j, 0, "no 'sources' array (is this hestc's hest-layout.json?)");
+	else if (!found)
+		jerr(&j, 0, "no source named '%.64s' (nor with that id); the layout has: %s", source, *names ? names : "none");
+	return j.failed ? -1 : 0;
+}
+
 static bool is_blank(uint8_t c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r';

@@ -307,6 +307,13 @@ enum hest_cper_input hest_cper_input_guess(const uint8_t *text, size_t len);
 int hest_cper_qmp_read(const uint8_t *text, size_t len, enum hest_cper_input input, const char *file,
 		       struct hest_buf *out, struct hest_diags *d);
 
+/* The error status block size of one source of a hest-layout.json (hestc
+ * compile --emit json): `source` is its name or its id (decimal or
+ * 0x hex).  The source's name goes to name (namelen bytes).  Returns 0, or
+ * -1 with diagnostics at file:line:col. */
+int hest_layout_json_block_size(const uint8_t *text, size_t len, const char *file, const char *source,
+				uint64_t *block_size, char *name, size_t namelen, struct hest_diags *d);
+
 /* Listings of every field by name. */
 int hest_cper_format_text(const struct hest_cper_block *b, struct hest_buf *out);
 int hest_cper_format_json(const struct hest_cper_block *b, struct hest_buf *out);

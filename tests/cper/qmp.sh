@@ -72,6 +72,28 @@ EOF2
 refused rawdata.qmp "rawdata.yaml:4:11: error: the block is 182 bytes; the error status block holds 180 (--block-size 180): the 10 bytes of raw_data do not fit after the entries" \
 	"$HESTC" cper -q --format qmp --block-size 180 rawdata.yaml -o rawdata.qmp
 
+# --- the block size from hestc compile's hest-layout.json -----------------------
+"$HESTC" compile -q "$top_srcdir/examples/qemu-virt-arm64.yaml" -o virt --emit json
+refused m16-gpio.qmp "memory-16.yaml:19:5: error: the block is 2452 bytes; the error status block holds 1024 (source 'gpio' of virt/hest-layout.json): memory section #6" \
+	"$HESTC" cper -q --format qmp --layout virt/hest-layout.json --source gpio "$ex/memory-16.yaml" -o m16-gpio.qmp
+check "--source takes the id too (1, QEMU's QMP source on arm virt): the memory record fits its 1 KiB" \
+	"$HESTC" cper -q --format qmp --layout virt/hest-layout.json --source 1 "$ex/memory.yaml" -o mem-gpio.qmp
+check "--layout with the fixed-vmm layout's 8 KiB source 'memory' takes the 16 errors" \
+	"$HESTC" cper -q --format qmp --layout "$top_srcdir/tests/golden/placement/fixed-vmm/hest-layout.json" \
+	--source memory "$ex/memory-16.yaml" -o m16-vmm.qmp
+refused nope.qmp "virt/hest-layout.json:1:1: error: no source named 'nope' (nor with that id); the layout has: sea, gpio" \
+	"$HESTC" cper -q --format qmp --layout virt/hest-layout.json --source nope "$ex/memory.yaml" -o nope.qmp
+printf '{"sources": [{"name": "x", "id": 3}]}\n' >noblock.json
+refused noblock.qmp "noblock.json:1:14: error: source 'x' has no error status block (no block_size)" \
+	"$HESTC" cper -q --format qmp --layout noblock.json --source x "$ex/memory.yaml" -o noblock.qmp
+printf '{"sources": [{"name": "x", "block_size": 1.5}]}\n' >badnum.json
+refused badnum.qmp "badnum.json:1:42: error: expected an unsigned integer" \
+	"$HESTC" cper -q --format qmp --layout badnum.json --source x "$ex/memory.yaml" -o badnum.qmp
+"$HESTC" cper -q --format qmp --layout virt/hest-layout.json "$ex/memory.yaml" -o x.qmp 2>lay.err
+check "--layout without --source: usage error (2)" sh -c '[ "$1" -eq 2 ] && grep -q "go together" lay.err' sh $?
+"$HESTC" cper -q --format qmp --layout virt/hest-layout.json --source sea --block-size 4KiB "$ex/memory.yaml" -o x.qmp 2>lay.err
+check "--layout with --block-size: usage error (2)" sh -c '[ "$1" -eq 2 ] && grep -q "give one" lay.err' sh $?
+
 # --- what --format qmp refuses --------------------------------------------------
 refused record.qmp "--format qmp: inject-ghes-v2-error takes a Generic Error Status Block, not a CPER record (form: record)" \
 	"$HESTC" cper -q --format qmp "$ex/record.yaml" -o record.qmp
