@@ -277,6 +277,13 @@ static bool jarguments(struct jp *j, char **cper, size_t **map, size_t *n, size_
 
 static void take_base64(struct jp *j, const char *s, size_t n, const size_t *map, struct hest_buf *out)
 {
+	/* QEMU's qbase64_decode() takes the alphabet, '=' and newlines only. */
+	for (size_t k = 0; k < n; k++)
+		if (s[k] == ' ' || s[k] == '\t' || s[k] == '\r') {
+			jerr(j, map ? map[k] : k, "'cper' holds a %s; QEMU's base64 decoder refuses every blank but a newline",
+			     s[k] == ' ' ? "space" : s[k] == '\t' ? "tab" : "carriage return");
+			return;
+		}
 	struct hest_base64_error e = { 0, NULL };
 	if (hest_base64_decode(s, n, out, &e) == 0)
 		return;
