@@ -231,8 +231,10 @@ static void put_field(struct w *w, const struct hest_cper_image *im, const struc
 	if (f->kind == HEST_CF_TEXT) {
 		size_t n;
 		if (!printable_text(p, f->size, &n)) {
+			for (n = f->size; n && !p[n - 1]; n--)
+				; /* the reader pads with NULs again */
 			w_open(w, f->key, false);
-			put_hex(w, "hex", p, f->size);
+			put_hex(w, "hex", p, n);
 			w_close(w);
 			return;
 		}

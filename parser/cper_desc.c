@@ -481,6 +481,8 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 		ERR(c, map, "too many sections (a status block counts at most %u)", HEST_CPER_MAX_ENTRIES);
 		return;
 	}
+	s->src_line = map->line;
+	s->src_col = map->col;
 	char where[64];
 	snprintf(where, sizeof(where), "%s section #%zu", t->key, index);
 	const char *extra[] = { "type", "header", "guid", "error_info", "context", t->tail_key, NULL };
@@ -553,6 +555,8 @@ static void parse_root(struct pctx *c, const struct ynode *root)
 	const char *where = form == HEST_CPER_RECORD ? "the record" : "the status block";
 	parse_fields(c, &c->b->head, root, where, form == HEST_CPER_RECORD ? record_extra : block_extra, NULL);
 	if (form != HEST_CPER_RECORD && (v = lookup(root, "raw_data"))) {
+		c->b->raw_line = v->line;
+		c->b->raw_col = v->col;
 		uint8_t *p;
 		size_t n;
 		if (hex_of(c, v, "raw_data", UINT32_MAX, &p, &n) && hest_cper_set_raw_data(c->b, p, n) < 0)

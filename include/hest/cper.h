@@ -195,6 +195,7 @@ struct hest_cper_section {
 	uint8_t *tail;                       /* vendor data, opaque body, trailing bytes */
 	uint32_t taillen;
 	uint32_t tail_at;                    /* decoded: offset of the tail */
+	uint32_t src_line, src_col;          /* from a description: where the section is (0: not) */
 };
 
 enum hest_cper_form {
@@ -211,6 +212,7 @@ struct hest_cper_block {
 	uint32_t rawlen;
 	uint32_t raw_at;               /* decoded: offset of the raw data */
 	uint64_t length;               /* decoded: bytes the container says it occupies */
+	uint32_t raw_line, raw_col;    /* from a description: where raw_data is (0: not) */
 };
 
 /* Returns 0, or -1 when out of memory. */
@@ -271,6 +273,53 @@ int hest_cper_decode(struct hest_cper_block *b, const uint8_t *buf, size_t len, 
  * status block length the block must fit. */
 void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const char *file,
 		     struct hest_diags *d);
+
+/* Checks that an encoded status block or record (bytes, len: what
+ * hest_cper_encode made of b) fits an error status block of block_size
+ * bytes.  When it does not, reports HEST-CPER-BLOCK-LENGTH at the
+ * description position of the first section (or the raw data) that ends
+ * past block_size, naming `target` (what set the size, e.g. "--block-size
+ * 4KiB", in parentheses after the size) and the bytes the entry takes.  Returns 0 when it fits, -1 after
+ * the error. */
+int hest_cper_check_fits(const struct hest_cper_block *b, const uint8_t *bytes, size_t len, uint64_t block_size,
+			 const char *target, const char *file, struct hest_diags *d);
+
+/* QEMU's QMP error injection (qapi/acpi-hest.json, QEMU 10.2): the command
+ *   {"execute":"inject-ghes-v2-error","arguments":{"cper":"BASE64"}}
+ * whose `cper` is the base64 of a whole Generic Error Status Block (status
+ * header, data entries, sections), written as is at the start of the
+ * source's error status block.  One line, newline-terminated. */
+#define HEST_QMP_INJECT_COMMAND "inject-ghes-v2-error"
+/* QEMU's error status block: 1 KiB (ACPI_GHES_MAX_RAW_DATA_LENGTH); the
+ * 2025 series that sends 16 memory errors at once makes it the GED
+ * property x-error-block-size, 4 KiB for new machine types. */
+#define HEST_QEMU_GHES_BLOCK_SIZE 1024u
+int hest_cper_qmp_command(const uint8_t *block, size_t len, struct hest_buf *out);
+
+/* How hest_cper_qmp_read found the payload. */
+enum hest_cper_input {
+	HEST_CPER_INPUT_BINARY = 0, /* the bytes themselves */
+	HEST_CPER_INPUT_QMP,        /* a QMP inject-ghes-v2-error command (JSON) */
+	HEST_CPER_INPUT_BASE64,     /* bare base64 text */
+};
+/* Which kind of input `text` is: QMP when it is printable text whose first
+ * non-blank character is '{', base64 when it is only base64 characters and
+ * blanks (and not blank throughout), binary otherwise. */
+enum hest_cper_input hest_cper_input_guess(const uint8_t *text, size_t len);
+/* Reads a QMP command (input QMP) or bare base64 (input BASE64) and appends
+ * the decoded payload to out.  The command must be one JSON object with
+ * "execute": "inject-ghes-v2-error" and "arguments": {"cper": STRING} (and
+ * optionally "id"), as QEMU accepts it; errors name file:line:col in the
+ * text.  Returns 0, or -1 with diagnostics. */
+int hest_cper_qmp_read(const uint8_t *text, size_t len, enum hest_cper_input input, const char *file,
+		       struct hest_buf *out, struct hest_diags *d);
+
+/* The error status block size of one source of a hest-layout.json (hestc
+ * compile --emit json): `source` is its name or its id (decimal or
+ * 0x hex).  The source's name goes to name (namelen bytes).  Returns 0, or
+ * -1 with diagnostics at file:line:col. */
+int hest_layout_json_block_size(const uint8_t *text, size_t len, const char *file, const char *source,
+				uint64_t *block_size, char *name, size_t namelen, struct hest_diags *d);
 
 /* Listings of every field by name. */
 int hest_cper_format_text(const struct hest_cper_block *b, struct hest_buf *out);
