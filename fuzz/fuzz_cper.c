@@ -1,7 +1,8 @@
 /* Fuzz target: CPER error status blocks and records through the decoder,
  * the checks (`hestval cper`), both listings and the encoder; the same
  * input as a QMP inject-ghes-v2-error command, as base64 and as a
- * hest-layout.json (`hestc cper --format qmp --layout`).
+ * hest-layout.json (`hestc cper --format qmp --layout`); the YAML and JSON
+ * descriptions of every block that encodes (`hestval cper --format yaml`).
  *
  * The form is detected from the input ("CPER" starts a record), as
  * `hestval cper` does by default.
@@ -129,6 +130,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 		 * (a section_offset of 4 GiB pads the output to it): encode
 		 * only what decoded without errors. */
 		int erc = hest_diags_failed(&d) ? -1 : hest_cper_encode(&b, &out, "fuzz.bin", &ed);
+		if (erc == 0) {
+			/* the descriptions of what decoded build the same bytes
+			 * (hest_cper_format_desc checks that itself and fails
+			 * otherwise) */
+			for (unsigned flags = 0; flags <= HEST_CPER_DESC_JSON; flags++) {
+				struct hest_buf text;
+				struct hest_diags td;
+				hest_buf_init(&text);
+				hest_diags_init(&td);
+				int drc = hest_cper_format_desc(&b, flags, &text, "fuzz.bin", &td);
+				FUZZ_ASSERT(drc == 0 || td.oom, "no %s description of an encodable block: %s",
+					    flags ? "JSON" : "YAML", fuzz_first_error(&td));
+				hest_buf_free(&text);
+				hest_diags_free(&td);
+			}
+		}
 		if (clean) {
 			FUZZ_ASSERT(erc == 0, "a clean block does not encode: %s", fuzz_first_error(&ed));
 			struct hest_cper_block back;
