@@ -146,17 +146,6 @@ static void put_hex(struct w *w, const char *key, const uint8_t *p, size_t n)
 	hest_buf_append(w->o, w->json ? "\"" : "\"\n", w->json ? 1 : 2);
 }
 
-/* Name of a validation bit: the field it validates (or the tail's key). */
-static const char *valid_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit)
-{
-	for (size_t i = 0; i < d->nfields; i++)
-		if (d->fields[i].valid_bit == (int)bit)
-			return d->fields[i].key;
-	if (t && t->body == d && t->tail_valid_bit == (int)bit)
-		return t->tail_key;
-	return NULL;
-}
-
 /* A flag set as a list of names when every set bit has one, else NULL. */
 static bool spell_flags(const struct w *w, const struct hest_cper_field *f, const struct hest_cper_desc *d,
 			const struct hest_cper_type *t, uint64_t v, struct hest_buf *b)
@@ -166,7 +155,7 @@ static bool spell_flags(const struct w *w, const struct hest_cper_field *f, cons
 	for (unsigned bit = 0; bit < 64; bit++) {
 		if (!(v >> bit & 1))
 			continue;
-		const char *name = f->attr & HEST_CA_VALIDATION ? valid_name(d, t, bit)
+		const char *name = f->attr & HEST_CA_VALIDATION ? hest_cper_valid_bit_name(d, t, bit)
 								: hest_name_of(f->names, (uint64_t)1 << bit);
 		if (!name)
 			return false;

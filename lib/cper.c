@@ -267,3 +267,13 @@ bool hest_cper_given(const struct hest_cper_image *im, const char *key)
 	size_t i;
 	return find(im, key, &i) && (im->given >> i & 1);
 }
+
+const char *hest_cper_valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		if (d->fields[i].valid_bit == (int)bit)
+			return d->fields[i].key;
+	if (t && t->body == d && t->tail_valid_bit == (int)bit)
+		return t->tail_key;
+	return NULL;
+}

@@ -172,6 +172,10 @@ void hest_cper_bits_put(const struct hest_cper_bits *b, uint8_t *base, uint64_t 
 int hest_guid_parse(const char *s, size_t len, uint8_t out[16]);
 void hest_guid_format(const uint8_t g[16], char out[37]);
 const char *hest_cper_guid_name_of(const struct hest_cper_guid_names *names, const uint8_t g[16]);
+/* The name of validation bit `bit` of structure d: the key of the field it
+ * validates (or, in a section body of type t, the trailing bytes' key); NULL
+ * when the bit validates nothing.  t may be NULL. */
+const char *hest_cper_valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit);
 
 /* --- blocks and records in memory --------------------------------------- */
 
