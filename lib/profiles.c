@@ -105,6 +105,12 @@ const struct hest_profile *hest_profile_find(const char *name, size_t len)
 	return NULL;
 }
 
+/* Values a reader could misread without quotes: "" and padded ids. */
+static bool needs_quotes(const char *v)
+{
+	return !*v || strchr(v, ' ') != NULL;
+}
+
 /* "ghes-v2.X" reads "X of every GHESv2 source". */
 static bool key_md(struct hest_buf *o, const char *key)
 {
@@ -119,11 +125,12 @@ bool hest_profiles_markdown(struct hest_buf *o)
 	for (size_t i = 0; i < N(profiles) && ok; i++) {
 		const struct hest_profile *p = &profiles[i];
 		ok = hest_buf_printf(o, "%s#### `%s`\n\n%s.\n\n", i ? "\n" : "", p->name, p->doc) &&
-		     hest_buf_printf(o, "| key | value | | why |\n|---|---|---|---|\n");
+		     hest_buf_printf(o, "| key | value | kind | why |\n|---|---|---|---|\n");
 		for (size_t k = 0; k < p->nkeys && ok; k++)
 			ok = hest_buf_printf(o, "| ") && key_md(o, p->keys[k].key) &&
-			     hest_buf_printf(o, " | `\"%s\"` | %s | %s |\n", p->keys[k].value,
-					     p->keys[k].fixed ? "fixed" : "default", p->keys[k].why);
+			     hest_buf_printf(o, needs_quotes(p->keys[k].value) ? " | `\"%s\"` | %s | %s |\n" :
+										  " | `%s` | %s | %s |\n",
+					     p->keys[k].value, p->keys[k].fixed ? "fixed" : "default", p->keys[k].why);
 		ok = ok && hest_buf_printf(o, "\nWithout `sources:`, QEMU's: `%s`.\n", p->sources);
 		if (p->max_ghes)
 			ok = ok && hest_buf_printf(o, "At most %u GHES-family source%s, GHESv2: %s.\n", p->max_ghes,
@@ -148,12 +155,15 @@ bool hest_profiles_roff(struct hest_buf *o)
 	for (size_t i = 0; i < N(profiles) && ok; i++) {
 		const struct hest_profile *p = &profiles[i];
 		ok = hest_buf_printf(o, ".TP\n.B ") && roff_text(o, p->name) && hest_buf_printf(o, "\n") &&
-		     roff_text(o, p->doc) && hest_buf_printf(o, ". Fixes ");
-		for (size_t k = 0; k < p->nkeys && ok; k++)
+		     roff_text(o, p->doc) && hest_buf_printf(o, ". Sets ");
+		for (size_t k = 0; k < p->nkeys && ok; k++) {
+			bool q = needs_quotes(p->keys[k].value);
 			ok = hest_buf_printf(o, "%s", k ? ", " : "") && roff_text(o, p->keys[k].key) &&
-			     hest_buf_printf(o, " \\(dq") && roff_text(o, p->keys[k].value) &&
-			     hest_buf_printf(o, "\\(dq%s", p->keys[k].fixed ? "" : " (a default)");
-		ok = ok && hest_buf_printf(o, ".\n");
+			     hest_buf_printf(o, q ? " \\(dq" : " ") && roff_text(o, p->keys[k].value) &&
+			     hest_buf_printf(o, "%s%s", q ? "\\(dq" : "", p->keys[k].fixed ? "" : " (a default)");
+		}
+		ok = ok && hest_buf_printf(o, "; without sources, QEMU's: ") && roff_text(o, p->sources) &&
+		     hest_buf_printf(o, ".\n");
 	}
 	return ok;
 }

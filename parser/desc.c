@@ -53,6 +53,7 @@ struct dctx {
 	 * target.arch */
 	const struct ynode *placement_given[32];
 	const struct ynode *arch_given;
+	bool profile_refused; /* an unknown profile: its sources are not missing */
 };
 
 static struct hest_loc at(const struct dctx *c, const struct ynode *n)
@@ -677,6 +678,7 @@ static void parse_profile_name(struct dctx *c, struct hest_placement *p, const s
 		names_list(&hest_profile_names, list, sizeof(list));
 		ERR(c, v, "unknown placement profile '%s'%s; expected one of: %s", v->str,
 		    suggest_text(&sg, sbuf, sizeof(sbuf)), list);
+		c->profile_refused = true;
 		return;
 	}
 	p->profile = pr;
@@ -1762,7 +1764,8 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 		return;
 	}
 	if (!sources) {
-		ERR(c, root, "missing required key 'sources'");
+		if (!c->profile_refused)
+			ERR(c, root, "missing required key 'sources'");
 		return;
 	}
 	if (sources->kind != Y_SEQ) {
