@@ -384,7 +384,6 @@ void vidmap_free(struct vidmap *m)
 /* --- QEMU's walk of the HEST (QEMU-HEST-WALK; the walk itself is described
  * in validate/check_qemu.c) ------------------------------------------------ */
 
-#define QEMU_HEST_ADDR_FILE "etc/acpi_table_hest_addr" /* hw/acpi/ghes.c ACPI_HEST_ADDR_FW_CFG_FILE */
 #define GHESV2_TYPE 10u
 #define GHESV2_SIZE 92u
 

@@ -192,6 +192,7 @@ enum hest_qemu_walk {
 	HEST_QEMU_WALK_SHADOWED, /* an earlier structure has its id */
 };
 enum hest_qemu_walk hest_qemu_walk(const struct hest_model *m, size_t nstruct, size_t k, size_t *at);
+#define QEMU_HEST_ADDR_FILE "etc/acpi_table_hest_addr" /* hw/acpi/ghes.c ACPI_HEST_ADDR_FW_CFG_FILE */
 /* A description whose loader sends the HEST's address to QEMU's
  * etc/acpi_table_hest_addr (hest_address_blob, profile qemu-virt-hest-addr). */
 bool hest_qemu_walks(const struct hest_model *m);

@@ -20,8 +20,6 @@
 #include <stdio.h>
 #include "check_passes.h"
 
-#define QEMU_HEST_ADDR_FILE "etc/acpi_table_hest_addr"
-
 /* The loader script the firmware ran wrote the HEST's address to QEMU's
  * file; a description sends it there. */
 static bool walked(const struct vctx *c)
