@@ -129,6 +129,33 @@ grep -q 'WRITE_POINTER dest="etc/acpi_table_hest_addr" offset=0x0 size=8 src="et
 	! grep -q 'etc/hardware_errors_addr' "$golden/qemu-profile-hest-addr/table-loader.txt"
 check "qemu-profile-hest-addr: the script writes the HEST's address back, and not the region's" [ $? -eq 0 ]
 
+# Explicit keys that agree with the profile, however spelled (1024 and 1KiB,
+# zone 1 and high), and sources before the placement in the file: the same
+# outputs as the profile alone.
+cat >"$scratch/compat.yaml" <<'EOY'
+sources:
+  - { name: sea, type: ghes-v2, id: 0, notification: { type: sea }, max_raw_data_length: 0x400, read_ack: { write: 1 } }
+  - { name: gpio, type: ghes-v2, id: 1, notification: { type: gpio }, error_block_length: 1024 }
+table: { revision: 1, creator_id: BXPC, oem_table_id: "BXPC    " }
+target: { arch: arm64 }
+placement:
+  block_size: 1024
+  zone: 1
+  address_blob: ""
+  mode: linker-loader
+  profile: qemu-virt-hest-addr
+EOY
+if "$HESTC" compile -q "$scratch/compat.yaml" -o "$scratch/compat" --emit all 2>"$scratch/err"; then
+	same=yes
+	for f in hest.aml table-loader.bin hardware_errors.bin hest-layout.json; do
+		cmp -s "$scratch/compat/$f" "$golden/qemu-profile-hest-addr/$f" || same="no ($f differs)"
+	done
+	check "keys that agree with profile qemu-virt-hest-addr change nothing: $same" [ "$same" = yes ]
+else
+	not_ok "keys that agree with profile qemu-virt-hest-addr compile"
+	sed 's/^/# /' "$scratch/err"
+fi
+
 # standalone: tables.bin serves the HEST with byte 9 at 0 and, after it, the
 # install anchor (table_offset, which the script's first ADD_POINTER turns
 # into the HEST's address so that UEFI firmware installs it).
