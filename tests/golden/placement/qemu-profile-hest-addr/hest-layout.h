@@ -16,6 +16,7 @@
 #define HEST_LAYOUT_TABLES_BLOB "etc/acpi/tables"
 #define HEST_LAYOUT_TABLE_OFFSET 0x0u
 #define HEST_LAYOUT_HEST_ADDRESS_BLOB "etc/acpi_table_hest_addr"
+#define HEST_LAYOUT_PROFILE "qemu-virt-hest-addr"
 
 /* source 'sea': ghes-v2, id 0 */
 #define HEST_SRC_SEA_INDEX 0u
