@@ -1558,29 +1558,32 @@ static void profile_field(struct dctx *c, struct hest_source *s, const char *pat
 		    c->m->placement.profile->name, k->key);
 		return;
 	}
-	uint8_t scratch[64];
-	struct hest_source tmp = *s;
-	if (f->size > sizeof(scratch)) {
-		ERR(c, NULL, "placement profile '%s': '%s' is not a key it can set (a bug in lib/profiles.c)",
-		    c->m->placement.profile->name, k->key);
+	/* the value as the parser reads it, into a copy of the image */
+	uint8_t *copy = malloc(s->len);
+	if (!copy) {
+		ERR(c, NULL, "out of memory");
 		return;
 	}
-	/* parse_field writes at tmp.bytes + off: point that at the scratch */
-	tmp.bytes = scratch - off;
+	memcpy(copy, s->bytes, s->len);
+	struct hest_source tmp = *s;
+	tmp.bytes = copy;
 	struct ynode v = profile_scalar(c, k->value);
 	size_t errors = c->d->errors;
 	parse_field(c, &tmp, f, off, 0, &v, NULL);
-	if (c->d->errors != errors)
+	if (c->d->errors != errors) {
+		free(copy);
 		return;
+	}
 	const struct hest_given *g = hest_source_given(s, path);
 	if (!g) {
-		memcpy(s->bytes + off, scratch, f->size);
+		memcpy(s->bytes + off, copy + off, f->size);
 		if (!hest_source_mark_given(s, (uint16_t)off, (unsigned)(strchr(path, '.') != NULL),
 					    c->m->placement.profile_pos))
 			ERR(c, NULL, "out of memory");
-	} else if (k->fixed && memcmp(s->bytes + off, scratch, f->size) != 0) {
+	} else if (k->fixed && memcmp(s->bytes + off, copy + off, f->size) != 0) {
 		profile_conflict(c, g->pos, what, k);
 	}
+	free(copy);
 }
 
 static void profile_placement(struct dctx *c, const struct hest_profile_key *k)
