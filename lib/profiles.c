@@ -65,27 +65,35 @@ static const struct hest_profile_key hest_addr_4k_k[] = {
 #define SOURCE_SEA "{ name: sea, type: ghes-v2, id: 0, notification: { type: sea } }"
 #define SOURCE_GPIO "{ name: gpio, type: ghes-v2, id: 1, notification: { type: gpio } }"
 
+/* Each profile's name and doc line, spelled once for both tables below. */
+#define HW_ERRORS_ADDR "qemu-virt-hw-errors-addr"
+#define HW_ERRORS_ADDR_DOC                                                                                         \
+	"QEMU's arm virt HEST up to machine type 10.1: one GHESv2 source (id 0, SEA); the firmware writes the "    \
+	"region's address to etc/hardware_errors_addr"
+#define HEST_ADDR "qemu-virt-hest-addr"
+#define HEST_ADDR_DOC                                                                                              \
+	"QEMU 10.2 arm virt machine types: two GHESv2 sources (id 0 SEA, id 1 GPIO); the firmware writes the "     \
+	"HEST's address to etc/acpi_table_hest_addr and QEMU walks the HEST"
+#define HEST_ADDR_4K "qemu-virt-hest-addr-4k"
+#define HEST_ADDR_4K_DOC                                                                                           \
+	"qemu-virt-hest-addr with 4 KiB error status blocks, as proposed on qemu-devel (late 2025; not verified "  \
+	"in a release)"
+
 static const struct hest_profile profiles[] = {
-	{ "qemu-virt-hw-errors-addr",
-	  "QEMU's arm virt HEST up to machine type 10.1: one GHESv2 source (id 0, SEA); the firmware writes the "
-	  "region's address to etc/hardware_errors_addr",
-	  hw_errors_addr_k, N(hw_errors_addr_k), "[ " SOURCE_SEA " ]", 1,
+	{ HW_ERRORS_ADDR, HW_ERRORS_ADDR_DOC, hw_errors_addr_k, N(hw_errors_addr_k), "[ " SOURCE_SEA " ]", 1,
 	  "QEMU up to machine type 10.1 takes the error status address register at offset 0 of etc/hardware_errors "
 	  "and the read-ack register at offset 8 (get_hw_error_offsets), whatever the HEST says" },
-	{ "qemu-virt-hest-addr",
-	  "QEMU 10.2 arm virt machine types: two GHESv2 sources (id 0 SEA, id 1 GPIO); the firmware writes the "
-	  "HEST's address to etc/acpi_table_hest_addr and QEMU walks the HEST",
-	  hest_addr_k, N(hest_addr_k), "[ " SOURCE_SEA ", " SOURCE_GPIO " ]", 0, NULL },
-	{ "qemu-virt-hest-addr-4k",
-	  "qemu-virt-hest-addr with 4 KiB error status blocks, as proposed on qemu-devel (late 2025; not verified "
-	  "in a release)",
-	  hest_addr_4k_k, N(hest_addr_4k_k), "[ " SOURCE_SEA ", " SOURCE_GPIO " ]", 0, NULL },
+	{ HEST_ADDR, HEST_ADDR_DOC, hest_addr_k, N(hest_addr_k), "[ " SOURCE_SEA ", " SOURCE_GPIO " ]", 0, NULL },
+	{ HEST_ADDR_4K, HEST_ADDR_4K_DOC, hest_addr_4k_k, N(hest_addr_4k_k), "[ " SOURCE_SEA ", " SOURCE_GPIO " ]", 0,
+	  NULL },
 };
 
+/* The same profiles as an enum (value = index), for the schema, the option
+ * table and "did you mean". */
 static const struct hest_name profile_v[] = {
-	{ "qemu-virt-hw-errors-addr", 0, "QEMU's arm virt HEST up to machine type 10.1 (one source)" },
-	{ "qemu-virt-hest-addr", 1, "QEMU 10.2 arm virt (two sources, etc/acpi_table_hest_addr)" },
-	{ "qemu-virt-hest-addr-4k", 2, "qemu-virt-hest-addr with the proposed 4 KiB blocks" },
+	{ HW_ERRORS_ADDR, 0, HW_ERRORS_ADDR_DOC },
+	{ HEST_ADDR, 1, HEST_ADDR_DOC },
+	{ HEST_ADDR_4K, 2, HEST_ADDR_4K_DOC },
 };
 _Static_assert(N(profile_v) == N(profiles), "one name per profile");
 
