@@ -435,6 +435,11 @@ static bool json_source(const struct hest_model *m, const struct hest_source *s,
 			ok = ok && hest_buf_printf(o, ", \"read_ack_gas_offset\": %" PRIu32 ", \"read_ack_preserve\": \"0x%"
 						      PRIx64 "\", \"read_ack_write\": \"0x%" PRIx64 "\"",
 						   L->read_ack_address_offset, preserve, write);
+			uint64_t bit_offset = 0, bit_width = 64;
+			hest_source_get(s, "read_ack.register.bit_offset", &bit_offset);
+			hest_source_get(s, "read_ack.register.bit_width", &bit_width);
+			ok = ok && hest_buf_printf(o, ", \"read_ack_bit_offset\": %" PRIu64 ", \"read_ack_bit_width\": %" PRIu64,
+						   bit_offset, bit_width ? bit_width : 64);
 		}
 	}
 	if (L->placed) {

@@ -13,6 +13,7 @@ int hestc_cmd_compile(int argc, char **argv);
 int hestc_cmd_decompile(int argc, char **argv);
 int hestc_cmd_schema(int argc, char **argv);
 int hestc_cmd_cper(int argc, char **argv);
+int hestc_cmd_inject(int argc, char **argv);
 
 /* What an emitter sees: the compiled model and its table bytes. */
 struct emit_ctx {
