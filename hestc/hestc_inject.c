@@ -21,7 +21,8 @@ static void inject_usage(FILE *f)
 	fprintf(f,
 		"usage: hestc inject RECORD --memory FILE --layout hest-layout.json --source NAME|ID\n"
 		"                    [--machine q35|pc|virt] [--ram-size N] [--map GPA:SIZE@OFFSET]...\n"
-		"                    [--blob-address ADDR] [--timeout MS] [--poll-interval MS] [--wait-ack] [-q]\n"
+		"                    [--blob-address ADDR] [--timeout MS] [--poll-interval MS] [--wait-ack]\n"
+		"                    [--access auto|pread|mmap] [-q]\n"
 		"\n"
 		"Writes an error record into a running guest's GHES/GHESv2 error status block\n"
 		"through the file that backs the guest's RAM (QEMU: -object\n"
@@ -47,6 +48,8 @@ static void inject_usage(FILE *f)
 		"  --timeout MS           how long to wait for the OS (default 5000; 0: no wait)\n"
 		"  --poll-interval MS     how often to look (default 1)\n"
 		"  --wait-ack             then wait (same timeout) until the OS acknowledges it\n"
+		"  --access M             how to reach the file: pread (pread/pwrite), mmap (shared\n"
+		"                         mapping), auto (default: mmap on hugetlbfs, else pread)\n"
 		"  -q, --quiet            print only errors\n"
 		"  -h, --help             this text\n"
 		"\n"
@@ -140,6 +143,7 @@ struct inject_opts {
 	uint64_t ram_size, max_below_4g, blob_address, timeout_ms, poll_ms;
 	struct hest_gpa_map map;
 	bool wait_ack, quiet;
+	enum hest_file_mem_access access;
 };
 
 static int build_map(const struct inject_opts *o, uint64_t file_size, struct hest_gpa_map *m)
@@ -175,6 +179,7 @@ static int run(const struct inject_opts *o)
 	struct hest_buf rec;
 	struct hest_file_mem fm;
 	hest_buf_init(&rec);
+	memset(&fm, 0, sizeof(fm));
 	fm.fd = -1;
 	if (si < 0) {
 		fprintf(stderr, "%s: error: %s has no source '%s' (give a name or an id)\n", hestc_prog, o->layout,
@@ -206,7 +211,7 @@ static int run(const struct inject_opts *o)
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if (hest_file_mem_open(&fm, o->memory, &map, true) < 0) {
+	if (hest_file_mem_open_access(&fm, o->memory, &map, true, o->access) < 0) {
 		fprintf(stderr, "%s: error: %s: %s\n", hestc_prog, o->memory, fm.err);
 		rc = EXIT_USAGE;
 		goto out;
@@ -314,6 +319,7 @@ int hestc_cmd_inject(int argc, char **argv)
 		{ "timeout", required_argument, NULL, 'T' },
 		{ "poll-interval", required_argument, NULL, 'I' },
 		{ "wait-ack", no_argument, NULL, 'W' },
+		{ "access", required_argument, NULL, 'X' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -384,6 +390,18 @@ int hestc_cmd_inject(int argc, char **argv)
 			}
 			break;
 		case 'W': o.wait_ack = true; break;
+		case 'X':
+			if (strcmp(optarg, "auto") == 0)
+				o.access = HEST_FILE_MEM_AUTO;
+			else if (strcmp(optarg, "pread") == 0)
+				o.access = HEST_FILE_MEM_PREAD;
+			else if (strcmp(optarg, "mmap") == 0)
+				o.access = HEST_FILE_MEM_MMAP;
+			else {
+				fprintf(stderr, "%s: error: --access '%s': expected auto, pread or mmap\n", hestc_prog, optarg);
+				return EXIT_USAGE;
+			}
+			break;
 		case 'q': o.quiet = true; break;
 		case 'h':
 			inject_usage(stdout);

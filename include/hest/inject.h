@@ -75,9 +75,23 @@ int hest_gpa_map_lookup(const struct hest_gpa_map *m, uint64_t gpa, uint64_t len
 
 /* --- guest memory backed by a file ------------------------------------------- */
 
+/* How the file is reached.  pread/pwrite: a short or failed transfer is an
+ * error, never a signal, whatever happens to the file.  mmap (MAP_SHARED):
+ * plain loads and stores with fences around them, for files read(2) and
+ * write(2) do not serve (hugetlbfs refuses write(2)); a file truncated
+ * under the mapping raises SIGBUS.  Auto: mmap on hugetlbfs, else
+ * pread/pwrite. */
+enum hest_file_mem_access {
+	HEST_FILE_MEM_AUTO = 0,
+	HEST_FILE_MEM_PREAD,
+	HEST_FILE_MEM_MMAP,
+};
+
 struct hest_file_mem {
 	int fd;
 	uint64_t file_size;
+	enum hest_file_mem_access access; /* what open chose: PREAD or MMAP */
+	uint8_t *base;                    /* MMAP: the whole file */
 	struct hest_gpa_map map;
 	bool writable;
 	/* the last failed access, for messages: */
@@ -92,10 +106,12 @@ struct hest_file_mem {
  * range of the map must lie inside the file.  Returns 0, or -1 with
  * fm->err saying why (the file is closed again). */
 int hest_file_mem_open(struct hest_file_mem *fm, const char *path, const struct hest_gpa_map *map, bool writable);
+/* The same with the access chosen. */
+int hest_file_mem_open_access(struct hest_file_mem *fm, const char *path, const struct hest_gpa_map *map,
+			      bool writable, enum hest_file_mem_access access);
 void hest_file_mem_close(struct hest_file_mem *fm);
 /* Callbacks for hest_ghes_write_record and friends: each access goes
- * through the map and must end inside the file (pread/pwrite; a short
- * transfer is an error). */
+ * through the map and must end inside the file. */
 struct hest_guest_mem hest_file_mem_callbacks(struct hest_file_mem *fm);
 
 /* --- the handshake with a deadline ---------------------------------------------- */

@@ -70,6 +70,18 @@ expect busy-v1 3 "has not consumed the previous record within 0 ms (block_status
 cmp -s ram before && ok "busy GHES: the RAM file is unchanged" || not_ok "busy GHES: the RAM file is unchanged"
 expect wait-ack 3 "the record was written but the OS did not acknowledge it within 30 ms" \
 	inj --source io --timeout 30 --wait-ack mem.bin
+# --access mmap: the same through a shared mapping
+cp ram.orig ram
+if inj --source memory --access mmap -q mem.bin && [ "$(u64 ram "$ack")" = 0 ] &&
+	dd if=ram bs=1 skip="$blk" count="$rec_len" 2>/dev/null | cmp -s - mem.bin; then
+	ok "--access mmap: the record is in the block, read-ack re-armed"
+else
+	not_ok "--access mmap: the record is in the block, read-ack re-armed"
+fi
+cp ram before
+expect busy-mmap 3 "nothing written" inj --source memory --access mmap --timeout 20 mem.bin
+cmp -s ram before && ok "--access mmap, busy: the RAM file is unchanged" || not_ok "--access mmap, busy: the RAM file is unchanged"
+expect access-bad 2 "--access 'dax': expected auto, pread or mmap" inj --source memory --access dax mem.bin
 # a YAML description directly
 cp ram.orig ram
 if inj --source memory "$top_srcdir/tests/e2e/records/memory.yaml" -q &&

@@ -72,7 +72,8 @@ blk_legacy=$(src legacy block_address)
 # The records: record i goes to source mem0, mem1, legacy in turn, at
 # physical address 0x08000000 + i * 0x1000; in each batch of four, two
 # corrected and two recoverable (with a corrected section).  Odd records go
-# in as YAML, even ones as hestc cper's binary.
+# in as YAML, even ones as hestc cper's binary; every fifth through a shared
+# mapping of the RAM file (--access mmap).
 sources="mem0 mem1 legacy"
 i=0
 : >"$boot/expect-0" && : >"$boot/expect-1" && : >"$boot/expect-2"
@@ -189,8 +190,11 @@ while [ "$i" -lt "$N" ]; do
 	case $name in mem0) ackaddr=$ack_mem0 ;; mem1) ackaddr=$ack_mem1 ;; esac
 	before=
 	[ -n "$ackaddr" ] && before=$(u64_at "$ackaddr")
+	# every fifth record through a shared mapping of the file, the others with pread/pwrite
+	access=pread
+	[ $((i % 5)) -eq 4 ] && access=mmap
 	if "$HESTC" inject "$(record_file "$i")" --memory "$ram" --layout "$layout" --source "$name" \
-		--timeout 10000 --wait-ack >"$boot/inject-$i.out" 2>&1; then
+		--timeout 10000 --wait-ack --access "$access" >"$boot/inject-$i.out" 2>&1; then
 		paced "$i"
 		printf '0x%016x\n' $((0x08000000 + i * 0x1000)) >>"$boot/expect-$(id_of "$name")"
 		if [ -n "$ackaddr" ]; then

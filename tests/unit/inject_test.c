@@ -85,6 +85,12 @@ static void test_maps(void)
 #define BLK_V1 (BASE + 24 + 1024)
 
 static char ram_path[64];
+/* each test below runs once per access mode */
+static enum hest_file_mem_access acc = HEST_FILE_MEM_PREAD;
+static const char *acc_name(void)
+{
+	return acc == HEST_FILE_MEM_MMAP ? "mmap" : "pread";
+}
 
 static void put_u64(int fd, uint64_t gpa, uint64_t v)
 {
@@ -155,7 +161,8 @@ static void test_file_mem(void)
 	       "a missing file: ENOENT");
 	/* the file seen at 1 GiB (arm virt) */
 	hest_gpa_map_arm_virt(&m, RAM_SIZE);
-	tap_ok(hest_file_mem_open(&fm, ram_path, &m, true) == 0, "the RAM file opens with arm virt's map");
+	tap_ok(hest_file_mem_open_access(&fm, ram_path, &m, true, acc) == 0, "%s: the RAM file opens with arm virt's map",
+	       acc_name());
 	struct hest_guest_mem g = hest_file_mem_callbacks(&fm);
 	uint8_t b[8];
 	tap_ok(g.read(g.user, GIB + REG_V2, b, 8) == 0 && hest_get_le(b, 8) == BLK_V2,
@@ -171,9 +178,12 @@ static void test_file_mem(void)
 	close(fd);
 	hest_gpa_map_init(&m);
 	hest_gpa_map_add(&m, 0, RAM_SIZE, 0);
-	tap_ok(hest_file_mem_open(&fm, ram_path, &m, false) == 0, "read-only open");
+	tap_ok(hest_file_mem_open_access(&fm, ram_path, &m, false, acc) == 0, "%s: read-only open", acc_name());
 	g = hest_file_mem_callbacks(&fm);
 	tap_ok(g.write(g.user, 0x1000, b, 8) != 0, "a read-only guest memory refuses writes");
+	uint8_t c[8];
+	tap_ok(g.read(g.user, 0x200000, c, 8) == 0 && hest_get_le(c, 8) == 0x1122334455667788u,
+	       "... and reads what was written");
 	hest_file_mem_close(&fm);
 }
 
@@ -251,7 +261,8 @@ static void test_handshake(void)
 	struct hest_gpa_map m;
 	struct hest_file_mem fm;
 	hest_gpa_map_q35(&m, RAM_SIZE, 0);
-	hest_file_mem_open(&fm, ram_path, &m, true);
+	tap_ok(hest_file_mem_open_access(&fm, ram_path, &m, true, acc) == 0 && fm.access == acc,
+	       "%s: the RAM file opens", acc_name());
 	struct hest_guest_mem g = hest_file_mem_callbacks(&fm);
 	struct hest_ghes_wait w = { UINT64_C(5000000000), UINT64_C(100000), NULL, NULL, NULL };
 	unsigned written = 0, armed = 0, acked = 0;
@@ -307,7 +318,7 @@ static void test_timeout(void)
 	struct hest_gpa_map m;
 	struct hest_file_mem fm;
 	hest_gpa_map_q35(&m, RAM_SIZE, 0);
-	hest_file_mem_open(&fm, ram_path, &m, true);
+	hest_file_mem_open_access(&fm, ram_path, &m, true, acc);
 	struct hest_guest_mem g = hest_file_mem_callbacks(&fm);
 	struct hest_buf a, b;
 	struct hest_ghes_report r;
@@ -431,9 +442,20 @@ int main(void)
 	if (fd < 0)
 		return tap_done();
 	close(fd);
-	test_file_mem();
-	test_handshake();
-	test_timeout();
+	for (int k = 0; k < 2; k++) {
+		acc = k ? HEST_FILE_MEM_MMAP : HEST_FILE_MEM_PREAD;
+		fd = make_ram();
+		close(fd);
+		test_file_mem();
+		test_handshake();
+		test_timeout();
+	}
+	struct hest_gpa_map m;
+	struct hest_file_mem fm;
+	hest_gpa_map_q35(&m, RAM_SIZE, 0);
+	tap_ok(hest_file_mem_open(&fm, ram_path, &m, true) == 0 && fm.access == HEST_FILE_MEM_PREAD && !fm.base,
+	       "auto: pread/pwrite for a file that is not on hugetlbfs");
+	hest_file_mem_close(&fm);
 	test_layout();
 	unlink(ram_path);
 	return tap_done();
