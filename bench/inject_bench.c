@@ -203,7 +203,7 @@ static double handshake_rate(const struct hest_guest_mem *g, bool v2, unsigned n
 		pthread_t th;
 		pthread_create(&th, NULL, os_thread, &o);
 		/* interval 0: look again after a yield, to time the handshake itself */
-		struct hest_ghes_wait w = { UINT64_C(10000000000), interval_ns, NULL, interval_ns ? NULL : yield_sleep, NULL };
+		struct hest_ghes_wait w = { UINT64_C(10000000000), interval_ns, NULL, interval_ns ? NULL : yield_sleep, NULL, NULL };
 		uint64_t a = now_ns();
 		for (unsigned i = 0; i < n; i++) {
 			struct hest_ghes_report rep;

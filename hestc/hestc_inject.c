@@ -4,6 +4,7 @@
 #include "config.h"
 #include <getopt.h>
 #include <inttypes.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/cper.h>
@@ -87,7 +88,11 @@ static int load_record(const char *path, uint32_t block_size, struct hest_buf *o
 		}
 	} else {
 		/* a status block, never the "CPER" record form */
-		if (hest_cper_decode(&b, text, len, HEST_CPER_STATUS_BLOCK, path, &d) == 0 && !hest_diags_failed(&d)) {
+		if (len >= 4 && memcmp(text, "CPER", 4) == 0)
+			hest_diag_add(&d, HEST_SEV_ERROR, NULL, (struct hest_loc){ path, 0, 0, true, 0 },
+				      "a CPER record (signature \"CPER\"), not a generic error status block: GHES "
+				      "blocks take status blocks (hestc cper without form: record)");
+		else if (hest_cper_decode(&b, text, len, HEST_CPER_STATUS_BLOCK, path, &d) == 0 && !hest_diags_failed(&d)) {
 			hest_cper_check(&b, 0, path, &d);
 			if (!hest_diags_failed(&d) && hest_buf_append(out, text, len) && !out->oom)
 				rc = EXIT_OK;
@@ -131,6 +136,30 @@ static bool parse_size_opt(const char *opt, const char *arg, uint64_t *v)
 		return false;
 	}
 	return true;
+}
+
+/* Around each write attempt: no SIGINT/SIGTERM/SIGHUP/SIGQUIT between
+ * re-arming the read-ack register and writing block_status (a source left
+ * re-armed without a record would stay busy); they are delivered when the
+ * attempt is over. */
+struct signal_guard {
+	sigset_t old;
+};
+
+static void block_signals(void *user, int enter)
+{
+	struct signal_guard *g = user;
+	if (enter) {
+		sigset_t set;
+		sigemptyset(&set);
+		sigaddset(&set, SIGINT);
+		sigaddset(&set, SIGTERM);
+		sigaddset(&set, SIGHUP);
+		sigaddset(&set, SIGQUIT);
+		sigprocmask(SIG_BLOCK, &set, &g->old);
+	} else {
+		sigprocmask(SIG_SETMASK, &g->old, NULL);
+	}
 }
 
 static double ms(uint64_t ns)
@@ -217,7 +246,10 @@ static int run(const struct inject_opts *o)
 		goto out;
 	}
 	struct hest_guest_mem mem = hest_file_mem_callbacks(&fm);
-	struct hest_ghes_wait w = { o->timeout_ms * UINT64_C(1000000), o->poll_ms * UINT64_C(1000000), NULL, NULL, NULL };
+	struct signal_guard sg;
+	memset(&sg, 0, sizeof(sg));
+	struct hest_ghes_wait w = { o->timeout_ms * UINT64_C(1000000), o->poll_ms * UINT64_C(1000000), NULL, NULL, &sg,
+				    block_signals };
 	struct hest_ghes_report r;
 	bool v2 = t.read_ack_address != 0;
 	if (hest_ghes_inject(&mem, &t, rec.p, rec.len, &w, &r) < 0) {

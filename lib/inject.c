@@ -391,7 +391,11 @@ int hest_ghes_inject(const struct hest_guest_mem *mem, const struct hest_ghes_ta
 	clock_start(&c, w);
 	for (;;) {
 		attempts++;
+		if (w && w->guard)
+			w->guard(w->user, 1);
 		int rc = hest_ghes_write_record(mem, t, record, len, r);
+		if (w && w->guard)
+			w->guard(w->user, 0);
 		r->attempts = attempts;
 		r->waited_ns = waited;
 		if (rc == 0 || r->status != HEST_GHES_BUSY)

@@ -123,6 +123,13 @@ struct hest_ghes_wait {
 	uint64_t (*now_ns)(void *user);
 	void (*sleep_ns)(void *user, uint64_t ns);
 	void *user;
+	/* Called with enter 1 before each attempt to write (reads, then the
+	 * re-arm and the record when free) and with 0 after it, never around a
+	 * sleep: a program blocks its signals there (hestc inject does), so that
+	 * it is never stopped between re-arming the read-ack register and
+	 * writing block_status, which would leave the source busy for good; a
+	 * VMM may take a lock.  NULL = nothing. */
+	void (*guard)(void *user, int enter);
 };
 
 /* Whether the OS is done with the block: GHESv2, the read-ack register's

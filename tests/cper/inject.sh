@@ -68,6 +68,22 @@ cp ram before
 expect busy-v1 3 "has not consumed the previous record within 0 ms (block_status 0x11" \
 	inj --source firmware-first --timeout 0 mem.bin
 cmp -s ram before && ok "busy GHES: the RAM file is unchanged" || not_ok "busy GHES: the RAM file is unchanged"
+# SIGTERM while waiting: it stops at once (signals are blocked only around a
+# write attempt, never during the wait), and nothing was written
+cp ram before
+inj --source firmware-first --timeout 20000 mem.bin >/dev/null 2>&1 &
+pid=$!
+sleep 0.3
+t1=$(date +%s%N)
+kill -TERM "$pid"
+rc=0
+wait "$pid" || rc=$?
+t2=$(date +%s%N)
+if [ "$rc" -eq 143 ] && [ $(((t2 - t1) / 1000000)) -lt 2000 ] && cmp -s ram before; then
+	ok "SIGTERM during the wait ends hestc inject at once ($(((t2 - t1) / 1000000)) ms), nothing written"
+else
+	not_ok "SIGTERM during the wait ends hestc inject at once (exit $rc after $(((t2 - t1) / 1000000)) ms)"
+fi
 expect wait-ack 3 "the record was written but the OS did not acknowledge it within 30 ms" \
 	inj --source io --timeout 30 --wait-ack mem.bin
 # --access mmap: the same through a shared mapping
@@ -186,6 +202,9 @@ printf 'severity: recoverable\nsections:\n  - type: memroy\n' >typo.yaml
 expect record-yaml 1 "typo.yaml:3:" inj --source memory typo.yaml
 printf 'form: record\nsections:\n  - type: memory\n' >form.yaml
 expect record-form 1 "a GHES block takes a status block" inj --source memory form.yaml
+"$HESTC" cper -q form.yaml -o form.bin || not_ok "a CPER record builds"
+expect record-form-bin 1 'form.bin:0x0: error: a CPER record (signature "CPER"), not a generic error status block' \
+	inj --source memory form.bin
 # a valid block of 5172 bytes (5000 bytes of raw data) for a 4096-byte block
 python3 -c 'import struct
 b = bytearray(open("mem.bin", "rb").read())

@@ -264,7 +264,7 @@ static void test_handshake(void)
 	tap_ok(hest_file_mem_open_access(&fm, ram_path, &m, true, acc) == 0 && fm.access == acc,
 	       "%s: the RAM file opens", acc_name());
 	struct hest_guest_mem g = hest_file_mem_callbacks(&fm);
-	struct hest_ghes_wait w = { UINT64_C(5000000000), UINT64_C(100000), NULL, NULL, NULL };
+	struct hest_ghes_wait w = { UINT64_C(5000000000), UINT64_C(100000), NULL, NULL, NULL, NULL };
 	unsigned written = 0, armed = 0, acked = 0;
 	for (unsigned i = 0; i < N; i++) {
 		struct hest_buf rec;
@@ -295,10 +295,14 @@ static void test_handshake(void)
 	hest_file_mem_close(&fm);
 }
 
-/* A fake clock: sleeping advances it; nothing else does. */
+/* A fake clock: sleeping advances it; nothing else does.  The guard
+ * counts its calls and notes a sleep inside it. */
 struct vclock {
 	uint64_t now;
 	unsigned sleeps;
+	unsigned entered, left;
+	int depth;
+	bool slept_guarded, bad_nesting;
 };
 static uint64_t v_now(void *u)
 {
@@ -309,6 +313,21 @@ static void v_sleep(void *u, uint64_t ns)
 	struct vclock *c = u;
 	c->now += ns;
 	c->sleeps++;
+	if (c->depth)
+		c->slept_guarded = true;
+}
+static void v_guard(void *u, int enter)
+{
+	struct vclock *c = u;
+	if (enter) {
+		c->entered++;
+		c->depth++;
+	} else {
+		c->left++;
+		c->depth--;
+	}
+	if (c->depth < 0 || c->depth > 1)
+		c->bad_nesting = true;
 }
 
 static void test_timeout(void)
@@ -325,7 +344,7 @@ static void test_timeout(void)
 	record(&a, 0x1000);
 	record(&b, 0x2000);
 	/* the OS is away: the first record goes in, the second waits */
-	struct hest_ghes_wait now = { 0, 0, NULL, NULL, NULL };
+	struct hest_ghes_wait now = { 0, 0, NULL, NULL, NULL, NULL };
 	tap_ok(hest_ghes_inject(&g, &v2, a.p, a.len, &now, &r) == 0, "GHESv2: the first record goes in");
 	tap_ok(hest_ghes_inject(&g, &v1, a.p, a.len, &now, &r) == 0, "GHES: the first record goes in");
 	uint8_t before[2][1024 + 32], after[2][1024 + 32];
@@ -334,21 +353,23 @@ static void test_timeout(void)
 	pread(fd, before[1], 1024, (off_t)BLK_V1);
 	uint64_t writes = fm.writes;
 
-	struct vclock vc = { 1000, 0 };
-	struct hest_ghes_wait w = { UINT64_C(10000000), UINT64_C(1000000), v_now, v_sleep, &vc };
+	struct vclock vc = { 1000, 0, 0, 0, 0, false, false };
+	struct hest_ghes_wait w = { UINT64_C(10000000), UINT64_C(1000000), v_now, v_sleep, &vc, v_guard };
 	int rc = hest_ghes_inject(&g, &v2, b.p, b.len, &w, &r);
 	tap_ok(rc < 0 && r.status == HEST_GHES_TIMEOUT, "GHESv2 busy: timeout (%s)", hest_ghes_status_name(r.status));
 	tap_ok(r.attempts == 11 && vc.sleeps == 10 && r.waited_ns == UINT64_C(10000000),
 	       "10 ms at 1 ms intervals: 11 looks, 10 sleeps, 10 ms waited (%u, %u)", r.attempts, vc.sleeps);
 	tap_ok(r.read_ack_before == 0, "the report has the read-ack value that kept it busy");
-	vc = (struct vclock){ 0, 0 };
+	tap_ok(vc.entered == 11 && vc.left == 11 && !vc.bad_nesting && !vc.slept_guarded,
+	       "the guard brackets each of the 11 attempts and no sleep (%u in, %u out)", vc.entered, vc.left);
+	vc = (struct vclock){ 0, 0, 0, 0, 0, false, false };
 	w.timeout_ns = UINT64_C(2500000);
 	rc = hest_ghes_inject(&g, &v1, b.p, b.len, &w, &r);
 	tap_ok(rc < 0 && r.status == HEST_GHES_TIMEOUT && r.block_status_before != 0 && r.attempts == 4,
 	       "GHES busy (block_status 0x%x): timeout after 4 looks (the last sleep cut to the deadline)",
 	       r.block_status_before);
 	/* real clock, real sleeps */
-	struct hest_ghes_wait real = { UINT64_C(30000000), UINT64_C(2000000), NULL, NULL, NULL };
+	struct hest_ghes_wait real = { UINT64_C(30000000), UINT64_C(2000000), NULL, NULL, NULL, NULL };
 	struct timespec t0, t1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	rc = hest_ghes_inject(&g, &v2, b.p, b.len, &real, &r);
