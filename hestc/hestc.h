@@ -13,6 +13,7 @@ int hestc_cmd_compile(int argc, char **argv);
 int hestc_cmd_decompile(int argc, char **argv);
 int hestc_cmd_schema(int argc, char **argv);
 int hestc_cmd_cper(int argc, char **argv);
+int hestc_cmd_inject(int argc, char **argv);
 /* hestc cper --random (hestc_cper_random.c) */
 struct hest_cper_random_options;
 int hestc_cper_random_kinds(const char *list, uint32_t *kinds);

@@ -417,6 +417,7 @@ enum hest_ghes_status {
 	HEST_GHES_TOO_BIG,       /* the record does not fit error_block_length */
 	HEST_GHES_BAD_TARGET,    /* masks that cannot signal an acknowledgement, bad widths */
 	HEST_GHES_IO_ERROR,      /* a guest memory callback failed */
+	HEST_GHES_TIMEOUT,       /* still busy when the wait (<hest/inject.h>) ran out; nothing written */
 };
 
 struct hest_ghes_report {
@@ -426,6 +427,10 @@ struct hest_ghes_report {
 	uint64_t read_ack_before;   /* register value found (GHESv2) */
 	uint64_t read_ack_after;    /* value written to re-arm (GHESv2) */
 	uint32_t block_status_before; /* block_status found in the block */
+	/* waits (<hest/inject.h>): */
+	uint32_t attempts;          /* polls of the source */
+	uint64_t waited_ns;         /* time spent waiting */
+	uint64_t read_ack_acked;    /* hest_ghes_wait_consumed: the value that said the OS acknowledged */
 };
 
 /* Writes one encoded status block (`len` bytes) into the source's error

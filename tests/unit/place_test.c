@@ -220,6 +220,67 @@ static void check_qemu_goldens(const char *top)
 	}
 }
 
+/* Reserved ranges (hest_layout_reserved): the region and pinned blocks,
+ * page-rounded and merged where they touch or overlap. */
+static int compile_text(const char *text, struct hest_model *m)
+{
+	struct hest_diags d;
+	hest_diags_init(&d);
+	hest_model_init(m);
+	int rc = hest_desc_parse(m, "reserved.yaml", (const uint8_t *)text, strlen(text), &d) == 0 &&
+			 hest_compile(m, &d) == 0 ? 0 : -1;
+	for (size_t i = 0; i < d.n && rc; i++) {
+		char *s = hest_diag_format(&d.v[i]);
+		printf("# %s\n", s ? s : "?");
+		free(s);
+	}
+	hest_diags_free(&d);
+	return rc;
+}
+
+static void check_reserved(void)
+{
+	static const char fixed[] =
+		"target: { arch: x86_64 }\n"
+		"placement: { mode: fixed, base: 0x10000010, block_size: 1KiB }\n"
+		"sources:\n"
+		"  - { name: a, type: ghes, id: 0, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x20000800 }\n"
+		"  - { name: b, type: ghes, id: 1, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x20000000 }\n"
+		"  - { name: c, type: ghes, id: 2, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x10001000 }\n"
+		"  - { name: d, type: ghes, id: 3, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x30000ff8, error_block_length: 4KiB }\n"
+		"  - { name: e, type: ghes, id: 4, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x20001000 }\n"
+		"  - { name: f, type: ghes, id: 5, notification: { type: polled, poll_interval_ms: 100 } }\n";
+	struct hest_model m;
+	struct hest_reserved_range *r = NULL;
+	size_t n = 0;
+	tap_ok(compile_text(fixed, &m) == 0, "reserved: the fixed description with pinned blocks compiles");
+	tap_ok(hest_layout_reserved(&m, &r, &n) == 0 && n == 3, "reserved: three merged ranges");
+	if (n == 3) {
+		/* region 0x10000010 + 48 bytes of registers + one 1 KiB block, and c's block in the next page */
+		tap_ok(r[0].address == 0x10000000 && r[0].size == 0x2000 && r[0].has_region && r[0].parts == 2,
+		       "reserved: the region and c's block in the following page merge into 0x10000000+0x2000");
+		/* a, b in one page, e in the page after it (touching) */
+		tap_ok(r[1].address == 0x20000000 && r[1].size == 0x2000 && !r[1].has_region && r[1].parts == 3,
+		       "reserved: blocks b, a (one page) and e (the next page) merge into 0x20000000+0x2000");
+		/* d straddles a page boundary: two pages */
+		tap_ok(r[2].address == 0x30000000 && r[2].size == 0x2000 && r[2].parts == 1,
+		       "reserved: a block across a page boundary reserves both pages");
+	}
+	free(r);
+	hest_model_free(&m);
+
+	static const char loader[] =
+		"target: { arch: arm64 }\n"
+		"placement: { mode: linker-loader }\n"
+		"sources:\n"
+		"  - { name: a, type: ghes-v2, id: 0, notification: { type: polled, poll_interval_ms: 100 } }\n";
+	r = NULL;
+	n = 1;
+	tap_ok(compile_text(loader, &m) == 0 && hest_layout_reserved(&m, &r, &n) == 0 && n == 0 && r == NULL,
+	       "reserved: nothing for the VMM with linker-loader placement (the firmware allocates the region)");
+	hest_model_free(&m);
+}
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -265,5 +326,6 @@ int main(void)
 	}
 	tap_ok(placed >= 1, "%zu examples use linker-loader placement", placed);
 	check_qemu_goldens(top);
+	check_reserved();
 	return tap_done();
 }
