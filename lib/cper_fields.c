@@ -233,6 +233,17 @@ static const struct hest_name arm_info_flag_v[] = {
 };
 static const struct hest_names arm_info_flag_names = NAMES(arm_info_flag_v);
 
+/* UEFI 2.9A/2.10 N.2.4.4.1 table N-17: the error type is a bit mask, bits 4:1
+ * (Linux CPER_ARM_ERR_TYPE_MASK GENMASK(4,1) since the 2025 alignment; 6.1
+ * and 6.12 read the byte as an index: 0 cache, 1 TLB, 2 bus, 3 vendor). */
+static const struct hest_name arm_err_type_v[] = {
+	{ "cache", 0x02, "cache error" },
+	{ "tlb", 0x04, "TLB error" },
+	{ "bus", 0x08, "bus error" },
+	{ "micro-architectural", 0x10, "micro-architectural error" },
+};
+static const struct hest_names arm_err_type_names = NAMES(arm_err_type_v);
+
 static const struct hest_name arm_ctx_v[] = {
 	{ "aarch32-gpr", 0, "AArch32 general purpose registers" },
 	{ "aarch32-el1", 1, "AArch32 EL1 context registers" },
@@ -243,6 +254,9 @@ static const struct hest_name arm_ctx_v[] = {
 	{ "aarch64-el2", 6, "AArch64 EL2 context registers" },
 	{ "aarch64-el3", 7, "AArch64 EL3 context registers" },
 	{ "misc", 8, "Misc. system register structure" },
+	/* UEFI 2.11 (FEAT_D128): 128-bit and banked miscellaneous system registers */
+	{ "misc-128", 9, "Misc. 128-bit system register structure" },
+	{ "misc-banked", 10, "Misc. banked system register structure" },
 };
 static const struct hest_names arm_ctx_names = NAMES(arm_ctx_v);
 
@@ -479,14 +493,16 @@ static const struct hest_cper_field arm_f[] = {
 static DESC(desc_arm, "arm", "ARM Processor Error Section", 40, arm_f, 0, 4, "UEFI 2.10 N.2.4.4");
 
 /* UEFI 2.10 N.2.4.4.1 (Linux struct cper_arm_err_info, 32 bytes).  The
- * meaning of `type` changed: UEFI 2.9A-2.10 make it a bit mask, Linux 6.1
- * reads it as an index (0 cache, 1 TLB, 2 bus, 3 vendor); it stays a number. */
+ * meaning of `type` changed: UEFI 2.9A-2.10 make it a bit mask (bit 1 cache,
+ * 2 TLB, 3 bus, 4 micro-architectural); Linux 6.1-6.12 read it as an index
+ * (0 cache, 1 TLB, 2 bus, 3 vendor), so 0x02 (cache) reads there as "bus error". */
 static const struct hest_cper_field arm_info_f[] = {
 	UD("version", 0, 1, -1, "structure version"),
 	FLD("length", 1, 1, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, -1, 32, NULL, NULL,
 	    "structure length, 32"),
 	VALID(2, 2),
-	U("type", 4, 1, -1, "error type (bit mask per UEFI 2.10; Linux 6.1 reads 0 cache, 1 TLB, 2 bus)"),
+	FL("type", 4, 1, -1, &arm_err_type_names,
+	   "error type, bit mask (UEFI 2.9A-2.10); Linux 6.1-6.12 read an index: 0 cache, 1 TLB, 2 bus, 3 vendor"),
 	UD("multiple_error", 5, 2, 0, "errors of this kind beyond the first"),
 	FL("flags", 7, 1, 1, &arm_info_flag_names, "first, last, propagated, overflow"),
 	U("error_info", 8, 8, 2, "error information (cache/TLB/bus layout per type)"),

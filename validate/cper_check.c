@@ -84,6 +84,15 @@ static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t
 	if (declared != body_len || declared < least)
 		REPORT(c, "HEST-CPER-ARM-LENGTH", field_at(&s->body, "section_length"),
 		       "%s: section_length %" PRIu64 " but the section is %" PRIu64 " bytes", what, declared, body_len);
+	for (size_t i = 0; i < s->ninfo; i++) {
+		uint64_t type = get(&s->info[i], "type");
+		if (type == 0 || (type & ~(uint64_t)0x1e))
+			REPORT(c, "HEST-CPER-ARM-TYPE", field_at(&s->info[i], "type"),
+			       "%s: error information structure #%zu has type 0x%02" PRIx64 ", %s; UEFI 2.10 "
+			       "defines bits 4:1 (0x02 cache, 0x04 TLB, 0x08 bus, 0x10 micro-architectural; Linux "
+			       "6.1-6.12 read the byte as an index, 0 = cache)", what, i, type,
+			       type ? "with reserved bits" : "no error type bit");
+	}
 	for (size_t i = 0; i < s->ninfo; i++)
 		if (get(&s->info[i], "length") != 32)
 			REPORT(c, "HEST-CPER-ARM-INFO", field_at(&s->info[i], "length"),

@@ -6,6 +6,11 @@ static const struct hest_rule rules[] = {
 	  "UEFI 2.10 N.2.4.4.1 (Length 32); Linux ghes_handle_arm_hw_error() steps by that length" },
 	{ "HEST-CPER-ARM-LENGTH", HEST_SEV_ERROR, "ARM section_length disagrees with the section's size",
 	  "UEFI 2.10 N.2.4.4 (Section Length); Linux cper_print_proc_arm(): \"section length is too small\"" },
+	{ "HEST-CPER-ARM-TYPE", HEST_SEV_WARNING,
+	  "an ARM error information type sets no error type bit, or reserved bits",
+	  "UEFI 2.10 N.2.4.4.1 (Type: bit 1 cache, 2 TLB, 3 bus, 4 micro-architectural); current Linux "
+	  "cper_print_proc_arm() prints \"with reserved bit(s)\" and ghes_handle_arm_hw_error() recovers only "
+	  "cache errors; Linux 6.1-6.12 read the byte as an index" },
 	{ "HEST-CPER-BLOCK-LENGTH", HEST_SEV_ERROR, "the block is longer than the error status block it must fit",
 	  "ACPI 6.5 18.3.2.7 (Error Status Block Length); Linux __ghes_check_estatus(): "
 	  "\"Invalid error status block length!\"" },

@@ -306,7 +306,19 @@ block_rule context-type HEST-CPER-CONTEXT 0 <<'EOF'
 sections:
   - type: arm
     context:
-      - register_context_type: 9
+      - register_context_type: 11
+EOF
+block_rule arm-type HEST-CPER-ARM-TYPE 0 <<'EOF'
+sections:
+  - type: arm
+    error_info:
+      - type: 0
+EOF
+block_rule arm-type-reserved HEST-CPER-ARM-TYPE 0 <<'EOF'
+sections:
+  - type: arm
+    error_info:
+      - type: [cache, 0x01]
 EOF
 block_rule valid-bits HEST-CPER-VALID-BITS 0 <<'EOF'
 sections:

@@ -136,16 +136,27 @@ static void print_arm_info(struct lines *l, unsigned type, uint64_t ei)
 						 "Snooped (processor raised a cache error caused by another processor or "
 						 "device snooping its cache)",
 						 "Management" };
-	/* The golden blocks carry cache errors; TLB and bus errors print other
-	 * operation tables that this test does not need. */
-	if (type != 0)
+	static const char *const bus_ops[] = { "Generic error (type cannot be determined)",
+					       "Generic read (type of instruction or data request cannot be determined)",
+					       "Generic write (type of instruction of data request cannot be determined)",
+					       "Data read", "Data write", "Instruction fetch", "Prefetch" };
+	/* Linux 6.1 reads the type as an index: 0 cache, 1 TLB, 2 bus, 3
+	 * vendor.  The golden block's type 0x02 (UEFI 2.10: cache) is a bus
+	 * error there.  TLB errors print another operation table that this test
+	 * does not need. */
+	if (type != 0 && type != 2)
 		return;
+	unsigned op = (unsigned)((ei >> 18) & 15);
 	if ((ei & 1) && ((ei >> 16) & 3) < 3)
 		out(l, "    transaction type: %s", trans[(ei >> 16) & 3]);
-	if ((ei & 2) && ((ei >> 18) & 15) < 11)
-		out(l, "    operation type: %s", cache_ops[(ei >> 18) & 15]);
-	if (ei & 4)
+	if ((ei & 2) && type == 0 && op < 11)
+		out(l, "    operation type: %s", cache_ops[op]);
+	if ((ei & 2) && type == 2 && op < 7)
+		out(l, "    operation type: %s", bus_ops[op]);
+	if ((ei & 4) && type == 0)
 		out(l, "    cache level: %d", (int)((ei >> 22) & 7));
+	if ((ei & 4) && type == 2)
+		out(l, "    affinity level at which the bus error occurred: %d", (int)((ei >> 22) & 7));
 	if (ei & 8)
 		out(l, "    processor context %scorrupted", (ei >> 25 & 1) ? "" : "not ");
 	if (ei & 16)
