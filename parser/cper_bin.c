@@ -95,6 +95,20 @@ static int decode_parts(struct dec *x, struct hest_cper_section *s, const uint8_
 			off += t->ctx->size + size;
 		}
 	}
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++) {
+		uint64_t size = 0;
+		hest_cper_bits_get(&t->var[v].len, p, &size);
+		if (!fits(off, size, n)) {
+			REPORT(x, "HEST-CPER-PART-LENGTH", at + t->var[v].len.offset,
+			       "%s section: %s is %" PRIu64 " bytes by its length field, only %" PRIu64
+			       " remain of the section's %" PRIu32 " bytes", t->key, t->var[v].key, size, n - off, n);
+			break;
+		}
+		if (hest_cper_set_var(s, v, p + off, (size_t)size) < 0)
+			return -1;
+		s->var_at[v] = (uint32_t)(at + off);
+		off += size;
+	}
 	if (off < n) {
 		if (hest_cper_set_tail(s, p + off, n - off) < 0)
 			return -1;

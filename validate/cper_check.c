@@ -109,6 +109,38 @@ static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t
 	}
 }
 
+static uint64_t section_len(const struct hest_cper_section *s);
+
+/* What a section's own layout promises beyond its table: a checksum, a
+ * whole-section length, the counts Linux trusts. */
+static void check_kind(struct chk *c, const struct hest_cper_section *s, const char *what)
+{
+	const struct hest_cper_type *t = s->type;
+	uint64_t len = section_len(s), v = 0;
+	if (t->checksum.width && hest_cper_bits_get(&t->checksum, s->body.bytes, &v)) {
+		/* fmpm: the byte sum of the section without the checksum bytes,
+		 * negated, is the checksum. */
+		uint32_t sum = 0;
+		const struct hest_cper_image *parts[] = { &s->body };
+		for (uint32_t i = 0; i < parts[0]->len; i++)
+			if (i < t->checksum.offset || i >= (uint32_t)t->checksum.offset + t->checksum.size)
+				sum += parts[0]->bytes[i];
+		for (size_t i = 0; i < s->ninfo; i++)
+			for (uint32_t k = 0; k < s->info[i].len; k++)
+				sum += s->info[i].bytes[k];
+		for (uint32_t k = 0; k < s->taillen; k++)
+			sum += s->tail[k];
+		if ((uint32_t)(v + sum) != 0)
+			REPORT(c, "HEST-CPER-CHECKSUM", s->body.at + t->checksum.offset,
+			       "%s: checksum 0x%08" PRIx64 " but the section's other bytes sum to 0x%08" PRIx32
+			       " (want 0x%08" PRIx32 ")", what, v, sum, (uint32_t)(0u - sum));
+	}
+	if (t->length.width && t->kind != HEST_CPER_ARM && hest_cper_bits_get(&t->length, s->body.bytes, &v) &&
+	    v != len)
+		REPORT(c, "HEST-CPER-PART-LENGTH", s->body.at + t->length.offset,
+		       "%s: its length field says %" PRIu64 " bytes, the section is %" PRIu64, what, v, len);
+}
+
 static uint64_t section_len(const struct hest_cper_section *s)
 {
 	uint64_t n = s->body.len + (uint64_t)s->taillen;
@@ -116,6 +148,8 @@ static uint64_t section_len(const struct hest_cper_section *s)
 		n += s->info[i].len;
 	for (size_t i = 0; i < s->nctx; i++)
 		n += s->ctx[i].len;
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR; v++)
+		n += s->varlen[v];
 	return n;
 }
 
@@ -137,13 +171,17 @@ static void check_section(struct chk *c, const struct hest_cper_section *s, size
 	}
 	if (t->kind == HEST_CPER_RAW)
 		return;
-	uint64_t tail_bit = t->tail_valid_bit >= 0 ? (uint64_t)1 << t->tail_valid_bit : 0;
-	check_image(c, &s->body, what, tail_bit);
+	uint64_t extra = (t->tail_valid_bit >= 0 ? (uint64_t)1 << t->tail_valid_bit : 0) | t->info_valid;
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		if (t->var[v].valid_bit >= 0)
+			extra |= (uint64_t)1 << t->var[v].valid_bit;
+	check_image(c, &s->body, what, extra);
+	check_kind(c, s, what);
 	for (size_t i = 0; i < s->ninfo; i++)
 		check_image(c, &s->info[i], what, 0);
 	for (size_t i = 0; i < s->nctx; i++)
 		check_image(c, &s->ctx[i], what, 0);
-	if (!t->info && !t->ctx && s->taillen)
+	if (!t->info && !t->ctx && s->taillen && t->tail_valid_bit < 0)
 		REPORT(c, "HEST-CPER-SECTION-LONG", s->tail_at,
 		       "%s: %" PRIu32 " bytes follow the %u-byte %s", what, s->taillen, t->body->size, t->body->title);
 	if (t->kind == HEST_CPER_ARM)

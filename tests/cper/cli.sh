@@ -308,6 +308,23 @@ sections:
     context:
       - register_context_type: 11
 EOF
+block_rule cxl-dvsec-length HEST-CPER-PART-LENGTH 1 <<'EOF'
+sections:
+  - type: cxl-protocol
+    dvsec_length: 300
+    dvsec: 00 11 22 33
+EOF
+block_rule cxl-event-length HEST-CPER-PART-LENGTH 1 <<'EOF'
+sections:
+  - type: cxl-dram
+    length: 128
+EOF
+block_rule fru-checksum HEST-CPER-CHECKSUM 0 <<'EOF'
+sections:
+  - type: fru-memory-poison
+    checksum: 0x1234
+    fru_id: 7
+EOF
 block_rule arm-type HEST-CPER-ARM-TYPE 0 <<'EOF'
 sections:
   - type: arm
