@@ -250,8 +250,9 @@ static const struct hest_name arm_info_flag_v[] = {
 static const struct hest_names arm_info_flag_names = NAMES(arm_info_flag_v);
 
 /* UEFI 2.9A/2.10 N.2.4.4.1 table N-17: the error type is a bit mask, bits 4:1
- * (Linux CPER_ARM_ERR_TYPE_MASK GENMASK(4,1) since the 2025 alignment; 6.1
- * and 6.12 read the byte as an index: 0 cache, 1 TLB, 2 bus, 3 vendor). */
+ * (Linux CPER_ARM_ERR_TYPE_MASK GENMASK(4,1) since the 2025 alignment, which
+ * Debian's 6.1.0-57 and 6.12.95 carry; kernels without it read the byte as an
+ * index: 0 cache, 1 TLB, 2 bus, 3 vendor). */
 static const struct hest_name arm_err_type_v[] = {
 	{ "cache", 0x02, "cache error" },
 	{ "tlb", 0x04, "TLB error" },
@@ -510,15 +511,16 @@ static DESC(desc_arm, "arm", "ARM Processor Error Section", 40, arm_f, 0, 4, "UE
 
 /* UEFI 2.10 N.2.4.4.1 (Linux struct cper_arm_err_info, 32 bytes).  The
  * meaning of `type` changed: UEFI 2.9A-2.10 make it a bit mask (bit 1 cache,
- * 2 TLB, 3 bus, 4 micro-architectural); Linux 6.1-6.12 read it as an index
- * (0 cache, 1 TLB, 2 bus, 3 vendor), so 0x02 (cache) reads there as "bus error". */
+ * 2 TLB, 3 bus, 4 micro-architectural); Linux kernels without the 2025
+ * alignment read it as an index (0 cache, 1 TLB, 2 bus, 3 vendor), so 0x02
+ * (cache) reads there as "bus error". */
 static const struct hest_cper_field arm_info_f[] = {
 	UD("version", 0, 1, -1, "structure version"),
 	FLD("length", 1, 1, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, -1, 32, NULL, NULL,
 	    "structure length, 32"),
 	VALID(2, 2),
 	FL("type", 4, 1, -1, &arm_err_type_names,
-	   "error type, bit mask (UEFI 2.9A-2.10); Linux 6.1-6.12 read an index: 0 cache, 1 TLB, 2 bus, 3 vendor"),
+	   "error type, bit mask (UEFI 2.9A-2.10); Linux before the 2025 alignment read an index: 0 cache, 1 TLB, 2 bus"),
 	UD("multiple_error", 5, 2, 0, "errors of this kind beyond the first"),
 	FL("flags", 7, 1, 1, &arm_info_flag_names, "first, last, propagated, overflow"),
 	U("error_info", 8, 8, 2, "error information (cache/TLB/bus layout per type)"),

@@ -90,7 +90,7 @@ static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t
 			REPORT(c, "HEST-CPER-ARM-TYPE", field_at(&s->info[i], "type"),
 			       "%s: error information structure #%zu has type 0x%02" PRIx64 ", %s; UEFI 2.10 "
 			       "defines bits 4:1 (0x02 cache, 0x04 TLB, 0x08 bus, 0x10 micro-architectural; Linux "
-			       "6.1-6.12 read the byte as an index, 0 = cache)", what, i, type,
+			       "kernels without the 2025 alignment read the byte as an index, 0 = cache)", what, i, type,
 			       type ? "with reserved bits" : "no error type bit");
 	}
 	for (size_t i = 0; i < s->ninfo; i++)
@@ -135,6 +135,14 @@ static void check_kind(struct chk *c, const struct hest_cper_section *s, const c
 			       "%s: checksum 0x%08" PRIx64 " but the section's other bytes sum to 0x%08" PRIx32
 			       " (want 0x%08" PRIx32 ")", what, v, sum, (uint32_t)(0u - sum));
 	}
+	/* Linux 6.12 cxl_cper_print_prot_err() prints the 88-byte CXL RAS
+	 * capability (struct cxl_ras_capability_regs) whatever error_log_length
+	 * says; measured by tests/e2e/arm-virt.sh: with a 16-byte log it printed
+	 * the next section's GUID as cxl_ras_cor_mask. */
+	if (t->kind == HEST_CPER_CXL_PROTOCOL && (hest_get_le(s->body.bytes, 8) & 0x40) && s->varlen[1] != 88)
+		REPORT(c, "HEST-CPER-CXL-RAS-LOG", s->body.at + t->var[1].len.offset,
+		       "%s: the error log is %" PRIu32 " bytes; Linux reads it as the 88-byte CXL RAS capability "
+		       "structure (6.12 prints 88 bytes whatever error_log_length says)", what, s->varlen[1]);
 	if (t->length.width && t->kind != HEST_CPER_ARM && hest_cper_bits_get(&t->length, s->body.bytes, &v) &&
 	    v != len)
 		REPORT(c, "HEST-CPER-PART-LENGTH", s->body.at + t->length.offset,

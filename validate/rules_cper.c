@@ -10,7 +10,7 @@ static const struct hest_rule rules[] = {
 	  "an ARM error information type sets no error type bit, or reserved bits",
 	  "UEFI 2.10 N.2.4.4.1 (Type: bit 1 cache, 2 TLB, 3 bus, 4 micro-architectural); current Linux "
 	  "cper_print_proc_arm() prints \"with reserved bit(s)\" and ghes_handle_arm_hw_error() recovers only "
-	  "cache errors; Linux 6.1-6.12 read the byte as an index" },
+	  "cache errors; kernels without the 2025 alignment read the byte as an index" },
 	{ "HEST-CPER-BLOCK-LENGTH", HEST_SEV_ERROR, "the block is longer than the error status block it must fit",
 	  "ACPI 6.5 18.3.2.7 (Error Status Block Length); Linux __ghes_check_estatus(): "
 	  "\"Invalid error status block length!\"" },
@@ -23,6 +23,10 @@ static const struct hest_rule rules[] = {
 	{ "HEST-CPER-CONTEXT", HEST_SEV_WARNING,
 	  "a context structure has an unknown type or a register array of the wrong size",
 	  "UEFI 2.10 N.2.4.2.2, N.2.4.4.2; Linux cper_print_proc_arm() stops at \"Invalid context type\"" },
+	{ "HEST-CPER-CXL-RAS-LOG", HEST_SEV_WARNING,
+	  "a CXL protocol error log is not the 88-byte CXL RAS capability structure",
+	  "UEFI 2.10 N.2.13 (Error Log: the CXL RAS capability, CXL 3.0 8.2.4.16); Linux 6.12 "
+	  "cxl_cper_print_prot_err() prints 88 bytes whatever error_log_length says, reading past a shorter log" },
 	{ "HEST-CPER-DATA-LENGTH", HEST_SEV_ERROR, "data_length disagrees with the data entries",
 	  "ACPI 6.5 table 18.11 (Data Length); Linux cper_estatus_check() rejects the block: "
 	  "\"Failed to read error status block!\"" },

@@ -314,6 +314,11 @@ sections:
     dvsec_length: 300
     dvsec: 00 11 22 33
 EOF
+block_rule cxl-ras-log HEST-CPER-CXL-RAS-LOG 0 <<'EOF'
+sections:
+  - type: cxl-protocol
+    error_log: 00 10 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+EOF
 block_rule cxl-event-length HEST-CPER-PART-LENGTH 1 <<'EOF'
 sections:
   - type: cxl-dram
