@@ -111,7 +111,9 @@ static int encode_body(struct enc *e, const struct hest_cper_section *s, uint32_
 		enc_error(e, "%s section is %zu bytes; sections hold at most 4 GiB", t->key, (size_t)n);
 		return -1;
 	}
-	put_computed_bits(e, start, &s->body, &t->info_count, s->ninfo);
+	uint64_t other = 0;
+	hest_cper_bits_get(&t->info_count2, s->body.bytes, &other);
+	put_computed_bits(e, start, &s->body, &t->info_count, s->ninfo >= other ? s->ninfo - other : 0);
 	put_computed_bits(e, start, &s->body, &t->ctx_count, s->nctx);
 	put_computed_bits(e, start, &s->body, &t->length, n);
 	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++)

@@ -839,6 +839,34 @@ static const struct hest_cper_field pci_bus_f[] = {
 };
 static DESC(desc_pci_bus, "pci-bus", "PCI/PCI-X Bus Error Section", 72, pci_bus_f, 0, 8, "UEFI 2.10 N.2.8");
 
+/* UEFI 2.10 N.2.9 (edk2 EFI_PCI_PCIX_DEVICE_ERROR_DATA, 40 bytes), then
+ * memory_number + io_number register pairs of 16 bytes. */
+static const struct hest_cper_field pci_dev_f[] = {
+	VALID(0, 8),
+	U("error_status", 8, 8, 0, "error status (UEFI N.2.8 generic error status layout)"),
+	U("vendor_id", 16, 2, 1, "id: vendor id"),
+	U("device_id", 18, 2, 1, "id: device id"),
+	U("class_code", 20, 3, 1, "id: class code"),
+	UD("function", 23, 1, 1, "id: function number"),
+	UD("device", 24, 1, 1, "id: device number"),
+	U("bus", 25, 1, 1, "id: bus number"),
+	U("segment", 26, 1, 1, "id: segment number"),
+	RS("reserved_id", 27, 5),
+	FLD("memory_number", 32, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, 2, 0, NULL, NULL,
+	    "memory-mapped register pairs: the error_info items not counted as I/O; computed"),
+	FLD("io_number", 36, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, 3, 0, NULL, NULL,
+	    "I/O register pairs, the last of the error_info items (default 0)"),
+};
+static DESC(desc_pci_dev, "pci-device", "PCI/PCI-X Component Error Section", 40, pci_dev_f, 0, 8,
+	    "UEFI 2.10 N.2.9");
+
+static const struct hest_cper_field pci_reg_f[] = {
+	U("address", 0, 8, -1, "register address (memory-mapped or I/O)"),
+	U("value", 8, 8, -1, "register value"),
+};
+static DESC(desc_pci_reg, "pci-register", "PCI/PCI-X Component Register Data Pair", 16, pci_reg_f, 0, 0,
+	    "UEFI 2.10 N.2.9");
+
 static const struct hest_name dmar_reason_v[] = {
 	{ "table-entry-not-present", 1, "Domain mapping table entry is not present" },
 	{ "table-entry-invalid", 2, "Invalid domain mapping table entry" },
@@ -1048,6 +1076,14 @@ static const struct hest_cper_type types[HEST_CPER_NKINDS] = {
 	  .doc = "UEFI 2.10 N.2.8",
 	  .source = "UEFI 2.10 N.2.8; edk2 Cper.h EFI_PCI_PCIX_BUS_ERROR_DATA; libcper cper-section-pci-bus.c "
 		    "(Linux prints it as an unknown section)" },
+	{ .kind = HEST_CPER_PCI_DEVICE, .key = "pci-device", .alias = "pci-component",
+	  .title = "PCI/PCI-X component error",
+	  .guid = GUID(0xeb5e4685, 0xca66, 0x4769, 0xb6, 0xa2, 0x26, 0x06, 0x8b, 0x00, 0x13, 0x26),
+	  .body = &desc_pci_dev, .info = &desc_pci_reg, .info_count = { 32, 4, 0, 32 },
+	  .info_count2 = { 36, 4, 0, 32 }, .info_valid = 0x14, .tail_key = "trailing_data", .tail_valid_bit = -1,
+	  .worst = 0, .doc = "UEFI 2.10 N.2.9; sizing needs largest_section",
+	  .source = "UEFI 2.10 N.2.9; edk2 Cper.h EFI_PCI_PCIX_DEVICE_ERROR_DATA; libcper cper-section-pci-dev.c "
+		    "(Linux prints it as an unknown section)" },
 	{ .kind = HEST_CPER_DMAR_GENERIC, .key = "dmar-generic", .title = "DMAr generic error",
 	  .guid = GUID(0x5b51fef7, 0xc79d, 0x4434, 0x8f, 0x1b, 0xaa, 0x62, 0xde, 0x3e, 0x2c, 0x64),
 	  .body = &desc_dmar, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 32,
@@ -1102,6 +1138,8 @@ static const struct hest_name kind_v[] = {
 	{ "cxl-memory-module", HEST_CPER_CXL_MEM_MODULE, "CXL memory module event (160 bytes)" },
 	{ "fru-memory-poison", HEST_CPER_FRU_POISON, "FRU memory poison (sized with one descriptor: 72)" },
 	{ "pci-bus", HEST_CPER_PCI_BUS, "PCI/PCI-X bus (72 bytes)" },
+	{ "pci-device", HEST_CPER_PCI_DEVICE, "PCI/PCI-X component (40 + 16 per register pair: needs largest_section)" },
+	{ "pci-component", HEST_CPER_PCI_DEVICE, "PCI/PCI-X component (same as pci-device)" },
 	{ "dmar-generic", HEST_CPER_DMAR_GENERIC, "DMAr generic (32 bytes)" },
 	{ "dmar-vtd", HEST_CPER_DMAR_VTD, "VT-d DMAr (144 bytes)" },
 	{ "dmar-iommu", HEST_CPER_DMAR_IOMMU, "IOMMU DMAr (144 bytes)" },
@@ -1145,7 +1183,7 @@ static const struct hest_cper_desc *const all_descs[] = {
 	&hest_cper_desc_status, &hest_cper_desc_entry, &hest_cper_desc_record, &hest_cper_desc_descriptor,
 	&desc_memory, &desc_memory2, &desc_proc, &desc_ia, &desc_ia_info, &desc_ia_ctx, &desc_arm,
 	&desc_arm_info, &desc_arm_ctx, &desc_pcie, &desc_fw, &desc_cxl_prot, &desc_cxl_gm, &desc_cxl_dram,
-	&desc_cxl_mm, &desc_fmp, &desc_fpd, &desc_pci_bus, &desc_dmar, &desc_vtd, &desc_iommu, &desc_ccix,
+	&desc_cxl_mm, &desc_fmp, &desc_fpd, &desc_pci_bus, &desc_pci_dev, &desc_pci_reg, &desc_dmar, &desc_vtd, &desc_iommu, &desc_ccix,
 	&desc_nvidia, &desc_nvidia_reg, &desc_ampere,
 };
 

@@ -62,7 +62,11 @@ static int decode_parts(struct dec *x, struct hest_cper_section *s, const uint8_
 {
 	const struct hest_cper_type *t = s->type;
 	uint64_t count = 0, off = t->body->size;
-	if (t->info && hest_cper_bits_get(&t->info_count, p, &count)) {
+	uint64_t count2 = 0;
+	if (t->info && hest_cper_bits_get(&t->info_count2, p, &count2))
+		hest_cper_bits_get(&t->info_count, p, &count);
+	if (t->info && (count2 || hest_cper_bits_get(&t->info_count, p, &count))) {
+		count += count2; /* both below 2^32 */
 		for (uint64_t i = 0; i < count; i++) {
 			if (!fits(off, t->info->size, n)) {
 				REPORT(x, "HEST-CPER-SECTION-COUNT", at + off,

@@ -121,6 +121,7 @@ enum hest_cper_kind {
 	HEST_CPER_CXL_MEM_MODULE,  /* CXL memory module event, N.2.14 / CXL 3.0 8.2.9.2.1.3 (160) */
 	HEST_CPER_FRU_POISON,      /* FRU memory poison (40 + 32 x descriptor) */
 	HEST_CPER_PCI_BUS,         /* PCI/PCI-X bus, N.2.8 (72) */
+	HEST_CPER_PCI_DEVICE,      /* PCI/PCI-X component, N.2.9 (40 + 16 x register pair) */
 	HEST_CPER_DMAR_GENERIC,    /* DMAr generic, N.2.11.1 (32) */
 	HEST_CPER_DMAR_VTD,        /* VT-d DMAr, N.2.11.2 (144) */
 	HEST_CPER_DMAR_IOMMU,      /* IOMMU DMAr, N.2.11.3 (144) */
@@ -151,6 +152,9 @@ struct hest_cper_type {
 	struct hest_cper_var var[HEST_CPER_MAX_VAR]; /* variable-length parts after the contexts */
 	struct hest_cper_bits checksum;      /* 32-bit checksum making the section's bytes sum to 0 as
 					        Linux fmpm writes it; width 0 = none */
+	struct hest_cper_bits info_count2;   /* a second count of the same structures, added to
+					        info_count (PCI component: memory + I/O pairs);
+					        the encoder computes info_count as the rest */
 	uint64_t info_valid;                 /* validation bits of the fixed part set when error
 					        information structures are given */
 	const char *source;                  /* where the layout comes from (docs/cper.md) */

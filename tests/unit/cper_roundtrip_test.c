@@ -144,8 +144,10 @@ static int check_computed(const struct hest_cper_block *x, const struct hest_cpe
 	bad += memcmp(hest_cper_get_bytes(&dec->header, "section_type", NULL),
 		      hest_cper_get_bytes(&built->header, "section_type", NULL), 16) != 0;
 	uint64_t v;
+	uint64_t v2 = 0;
+	hest_cper_bits_get(&t->info_count2, dec->body.bytes, &v2);
 	if (hest_cper_bits_get(&t->info_count, dec->body.bytes, &v))
-		bad += v != built->ninfo;
+		bad += v + v2 != built->ninfo;
 	if (hest_cper_bits_get(&t->ctx_count, dec->body.bytes, &v))
 		bad += v != built->nctx;
 	if (hest_cper_bits_get(&t->length, dec->body.bytes, &v))
