@@ -139,6 +139,23 @@ static void check_kind(struct chk *c, const struct hest_cper_section *s, const c
 	 * capability (struct cxl_ras_capability_regs) whatever error_log_length
 	 * says; measured by tests/e2e/arm-virt.sh: with a 16-byte log it printed
 	 * the next section's GUID as cxl_ras_cor_mask. */
+	if (t->kind == HEST_CPER_CXL_PROTOCOL) {
+		/* What Linux's CXL protocol error handler (ghes.c/cper_cxl.c
+		 * cxl_cper_handle_prot_err_info) needs before it hands the
+		 * section to the CXL driver. */
+		uint64_t vb = hest_get_le(s->body.bytes, 8), agent = s->body.bytes[8];
+		const char *why = !(vb & 0x40)   ? "no valid error log (Linux: \"Not a valid protocol error log\")"
+				  : !(vb & 0x04) ? "no valid device id (Linux: \"Not a valid Device ID\")"
+				  : !(vb & 0x02) ? "no valid agent address"
+				  : agent == 1 || agent > 7
+					  ? "an agent type without an SBDF (Linux: \"Not a valid agent type\")"
+				  : !(vb & 0x08) && agent != 5 && agent != 6 && agent != 7
+					  ? "no valid serial number for a device agent (Linux: \"Not a valid serial number\")"
+					  : NULL;
+		if (why)
+			REPORT(c, "HEST-CPER-CXL-AGENT", s->body.at,
+			       "%s: %s; Linux logs the section but does not hand it to the CXL driver", what, why);
+	}
 	if (t->kind == HEST_CPER_CXL_PROTOCOL && (hest_get_le(s->body.bytes, 8) & 0x40) && s->varlen[1] != 88)
 		REPORT(c, "HEST-CPER-CXL-RAS-LOG", s->body.at + t->var[1].len.offset,
 		       "%s: the error log is %" PRIu32 " bytes; Linux reads it as the 88-byte CXL RAS capability "

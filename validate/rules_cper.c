@@ -23,6 +23,11 @@ static const struct hest_rule rules[] = {
 	{ "HEST-CPER-CONTEXT", HEST_SEV_WARNING,
 	  "a context structure has an unknown type or a register array of the wrong size",
 	  "UEFI 2.10 N.2.4.2.2, N.2.4.4.2; Linux cper_print_proc_arm() stops at \"Invalid context type\"" },
+	{ "HEST-CPER-CXL-AGENT", HEST_SEV_WARNING,
+	  "a CXL protocol error lacks what Linux needs to find the agent (error log, device id, address, serial)",
+	  "UEFI 2.10 N.2.13; Linux cxl_cper_handle_prot_err_info(): \"Not a valid protocol error log\", \"Not a "
+	  "valid Device ID\", \"Not a valid agent type\" (the RCH downstream port has no SBDF); the CXL driver "
+	  "then looks the agent up by SBDF (CVE-2025-38252: it trusted the device it found to be a CXL memdev)" },
 	{ "HEST-CPER-CXL-RAS-LOG", HEST_SEV_WARNING,
 	  "a CXL protocol error log is not the 88-byte CXL RAS capability structure",
 	  "UEFI 2.10 N.2.13 (Error Log: the CXL RAS capability, CXL 3.0 8.2.4.16); Linux 6.12 "

@@ -314,6 +314,11 @@ sections:
     dvsec_length: 300
     dvsec: 00 11 22 33
 EOF
+block_rule cxl-agent HEST-CPER-CXL-AGENT 0 <<'EOF'
+sections:
+  - type: cxl-protocol
+    agent_type: rch-dp
+EOF
 block_rule cxl-ras-log HEST-CPER-CXL-RAS-LOG 0 <<'EOF'
 sections:
   - type: cxl-protocol
