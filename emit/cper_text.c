@@ -74,22 +74,6 @@ static size_t text_len(const uint8_t *p, size_t n)
 	return n;
 }
 
-/* Name of validation bit `bit`: the field it validates. */
-static const char *valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit)
-{
-	for (size_t i = 0; i < d->nfields; i++)
-		if (d->fields[i].valid_bit == (int)bit)
-			return d->fields[i].key;
-	if (t && t->body == d && t->tail_valid_bit == (int)bit)
-		return t->tail_key;
-	for (unsigned v = 0; t && t->body == d && v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
-		if (t->var[v].valid_bit == (int)bit)
-			return t->var[v].key;
-	if (t && t->body == d && bit < 64 && (t->info_valid >> bit & 1))
-		return "error_info";
-	return NULL;
-}
-
 static void flag_names(struct fmt *f, const struct hest_cper_field *fd, const struct hest_cper_desc *d,
 		       const struct hest_cper_type *t, uint64_t v)
 {
@@ -98,7 +82,7 @@ static void flag_names(struct fmt *f, const struct hest_cper_field *fd, const st
 	for (unsigned bit = 0; bit < 64; bit++) {
 		if (!(v >> bit & 1))
 			continue;
-		const char *name = fd->attr & HEST_CA_VALIDATION ? valid_bit_name(d, t, bit)
+		const char *name = fd->attr & HEST_CA_VALIDATION ? hest_cper_valid_bit_name(d, t, bit)
 								 : hest_name_of(fd->names, (uint64_t)1 << bit);
 		char other[16];
 		if (!name) {

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <hest/encode.h>
 #include <hest/layout.h>
+#include <hest/profile.h>
 #include <hest/loader.h>
 
 static const char *mode_name(enum hest_placement_mode mode)
@@ -216,6 +217,8 @@ int hest_emit_layout_header(const struct hest_model *m, const char *origin, stru
 		if (p->hest_address_blob[0])
 			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_HEST_ADDRESS_BLOB \"%s\"\n",
 						   p->hest_address_blob);
+		if (p->profile)
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_PROFILE \"%s\"\n", p->profile->name);
 		if (p->standalone)
 			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_INSTALL_ANCHOR 0x%" PRIx64 "u\n",
 						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
@@ -294,6 +297,8 @@ int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct
 		if (p->hest_address_blob[0])
 			ok = ok && hest_buf_printf(o, ", \"hest_address_blob\": ") &&
 			     hest_buf_json_cstr(o, p->hest_address_blob);
+		if (p->profile) /* which generation of QEMU's layout this is */
+			ok = ok && hest_buf_printf(o, ", \"profile\": ") && hest_buf_json_cstr(o, p->profile->name);
 		if (p->standalone)
 			ok = ok && hest_buf_printf(o, ", \"install_anchor\": %" PRIu64,
 						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));

@@ -129,6 +129,9 @@ if [ -n "$hestc" ] && [ -x "$hestc" ]; then
 	for f in "$src"/examples/cper/*.yaml; do
 		n=$(basename "$f" .yaml)
 		"$hestc" cper -q "$f" -o "$out/cper/$n.bin" >/dev/null 2>&1 || rm -f "$out/cper/$n.bin"
+		# the QMP command (fuzz_cper reads QMP and base64 too)
+		"$hestc" cper -q --format qmp --block-size 64KiB "$f" -o "$out/cper/$n.qmp" >/dev/null 2>&1 ||
+			rm -f "$out/cper/$n.qmp"
 	done
 fi
 

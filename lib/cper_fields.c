@@ -336,10 +336,10 @@ DESC(hest_cper_desc_entry, "entry", "Generic Error Data Entry", 72, entry_f, 22,
 
 /* UEFI 2.10 N.2.1 record header. */
 static const struct hest_cper_field record_f[] = {
-	FLD("signature", 0, 4, 0, 0, HEST_CF_TEXT, 0, -1, 0x52455043u, NULL, NULL, "\"CPER\""),
+	FLD("signature", 0, 4, 0, 0, HEST_CF_TEXT, HEST_CA_FIXED, -1, 0x52455043u, NULL, NULL, "\"CPER\""),
 	FLD("revision", 4, 2, 0, 0, HEST_CF_INT, 0, -1, 0x0101, NULL, NULL,
 	    "record revision (edk2 EFI_ERROR_RECORD_REVISION 0x0101; Linux writes 0x0100)"),
-	FLD("signature_end", 6, 4, 0, 0, HEST_CF_INT, 0, -1, 0xffffffffu, NULL, NULL, "0xffffffff"),
+	FLD("signature_end", 6, 4, 0, 0, HEST_CF_INT, HEST_CA_FIXED, -1, 0xffffffffu, NULL, NULL, "0xffffffff"),
 	CNT("section_count", 10, 2, "number of sections; computed"),
 	FLD("severity", 12, 4, 0, 0, HEST_CF_ENUM, HEST_CA_CLOSED, -1, 0, &hest_cper_severity_names, NULL,
 	    "severity of the record, and the default of each section's"),
@@ -794,7 +794,8 @@ static const struct hest_cper_field fmp_f[] = {
 	U("fru_architecture", 16, 8, 1, "FRU architecture (x86: CPUID 1 EAX)"),
 	E("fru_id_type", 24, 4, 2, &fmp_id_names, "FRU id type"),
 	U("fru_id", 28, 8, 3, "FRU id (x86: the package's PPIN)"),
-	CNT("entry_count", 36, 4, "memory poison descriptors; computed"),
+	FLD("entry_count", 36, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, 4, 0, NULL, NULL,
+	    "memory poison descriptors; computed"),
 };
 static DESC(desc_fmp, "fru-memory-poison", "FRU Memory Poison Section", 40, fmp_f, 4, 8,
 	    "UEFI 2.11; Linux drivers/ras/amd/fmpm.c struct cper_sec_fru_mem_poison");
@@ -892,10 +893,10 @@ static const struct hest_names dmar_arch_names = NAMES(dmar_arch_v);
 static const struct hest_cper_field dmar_f[] = {
 	U("requester_id", 0, 2, -1, "requester id (bus/device/function)"),
 	U("segment", 2, 2, -1, "segment number"),
-	EC("fault_reason", 4, 1, -1, &dmar_reason_names, "fault reason"),
+	E("fault_reason", 4, 1, -1, &dmar_reason_names, "fault reason (0: none given)"),
 	EC("access_type", 5, 1, -1, &dmar_access_names, "access type"),
 	EC("address_type", 6, 1, -1, &dmar_addr_names, "address type"),
-	EC("architecture_type", 7, 1, -1, &dmar_arch_names, "architecture type"),
+	E("architecture_type", 7, 1, -1, &dmar_arch_names, "architecture type (0: none given)"),
 	U("device_address", 8, 8, -1, "device address of the faulting request"),
 	RS("reserved", 16, 16),
 };

@@ -68,7 +68,8 @@ static bool uint_of(struct pctx *c, const struct ynode *n, const char *what, uin
 	const char *why;
 	if (!scalar(c, n, what, "an integer"))
 		return false;
-	if (n->quoted) {
+	/* JSON spells integers past 2^53 as "0x..." strings (they are exact) */
+	if (n->quoted && !(n->len > 2 && n->str[0] == '0' && (n->str[1] == 'x' || n->str[1] == 'X'))) {
 		ERR(c, n, "'%s' must be an integer, not a string (remove the quotes)", what);
 		return false;
 	}
@@ -113,6 +114,12 @@ static int valid_bit_of(const struct hest_cper_desc *d, const struct hest_cper_t
 	for (unsigned v = 0; t && t->body == d && v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
 		if (t->var[v].valid_bit >= 0 && yscalar_is(n, t->var[v].key))
 			return t->var[v].valid_bit;
+	/* "error_info": the bit error information structures set that no
+	 * count field claims (hest_cper_valid_bit_name) */
+	for (unsigned bit = 0; t && t->body == d && bit < 64 && yscalar_is(n, "error_info"); bit++)
+		if ((t->info_valid >> bit & 1) && hest_cper_valid_bit_name(d, t, bit) &&
+		    strcmp(hest_cper_valid_bit_name(d, t, bit), "error_info") == 0)
+			return (int)bit;
 	return -1;
 }
 
@@ -257,6 +264,8 @@ static bool timestamp_of(const struct ynode *n, uint64_t *v)
 
 /* --- fields ---------------------------------------------------------------- */
 
+static const struct ynode *lookup(const struct ynode *map, const char *key);
+
 static void set_field(struct pctx *c, struct hest_cper_image *im, const struct hest_cper_field *f,
 		      const struct ynode *v, const struct hest_cper_type *t)
 {
@@ -276,6 +285,17 @@ static void set_field(struct pctx *c, struct hest_cper_image *im, const struct h
 			ERR(c, v, "out of memory");
 		return;
 	case HEST_CF_TEXT:
+		if (v->kind == Y_MAP) { /* { hex: "..." }: bytes that are not printable text */
+			const struct ynode *h = lookup(v, "hex");
+			if (!h || v->n != 2) {
+				ERR(c, v, "'%s' must be a string or { hex: \"bytes\" }", f->key);
+				return;
+			}
+			if (hex_of(c, h, f->key, f->size, &bytes, &n))
+				hest_cper_set_bytes(im, f->key, bytes, n);
+			free(bytes);
+			return;
+		}
 		if (!scalar(c, v, f->key, "a string"))
 			return;
 		if (v->len > f->size)
@@ -470,6 +490,8 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 		ERR(c, map, "too many sections (a status block counts at most %u)", HEST_CPER_MAX_ENTRIES);
 		return;
 	}
+	s->src_line = map->line;
+	s->src_col = map->col;
 	char where[64];
 	snprintf(where, sizeof(where), "%s section #%zu", t->key, index);
 	const char *extra[] = { "type", "header", "guid", "error_info", "context", t->tail_key,
@@ -530,7 +552,16 @@ static const struct hest_names form_names = { form_v, 2 };
 
 static void parse_root(struct pctx *c, const struct ynode *root)
 {
-	const struct ynode *v = lookup(root, "form");
+	/* hestval cper's JSON report: the description is its "record" */
+	const struct ynode *v = lookup(root, "record");
+	if (v && lookup(root, "block") && lookup(root, "diagnostics")) {
+		if (v->kind != Y_MAP) {
+			ERR(c, v, "this report has no record to build (its block could not be decoded)");
+			return;
+		}
+		root = v;
+	}
+	v = lookup(root, "form");
 	uint64_t form = HEST_CPER_STATUS_BLOCK;
 	if (v && name_of(c, v, "form", &form_names, 1, &form) && form == HEST_CPER_RECORD) {
 		hest_cper_block_free(c->b);
@@ -544,6 +575,8 @@ static void parse_root(struct pctx *c, const struct ynode *root)
 	const char *where = form == HEST_CPER_RECORD ? "the record" : "the status block";
 	parse_fields(c, &c->b->head, root, where, form == HEST_CPER_RECORD ? record_extra : block_extra, NULL);
 	if (form != HEST_CPER_RECORD && (v = lookup(root, "raw_data"))) {
+		c->b->raw_line = v->line;
+		c->b->raw_col = v->col;
 		uint8_t *p;
 		size_t n;
 		if (hex_of(c, v, "raw_data", UINT32_MAX, &p, &n) && hest_cper_set_raw_data(c->b, p, n) < 0)

@@ -380,3 +380,80 @@ void vidmap_free(struct vidmap *m)
 	free(m->v);
 	m->v = NULL;
 }
+
+/* --- QEMU's walk of the HEST (QEMU-HEST-WALK; the walk itself is described
+ * in validate/check_qemu.c) ------------------------------------------------ */
+
+#define GHESV2_TYPE 10u
+#define GHESV2_SIZE 92u
+
+static bool qemu_ghesv2(const struct hest_source *s)
+{
+	return s->type == GHESV2_TYPE && s->len == GHESV2_SIZE;
+}
+
+enum hest_qemu_walk hest_qemu_walk(const struct hest_model *m, size_t nstruct, size_t k, size_t *at)
+{
+	uint32_t count = (uint32_t)hest_get_le(m->hdr.bytes + 36, 4);
+	unsigned id = vsource_id(&m->src[k]);
+	for (size_t i = 0; i <= k && i < nstruct; i++) {
+		*at = i;
+		if (i >= count)
+			return HEST_QEMU_WALK_COUNT;
+		const struct hest_source *s = &m->src[i];
+		if (!qemu_ghesv2(s))
+			return HEST_QEMU_WALK_TYPE;
+		if (vsource_id(s) == id)
+			return i == k ? HEST_QEMU_WALK_FOUND : HEST_QEMU_WALK_SHADOWED;
+	}
+	*at = k;
+	return HEST_QEMU_WALK_COUNT; /* k beyond the structures QEMU can reach */
+}
+
+bool hest_qemu_walks(const struct hest_model *m)
+{
+	return m->placement.mode == HEST_PLACE_LINKER_LOADER &&
+	       strcmp(m->placement.hest_address_blob, QEMU_HEST_ADDR_FILE) == 0;
+}
+
+void hest_qemu_walk_message(const struct hest_model *m, size_t k, enum hest_qemu_walk r, size_t at, char *buf,
+			    size_t size)
+{
+	const struct hest_source *s = &m->src[k], *b = &m->src[at];
+	unsigned id = vsource_id(s);
+	char tb[32], where[96]; /* the structure the walk stops at: by name, else by offset */
+	if (b->name && b->name[0])
+		snprintf(where, sizeof(where), "'%s'", b->name);
+	else
+		snprintf(where, sizeof(where), "at 0x%x", (unsigned)b->layout.hest_offset);
+	switch (r) {
+	case HEST_QEMU_WALK_TYPE:
+		if (at == k)
+			snprintf(buf, size,
+				 "QEMU will not find source %u: it is a %s (type %u, %u bytes) and QEMU's HEST walk takes "
+				 "92-byte GHESv2 structures only (\"HEST: type %u not supported.\"); make it a ghes-v2",
+				 id, vtype_name(s, tb, sizeof(tb)), s->type, s->len, s->type);
+		else
+			snprintf(buf, size,
+				 "QEMU will not find source %u: QEMU walks the HEST from its first structure in steps of "
+				 "92 bytes, GHESv2 only, and stops at structure #%zu %s, a %s (type %u, %u bytes), with "
+				 "\"HEST: type %u not supported.\"; put the GHESv2 sources QEMU uses first",
+				 id, at, where, vtype_name(b, tb, sizeof(tb)), b->type, b->len, b->type);
+		break;
+	case HEST_QEMU_WALK_COUNT:
+		snprintf(buf, size,
+			 "QEMU will not find source %u: it is structure #%zu but QEMU walks only the %u structures "
+			 "Error Source Count declares (\"HEST: Source %u not found.\")",
+			 id, k, (unsigned)hest_get_le(m->hdr.bytes + 36, 4), id);
+		break;
+	case HEST_QEMU_WALK_SHADOWED:
+		snprintf(buf, size,
+			 "QEMU will not find source %u: structure #%zu %s before it has the same id, and QEMU's walk "
+			 "stops at the first match, so it writes that source's block instead",
+			 id, at, where);
+		break;
+	default:
+		buf[0] = '\0';
+		break;
+	}
+}

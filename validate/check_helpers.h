@@ -180,4 +180,24 @@ enum vnotify_type {
 	NOTIFY_LAST = 12,
 };
 
+/* QEMU's own walk of the HEST (QEMU-HEST-WALK: validate/check_qemu.c
+ * reports it, check_desc.c for descriptions):
+ * whether QEMU, walking from the first structure, reaches source index k
+ * of the first nstruct structures; else why, and the structure index *at
+ * where it fails. */
+enum hest_qemu_walk {
+	HEST_QEMU_WALK_FOUND,
+	HEST_QEMU_WALK_TYPE,     /* a structure up to it is not a 92-byte GHESv2 */
+	HEST_QEMU_WALK_COUNT,    /* beyond the Error Source Count */
+	HEST_QEMU_WALK_SHADOWED, /* an earlier structure has its id */
+};
+enum hest_qemu_walk hest_qemu_walk(const struct hest_model *m, size_t nstruct, size_t k, size_t *at);
+#define QEMU_HEST_ADDR_FILE "etc/acpi_table_hest_addr" /* hw/acpi/ghes.c ACPI_HEST_ADDR_FW_CFG_FILE */
+/* A description whose loader sends the HEST's address to QEMU's
+ * etc/acpi_table_hest_addr (hest_address_blob, profile qemu-virt-hest-addr). */
+bool hest_qemu_walks(const struct hest_model *m);
+/* "QEMU will not find source N: ..." */
+void hest_qemu_walk_message(const struct hest_model *m, size_t k, enum hest_qemu_walk r, size_t at, char *buf,
+			    size_t size);
+
 #endif

@@ -11,6 +11,7 @@ void check_cross(struct vctx *c);
 void check_gas(struct vctx *c);
 void check_cper(struct vctx *c);
 void check_loader(struct vctx *c);
+void check_qemu(struct vctx *c);
 void check_linux(struct vctx *c);
 
 #endif

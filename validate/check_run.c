@@ -78,6 +78,7 @@ static int run_passes(const struct hest_model *m, const struct hest_validate_opt
 	check_gas(&c);
 	check_cper(&c);
 	check_loader(&c);
+	check_qemu(&c);
 	check_linux(&c);
 	return d->oom && !oom_before ? -1 : 0;
 }

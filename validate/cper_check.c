@@ -74,9 +74,6 @@ static void check_image(struct chk *c, const struct hest_cper_image *im, const c
 	}
 }
 
-/* ARM context register array sizes, UEFI 2.10 N.2.4.4.2 (type 8: 10-byte entries). */
-static const uint32_t arm_ctx_bytes[] = { 64, 96, 64, 8, 256, 136, 120, 80 };
-
 static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t body_len, const char *what)
 {
 	uint64_t declared = get(&s->body, "section_length");
@@ -101,7 +98,9 @@ static void check_arm(struct chk *c, const struct hest_cper_section *s, uint64_t
 	for (size_t i = 0; i < s->nctx; i++) {
 		uint64_t type = get(&s->ctx[i], "register_context_type");
 		uint64_t size = s->ctx[i].len - s->ctx[i].desc->size;
-		bool ok = type < 8 ? size == arm_ctx_bytes[type] : type == 8 ? size % 10 == 0 : true;
+		uint32_t fixed, unit;
+		bool ok = !hest_cper_context_layout(s->type, type, &fixed, &unit) ||
+			  (fixed ? size == fixed : size % unit == 0);
 		if (!ok)
 			REPORT(c, "HEST-CPER-CONTEXT", s->ctx[i].at,
 			       "%s: context #%zu (type %" PRIu64 ") has %" PRIu64 " bytes of registers; the type has %s",

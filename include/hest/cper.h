@@ -46,6 +46,7 @@ enum hest_cper_field_kind {
 #define HEST_CA_VALIDATION 0x02u /* the structure's validation bits */
 #define HEST_CA_CLOSED     0x04u /* enum: values without a name are invalid */
 #define HEST_CA_DEC        0x08u /* list in decimal (counts, lengths, small numbers) */
+#define HEST_CA_FIXED      0x10u /* a constant of the format (signatures): random records keep the default */
 
 /* A named GUID (section types, IA32/X64 error types, notification types). */
 struct hest_cper_guid_name {
@@ -204,6 +205,10 @@ void hest_cper_bits_put(const struct hest_cper_bits *b, uint8_t *base, uint64_t 
 int hest_guid_parse(const char *s, size_t len, uint8_t out[16]);
 void hest_guid_format(const uint8_t g[16], char out[37]);
 const char *hest_cper_guid_name_of(const struct hest_cper_guid_names *names, const uint8_t g[16]);
+/* The name of validation bit `bit` of structure d: the key of the field it
+ * validates (or, in a section body of type t, the trailing bytes' key); NULL
+ * when the bit validates nothing.  t may be NULL. */
+const char *hest_cper_valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit);
 
 /* --- blocks and records in memory --------------------------------------- */
 
@@ -230,6 +235,7 @@ struct hest_cper_section {
 	uint8_t *tail;                       /* vendor data, opaque body, trailing bytes */
 	uint32_t taillen;
 	uint32_t tail_at;                    /* decoded: offset of the tail */
+	uint32_t src_line, src_col;          /* from a description: where the section is (0: not) */
 };
 
 enum hest_cper_form {
@@ -246,6 +252,7 @@ struct hest_cper_block {
 	uint32_t rawlen;
 	uint32_t raw_at;               /* decoded: offset of the raw data */
 	uint64_t length;               /* decoded: bytes the container says it occupies */
+	uint32_t raw_line, raw_col;    /* from a description: where raw_data is (0: not) */
 };
 
 /* Returns 0, or -1 when out of memory. */
@@ -259,6 +266,12 @@ struct hest_cper_section *hest_cper_add_section(struct hest_cper_block *b, enum 
 struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s);
 /* Appends a context structure with `len` bytes of register data; NULL if the kind has none or OOM. */
 struct hest_cper_image *hest_cper_add_context(struct hest_cper_section *s, const void *regs, size_t len);
+/* Removes the last section added. */
+void hest_cper_drop_last_section(struct hest_cper_block *b);
+/* The register data the spec fixes for a context structure of `type` in a
+ * section of kind t: *fixed bytes, or (fixed 0) any number of *unit-byte
+ * entries.  False when it fixes none (any length). */
+bool hest_cper_context_layout(const struct hest_cper_type *t, uint64_t type, uint32_t *fixed, uint32_t *unit);
 /* Trailing bytes of a section (raw body, ARM vendor data).  0 or -1 (OOM, too long). */
 int hest_cper_set_tail(struct hest_cper_section *s, const void *p, size_t len);
 /* Variable-length part i of a section (type->var[i]).  0 or -1 (OOM, no such part, too long). */
@@ -303,9 +316,66 @@ int hest_cper_decode(struct hest_cper_block *b, const uint8_t *buf, size_t len, 
 void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const char *file,
 		     struct hest_diags *d);
 
+/* Checks that an encoded status block or record (bytes, len: what
+ * hest_cper_encode made of b) fits an error status block of block_size
+ * bytes.  When it does not, reports HEST-CPER-BLOCK-LENGTH at the
+ * description position of the first section (or the raw data) that ends
+ * past block_size, naming `target` (what set the size, e.g. "--block-size
+ * 4KiB", in parentheses after the size) and the bytes the entry takes.  Returns 0 when it fits, -1 after
+ * the error. */
+int hest_cper_check_fits(const struct hest_cper_block *b, const uint8_t *bytes, size_t len, uint64_t block_size,
+			 const char *target, const char *file, struct hest_diags *d);
+
+/* QEMU's QMP error injection (qapi/acpi-hest.json, QEMU 10.2): the command
+ *   {"execute":"inject-ghes-v2-error","arguments":{"cper":"BASE64"}}
+ * whose `cper` is the base64 of a whole Generic Error Status Block (status
+ * header, data entries, sections), written as is at the start of the
+ * source's error status block.  One line, newline-terminated. */
+#define HEST_QMP_INJECT_COMMAND "inject-ghes-v2-error"
+/* QEMU's error status block: 1 KiB (ACPI_GHES_MAX_RAW_DATA_LENGTH); the
+ * 2025 series that sends 16 memory errors at once makes it the GED
+ * property x-error-block-size, 4 KiB for new machine types. */
+#define HEST_QEMU_GHES_BLOCK_SIZE 1024u
+int hest_cper_qmp_command(const uint8_t *block, size_t len, struct hest_buf *out);
+
+/* How hest_cper_qmp_read found the payload. */
+enum hest_cper_input {
+	HEST_CPER_INPUT_BINARY = 0, /* the bytes themselves */
+	HEST_CPER_INPUT_QMP,        /* a QMP inject-ghes-v2-error command (JSON) */
+	HEST_CPER_INPUT_BASE64,     /* bare base64 text */
+};
+/* Which kind of input `text` is: QMP when it is printable text whose first
+ * non-blank character is '{', base64 when it is only base64 characters and
+ * blanks (and not blank throughout), binary otherwise. */
+enum hest_cper_input hest_cper_input_guess(const uint8_t *text, size_t len);
+/* Reads a QMP command (input QMP) or bare base64 (input BASE64) and appends
+ * the decoded payload to out.  The command must be one JSON object with
+ * "execute": "inject-ghes-v2-error" and "arguments": {"cper": STRING} (and
+ * optionally "id"), as QEMU accepts it; errors name file:line:col in the
+ * text.  Returns 0, or -1 with diagnostics. */
+int hest_cper_qmp_read(const uint8_t *text, size_t len, enum hest_cper_input input, const char *file,
+		       struct hest_buf *out, struct hest_diags *d);
+
+/* The error status block size of one source of a hest-layout.json (hestc
+ * compile --emit json): `source` is its name or its id (decimal or
+ * 0x hex).  The source's name goes to name (namelen bytes).  Returns 0, or
+ * -1 with diagnostics at file:line:col. */
+int hest_layout_json_block_size(const uint8_t *text, size_t len, const char *file, const char *source,
+				uint64_t *block_size, char *name, size_t namelen, struct hest_diags *d);
+
 /* Listings of every field by name. */
 int hest_cper_format_text(const struct hest_cper_block *b, struct hest_buf *out);
 int hest_cper_format_json(const struct hest_cper_block *b, struct hest_buf *out);
+#define HEST_CPER_DESC_JSON    0x1u /* JSON, indented; default YAML */
+#define HEST_CPER_DESC_COMPACT 0x2u /* JSON on one line */
+/* The description `hestc cper` reads (YAML, or JSON with the flags) that builds
+ * exactly the bytes hest_cper_encode makes of b: fields at their defaults are
+ * left out, lengths, counts, validation bits and severities are written only
+ * where encoding would not compute the same.  Checked before it is returned
+ * (read back, encoded, compared).  Returns 0, or -1 with diagnostics (out of
+ * memory, or b does not encode). */
+int hest_cper_format_desc(const struct hest_cper_block *b, unsigned flags, struct hest_buf *out, const char *file,
+			  struct hest_diags *d);
 /* Markdown reference of every table (the YAML keys of `hestc cper`). */
 int hest_cper_reference_markdown(struct hest_buf *out);
 
@@ -313,6 +383,26 @@ int hest_cper_reference_markdown(struct hest_buf *out);
  * carry file:line:col.  Returns 0 when none was recorded. */
 int hest_cper_desc_parse(struct hest_cper_block *b, const char *file, const uint8_t *buf, size_t len,
 			 struct hest_diags *d);
+
+/* --- random blocks (testing consumers) ------------------------------------ */
+
+struct hest_cper_random_options {
+	int form;              /* -1: either (a record one time in four), or enum hest_cper_form */
+	uint32_t kinds;        /* bit (1 << enum hest_cper_kind) per kind to draw from; 0: all */
+	unsigned max_sections; /* 1 to this many sections; 0: 4 */
+	uint32_t max_bytes;    /* the encoded block stays within this; 0: 4096 */
+};
+
+/* A valid, varied block or record from `seed` (the same seed, options and
+ * libhest version give the same block): sections of the chosen kinds, about
+ * half the fields of every structure given (values from the named ones
+ * where a field has names, real BCD timestamps, printable text), error
+ * information and context structures with register data of the sizes
+ * their types fix, trailing bytes where a kind has room, some 64-byte data
+ * entries and raw data.  It encodes and checks (hest_cper_check) without a
+ * diagnostic.  Returns 0, or -1 (out of memory, no kind, max_bytes below a
+ * header).  Free b with hest_cper_block_free either way. */
+int hest_cper_random(struct hest_cper_block *b, uint64_t seed, const struct hest_cper_random_options *o);
 
 /* --- sizing --------------------------------------------------------------- */
 

@@ -15,7 +15,7 @@
 #define HEST_LAYOUT_READ_ACK_INIT 1u
 #define HEST_LAYOUT_TABLES_BLOB "etc/vmm_tables"
 #define HEST_LAYOUT_TABLE_OFFSET 0x200u
-#define HEST_LAYOUT_HEST_ADDRESS_BLOB "etc/acpi_table_hest_addr"
+#define HEST_LAYOUT_HEST_ADDRESS_BLOB "etc/vmm_hest_addr"
 #define HEST_LAYOUT_INSTALL_ANCHOR 0x320u
 
 /* source 'firmware-first-mem': ghes, id 10 */
