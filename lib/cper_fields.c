@@ -1045,8 +1045,9 @@ static const struct hest_cper_type types[HEST_CPER_NKINDS] = {
 	  .doc = "UEFI 2.10 N.2.13; sizing needs largest_section (the DVSEC and error log vary)",
 	  .var = { { "dvsec", { 108, 2, 0, 16 }, 5, "the agent's CXL DVSEC" },
 		   { "error_log", { 110, 2, 0, 16 }, 6, "error log: the CXL RAS capability structure" } },
-	  .source = "UEFI 2.10 N.2.13; Linux cper_cxl.c cxl_cper_print_prot_err(), include/cxl/event.h "
-		    "struct cxl_cper_sec_prot_err, ghes.c cxl_cper_post_prot_err(); libcper cper-section-cxl-protocol.c" },
+	  .source = "UEFI 2.10 N.2.13; Linux cper_cxl.c cxl_cper_print_prot_err() (6.12 decodes it, Debian's 6.1 "
+		    "prints it as an unknown section) and cxl_cper_handle_prot_err_info(), include/cxl/event.h struct "
+		    "cxl_cper_sec_prot_err; libcper cper-section-cxl-protocol.c" },
 	{ .kind = HEST_CPER_CXL_GEN_MEDIA, .key = "cxl-general-media", .title = "CXL general media event",
 	  .guid = GUID(0xfbcd0a77, 0xc260, 0x417f, 0x85, 0xa9, 0x08, 0x8b, 0x16, 0x21, 0xeb, 0xa6),
 	  .body = &desc_cxl_gm, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,

@@ -138,6 +138,13 @@ static void check_kind(struct chk *c, const struct hest_cper_section *s, const c
 	 * capability (struct cxl_ras_capability_regs) whatever error_log_length
 	 * says; measured by tests/e2e/arm-virt.sh: with a 16-byte log it printed
 	 * the next section's GUID as cxl_ras_cor_mask. */
+	if (t->kind == HEST_CPER_CXL_GEN_MEDIA || t->kind == HEST_CPER_CXL_DRAM || t->kind == HEST_CPER_CXL_MEM_MODULE) {
+		/* Linux ghes.c cxl_cper_post_event(): "CXL CPER invalid event" */
+		if (!(hest_get_le(s->body.bytes + 4, 8) & 0x4))
+			REPORT(c, "HEST-CPER-CXL-EVENT", s->body.at + 4,
+			       "%s: the CXL event record is not marked valid (validation bit 2); Linux says \"CXL CPER "
+			       "invalid event\" and drops it", what);
+	}
 	if (t->kind == HEST_CPER_CXL_PROTOCOL) {
 		/* What Linux's CXL protocol error handler (ghes.c/cper_cxl.c
 		 * cxl_cper_handle_prot_err_info) needs before it hands the

@@ -28,6 +28,9 @@ static const struct hest_rule rules[] = {
 	  "UEFI 2.10 N.2.13; Linux cxl_cper_handle_prot_err_info(): \"Not a valid protocol error log\", \"Not a "
 	  "valid Device ID\", \"Not a valid agent type\" (the RCH downstream port has no SBDF); the CXL driver "
 	  "then looks the agent up by SBDF (CVE-2025-38252: it trusted the device it found to be a CXL memdev)" },
+	{ "HEST-CPER-CXL-EVENT", HEST_SEV_WARNING, "a CXL component event section's event record is not marked valid",
+	  "UEFI 2.10 N.2.14 (validation bit 2: CXL component event log); Linux ghes.c cxl_cper_post_event(): "
+	  "\"CXL CPER invalid event\", the event never reaches the CXL driver" },
 	{ "HEST-CPER-CXL-RAS-LOG", HEST_SEV_WARNING,
 	  "a CXL protocol error log is not the 88-byte CXL RAS capability structure",
 	  "UEFI 2.10 N.2.13 (Error Log: the CXL RAS capability, CXL 3.0 8.2.4.16); Linux 6.12 "
@@ -42,7 +45,7 @@ static const struct hest_rule rules[] = {
 	{ "HEST-CPER-PART-LENGTH", HEST_SEV_ERROR,
 	  "a length field of a section (a variable part, the whole section) disagrees with its bytes",
 	  "UEFI 2.10 N.2.12 (CCIX Length), N.2.13 (CXL DVSEC and Error Log Length), N.2.14 (CXL Length); Linux "
-	  "cxl_cper_post_event() and cxl_cper_post_prot_err() reject such sections" },
+	  "cxl_cper_post_event(): \"CXL CPER Invalid section length\"" },
 	{ "HEST-CPER-RAW-DATA", HEST_SEV_ERROR, "raw data lies outside the block or overlaps the data entries",
 	  "ACPI 6.5 table 18.11 (raw data follows the entries); Linux cper_estatus_check_header()" },
 	{ "HEST-CPER-RECORD-LENGTH", HEST_SEV_ERROR,

@@ -319,6 +319,11 @@ sections:
   - type: cxl-protocol
     agent_type: rch-dp
 EOF
+block_rule cxl-event-invalid HEST-CPER-CXL-EVENT 0 <<'EOF'
+sections:
+  - type: cxl-dram
+    vendor_id: 0x8086
+EOF
 block_rule cxl-ras-log HEST-CPER-CXL-RAS-LOG 0 <<'EOF'
 sections:
   - type: cxl-protocol
