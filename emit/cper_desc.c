@@ -382,6 +382,9 @@ static void put_block(struct w *w, const struct hest_cper_block *b, const uint64
 			}
 			w_close(w);
 		}
+		for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+			if (s->varlen[v])
+				put_hex(w, t->var[v].key, s->var[v], s->varlen[v]);
 		if (s->taillen)
 			put_hex(w, t->tail_key, s->tail, s->taillen);
 		w_close(w);

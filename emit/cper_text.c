@@ -292,6 +292,8 @@ static void section(struct fmt *f, const struct hest_cper_section *s, size_t ind
 		}
 		list_close(f);
 	}
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		bytes_member(f, t->var[v].key, s->var[v], s->varlen[v]);
 	if (s->taillen || f->json)
 		bytes_member(f, t->tail_key, s->tail, s->taillen);
 	close_obj(f);
@@ -389,10 +391,20 @@ int hest_cper_reference_markdown(struct hest_buf *o)
 		char g[37] = "any (`guid:`)";
 		if (t->kind != HEST_CPER_RAW)
 			hest_guid_format(t->guid, g);
-		ok = hest_buf_printf(o, "| `%s`%s%s%s | %s | %u | %u | %s%s`%s` |\n", t->key, t->alias ? " (`" : "",
-				     t->alias ? t->alias : "", t->alias ? "`)" : "", g, t->body->size, t->worst,
-				     t->info ? "`error_info`, " : "", t->ctx ? "`context` (with `registers`), " : "",
+		char parts[160];
+		size_t used = (size_t)snprintf(parts, sizeof(parts), "%s%s", t->info ? "`error_info`, " : "",
+					       t->ctx ? "`context` (with `registers`), " : "");
+		for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key && used < sizeof(parts); v++)
+			used += (size_t)snprintf(parts + used, sizeof(parts) - used, "`%s`, ", t->var[v].key);
+		ok = hest_buf_printf(o, "| `%s`%s%s%s | %s | %u | %u | %s`%s` |\n", t->key, t->alias ? " (`" : "",
+				     t->alias ? t->alias : "", t->alias ? "`)" : "", g, t->body->size, t->worst, parts,
 				     t->tail_key);
+	}
+	ok = ok && hest_buf_printf(o, "\nWhere each layout comes from (spec clause, the Linux code that reads it, "
+				     "rasdaemon/libcper):\n\n| type | source of truth |\n|---|---|\n");
+	for (int k = 0; k < HEST_CPER_NKINDS && ok; k++) {
+		const struct hest_cper_type *t = hest_cper_type_of((enum hest_cper_kind)k);
+		ok = hest_buf_printf(o, "| `%s` | %s |\n", t->key, t->source ? t->source : t->doc);
 	}
 	ok = ok && reference_table(o, &hest_cper_desc_status, "top level (status block)") &&
 	     reference_table(o, &hest_cper_desc_entry, "`header:` of a section (status block)") &&

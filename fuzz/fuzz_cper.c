@@ -26,6 +26,8 @@ static size_t held_bytes(const struct hest_cper_block *b)
 			n += s->info[j].len;
 		for (size_t j = 0; j < s->nctx; j++)
 			n += s->ctx[j].len;
+		for (unsigned j = 0; j < HEST_CPER_MAX_VAR; j++)
+			n += s->varlen[j];
 	}
 	return n;
 }
@@ -62,6 +64,9 @@ static const char *differs(const struct hest_cper_block *a, const struct hest_cp
 		for (size_t j = 0; j < x->nctx; j++)
 			if (!same_image(&x->ctx[j], &y->ctx[j]))
 				return "a context structure";
+		for (unsigned j = 0; j < HEST_CPER_MAX_VAR; j++)
+			if (!same_bytes(x->var[j], x->varlen[j], y->var[j], y->varlen[j]))
+				return "a variable-length part";
 	}
 	return NULL;
 }

@@ -44,7 +44,9 @@ static void cper_usage(FILE *f)
 		   "  --reference          print every key of every section kind (Markdown)\n"
 		   "  -h, --help           this text\n"
 		   "\n"
-		   "Section types: memory memory2 processor-generic ia32x64 arm pcie fw-error-ref raw.\n"
+		   "Section types: memory memory2 processor-generic ia32x64 arm pcie fw-error-ref cxl-protocol\n"
+		   "  cxl-general-media cxl-dram cxl-memory-module fru-memory-poison pci-bus pci-device\n"
+		   "  dmar-generic dmar-vtd dmar-iommu ccix-per nvidia ampere raw.\n"
 		   "Nothing is written when the description has errors.\n");
 }
 

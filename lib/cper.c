@@ -34,6 +34,8 @@ static void section_free(struct hest_cper_section *s)
 		image_free(&s->ctx[i]);
 	free(s->info);
 	free(s->ctx);
+	for (unsigned i = 0; i < HEST_CPER_MAX_VAR; i++)
+		free(s->var[i]);
 	free(s->tail);
 	memset(s, 0, sizeof(*s));
 }
@@ -97,6 +99,8 @@ struct hest_cper_section *hest_cper_add_section(struct hest_cper_block *b, enum 
 	return s;
 }
 
+static void mark_valid(struct hest_cper_image *im, int bit);
+
 void hest_cper_drop_last_section(struct hest_cper_block *b)
 {
 	if (b->nsec)
@@ -129,6 +133,9 @@ struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s)
 	s->info = v;
 	if (image_init(&s->info[s->ninfo], s->type->info, 0) < 0)
 		return NULL;
+	for (unsigned bit = 0; bit < 64; bit++)
+		if (s->type->info_valid >> bit & 1)
+			mark_valid(&s->body, (int)bit);
 	return &s->info[s->ninfo++];
 }
 
@@ -198,6 +205,18 @@ int hest_cper_set_tail(struct hest_cper_section *s, const void *p, size_t len)
 		return -1;
 	if (len)
 		mark_valid(&s->body, s->type->tail_valid_bit);
+	return 0;
+}
+
+int hest_cper_set_var(struct hest_cper_section *s, unsigned i, const void *p, size_t len)
+{
+	const struct hest_cper_var *v = i < HEST_CPER_MAX_VAR ? &s->type->var[i] : NULL;
+	if (!v || !v->key || (v->len.width < 64 && len > ((uint64_t)1 << v->len.width) - 1))
+		return -1;
+	if (set_bytes(&s->var[i], &s->varlen[i], p, len) < 0)
+		return -1;
+	if (len)
+		mark_valid(&s->body, v->valid_bit);
 	return 0;
 }
 
@@ -275,5 +294,11 @@ const char *hest_cper_valid_bit_name(const struct hest_cper_desc *d, const struc
 			return d->fields[i].key;
 	if (t && t->body == d && t->tail_valid_bit == (int)bit)
 		return t->tail_key;
+	for (unsigned v = 0; t && t->body == d && v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		if (t->var[v].valid_bit == (int)bit)
+			return t->var[v].key;
+	/* the bit error information structures set that no count field claims */
+	if (t && t->body == d && bit < 64 && (t->info_valid >> bit & 1))
+		return "error_info";
 	return NULL;
 }

@@ -151,6 +151,36 @@ static size_t context_bytes(struct rng *r, const struct hest_cper_type *t, const
 	return 8 * (size_t)below(r, 9);
 }
 
+/* What a valid section of some kinds must hold that its table does not say:
+ * an ARM error type bit (HEST-CPER-ARM-TYPE), a CXL protocol error Linux
+ * can hand to the CXL driver with its 88-byte RAS capability
+ * (HEST-CPER-CXL-AGENT, -CXL-RAS-LOG), the variable parts of the others. */
+static int must_hold(struct rng *r, struct hest_cper_section *s)
+{
+	const struct hest_cper_type *t = s->type;
+	static const uint8_t arm_types[] = { 0x02, 0x04, 0x08, 0x10, 0x06 };
+	static const uint8_t cxl_agents[] = { 0, 2, 3, 4, 5, 6, 7 };
+	uint8_t bytes[88];
+	for (size_t i = 0; t->kind == HEST_CPER_ARM && i < s->ninfo; i++)
+		if (hest_cper_set(&s->info[i], "type", arm_types[below(r, sizeof(arm_types))]) < 0)
+			return -1;
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++) {
+		size_t n = t->kind == HEST_CPER_CXL_PROTOCOL && v == 1 ? 88 : (size_t)below(r, 33);
+		random_bytes(r, bytes, n);
+		if (hest_cper_set_var(s, v, bytes, n) < 0)
+			return -1;
+	}
+	if (t->kind == HEST_CPER_CXL_PROTOCOL) {
+		uint64_t agent = cxl_agents[below(r, sizeof(cxl_agents))];
+		if (hest_cper_set(&s->body, "agent_type", agent) < 0 ||
+		    hest_cper_set(&s->body, "vendor_id", value(r, 0xffff)) < 0 ||
+		    hest_cper_set(&s->body, "bus", value(r, 0xff)) < 0 ||
+		    hest_cper_set(&s->body, "serial_number", next(r)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Adds a section of kind k unless it would take the encoded block past
  * max_bytes; 1 when added, 0 when it did not fit, -1 out of memory. */
 static int random_section(struct rng *r, struct hest_cper_block *b, enum hest_cper_kind k, uint64_t max_bytes,
@@ -205,6 +235,9 @@ static int random_section(struct rng *r, struct hest_cper_block *b, enum hest_cp
 		c->given = keep.given;
 		free(keep.bytes);
 	}
+	/* what the checks ask of a valid section beyond its fields' names */
+	if (!bare && must_hold(r, s) < 0)
+		return -1;
 	/* trailing bytes where the kind has a place for them */
 	if (!bare && (k == HEST_CPER_RAW || ((t->info || t->ctx) && chance(r, 30)))) {
 		uint8_t tail[64];

@@ -111,6 +111,15 @@ static int valid_bit_of(const struct hest_cper_desc *d, const struct hest_cper_t
 			return d->fields[i].valid_bit;
 	if (t && t->body == d && t->tail_valid_bit >= 0 && yscalar_is(n, t->tail_key))
 		return t->tail_valid_bit;
+	for (unsigned v = 0; t && t->body == d && v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		if (t->var[v].valid_bit >= 0 && yscalar_is(n, t->var[v].key))
+			return t->var[v].valid_bit;
+	/* "error_info": the bit error information structures set that no
+	 * count field claims (hest_cper_valid_bit_name) */
+	for (unsigned bit = 0; t && t->body == d && bit < 64 && yscalar_is(n, "error_info"); bit++)
+		if ((t->info_valid >> bit & 1) && hest_cper_valid_bit_name(d, t, bit) &&
+		    strcmp(hest_cper_valid_bit_name(d, t, bit), "error_info") == 0)
+			return (int)bit;
 	return -1;
 }
 
@@ -485,7 +494,8 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 	s->src_col = map->col;
 	char where[64];
 	snprintf(where, sizeof(where), "%s section #%zu", t->key, index);
-	const char *extra[] = { "type", "header", "guid", "error_info", "context", t->tail_key, NULL };
+	const char *extra[] = { "type", "header", "guid", "error_info", "context", t->tail_key,
+				t->var[0].key ? t->var[0].key : "type", t->var[1].key ? t->var[1].key : "type", NULL };
 	const char *const *ex = extra;
 	if (!t->info)
 		extra[3] = "type"; /* not offered */
@@ -513,6 +523,16 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 		parse_infos(c, s, v, where);
 	if (t->ctx && (v = lookup(map, "context")))
 		parse_contexts(c, s, v, where);
+	for (unsigned k = 0; k < HEST_CPER_MAX_VAR && t->var[k].key; k++) {
+		if (!(v = lookup(map, t->var[k].key)))
+			continue;
+		uint8_t *p;
+		size_t n;
+		if (hex_of(c, v, t->var[k].key, UINT32_MAX, &p, &n) && hest_cper_set_var(s, k, p, n) < 0)
+			ERR(c, v, "'%s' is %zu bytes; its length field holds at most %" PRIu64, t->var[k].key, n,
+			    t->var[k].len.width >= 64 ? UINT64_MAX : ((uint64_t)1 << t->var[k].len.width) - 1);
+		free(p);
+	}
 	if ((v = lookup(map, t->tail_key))) {
 		uint8_t *p;
 		size_t n;

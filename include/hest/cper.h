@@ -96,6 +96,17 @@ struct hest_cper_bits {
 	uint8_t width;
 };
 
+/* A variable-length part of a section (CXL DVSEC, error log): bytes after
+ * the fixed part, error information and contexts, whose count a field of the
+ * fixed part holds. */
+#define HEST_CPER_MAX_VAR 2
+struct hest_cper_var {
+	const char *key;           /* YAML key and listing name; NULL = none */
+	struct hest_cper_bits len; /* its byte count, in the fixed part */
+	int8_t valid_bit;          /* validation bit of the fixed part set when given; -1 none */
+	const char *doc;
+};
+
 /* Section kinds libhest knows by layout. */
 enum hest_cper_kind {
 	HEST_CPER_MEMORY = 0,      /* platform memory error, UEFI 2.10 N.2.5 (80 bytes) */
@@ -105,6 +116,19 @@ enum hest_cper_kind {
 	HEST_CPER_ARM,             /* ARM processor, N.2.4.4 (40 + 32 x error info + contexts + vendor) */
 	HEST_CPER_PCIE,            /* PCI Express, N.2.7 (208 bytes) */
 	HEST_CPER_FW_ERROR_REF,    /* firmware error record reference, N.2.10 (32 bytes) */
+	HEST_CPER_CXL_PROTOCOL,    /* CXL protocol error, N.2.13 (116 + DVSEC + error log) */
+	HEST_CPER_CXL_GEN_MEDIA,   /* CXL general media event, N.2.14 / CXL 3.0 8.2.9.2.1.1 (160) */
+	HEST_CPER_CXL_DRAM,        /* CXL DRAM event, N.2.14 / CXL 3.0 8.2.9.2.1.2 (160) */
+	HEST_CPER_CXL_MEM_MODULE,  /* CXL memory module event, N.2.14 / CXL 3.0 8.2.9.2.1.3 (160) */
+	HEST_CPER_FRU_POISON,      /* FRU memory poison (40 + 32 x descriptor) */
+	HEST_CPER_PCI_BUS,         /* PCI/PCI-X bus, N.2.8 (72) */
+	HEST_CPER_PCI_DEVICE,      /* PCI/PCI-X component, N.2.9 (40 + 16 x register pair) */
+	HEST_CPER_DMAR_GENERIC,    /* DMAr generic, N.2.11.1 (32) */
+	HEST_CPER_DMAR_VTD,        /* VT-d DMAr, N.2.11.2 (144) */
+	HEST_CPER_DMAR_IOMMU,      /* IOMMU DMAr, N.2.11.3 (144) */
+	HEST_CPER_CCIX_PER,        /* CCIX PER log, N.2.12 (16 + PER log) */
+	HEST_CPER_NVIDIA,          /* NVIDIA Grace vendor section (32 + 16 x register) */
+	HEST_CPER_AMPERE,          /* Ampere vendor section (48) */
 	HEST_CPER_RAW,             /* any GUID, opaque body */
 	HEST_CPER_NKINDS
 };
@@ -126,6 +150,15 @@ struct hest_cper_type {
 	int8_t tail_valid_bit;               /* validation bit set when trailing bytes are given, -1 none */
 	uint32_t worst;       /* body bytes assumed for sizing when `sections:` gives no size (0 = must be given) */
 	const char *doc;
+	struct hest_cper_var var[HEST_CPER_MAX_VAR]; /* variable-length parts after the contexts */
+	struct hest_cper_bits checksum;      /* 32-bit checksum making the section's bytes sum to 0 as
+					        Linux fmpm writes it; width 0 = none */
+	struct hest_cper_bits info_count2;   /* a second count of the same structures, added to
+					        info_count (PCI component: memory + I/O pairs);
+					        the encoder computes info_count as the rest */
+	uint64_t info_valid;                 /* validation bits of the fixed part set when error
+					        information structures are given */
+	const char *source;                  /* where the layout comes from (docs/cper.md) */
 };
 
 /* Status block, data entry, record header and section descriptor tables. */
@@ -196,6 +229,9 @@ struct hest_cper_section {
 	size_t ninfo, infocap;
 	struct hest_cper_image *ctx;         /* context structures (header + register data) */
 	size_t nctx, ctxcap;
+	uint8_t *var[HEST_CPER_MAX_VAR];     /* variable-length parts (type->var) */
+	uint32_t varlen[HEST_CPER_MAX_VAR];
+	uint32_t var_at[HEST_CPER_MAX_VAR];  /* decoded: offsets */
 	uint8_t *tail;                       /* vendor data, opaque body, trailing bytes */
 	uint32_t taillen;
 	uint32_t tail_at;                    /* decoded: offset of the tail */
@@ -238,6 +274,8 @@ void hest_cper_drop_last_section(struct hest_cper_block *b);
 bool hest_cper_context_layout(const struct hest_cper_type *t, uint64_t type, uint32_t *fixed, uint32_t *unit);
 /* Trailing bytes of a section (raw body, ARM vendor data).  0 or -1 (OOM, too long). */
 int hest_cper_set_tail(struct hest_cper_section *s, const void *p, size_t len);
+/* Variable-length part i of a section (type->var[i]).  0 or -1 (OOM, no such part, too long). */
+int hest_cper_set_var(struct hest_cper_section *s, unsigned i, const void *p, size_t len);
 /* Raw data of a status block.  0 or -1. */
 int hest_cper_set_raw_data(struct hest_cper_block *b, const void *p, size_t len);
 

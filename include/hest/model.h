@@ -103,7 +103,7 @@ struct hest_source_layout {
  * hest_cper_kind of <hest/cper.h>) its records may carry.  They size
  * `error_block_length: auto` and the HEST-GHES-BLOCK-SIZE check
  * (hest_cper_source_block_length). */
-#define HEST_SOURCE_MAX_SECTION_KINDS 16u
+#define HEST_SOURCE_MAX_SECTION_KINDS 32u
 struct hest_source_sections {
 	uint8_t n;
 	uint8_t kind[HEST_SOURCE_MAX_SECTION_KINDS];

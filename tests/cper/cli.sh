@@ -306,7 +306,51 @@ block_rule context-type HEST-CPER-CONTEXT 0 <<'EOF'
 sections:
   - type: arm
     context:
-      - register_context_type: 9
+      - register_context_type: 11
+EOF
+block_rule cxl-dvsec-length HEST-CPER-PART-LENGTH 1 <<'EOF'
+sections:
+  - type: cxl-protocol
+    dvsec_length: 300
+    dvsec: 00 11 22 33
+EOF
+block_rule cxl-agent HEST-CPER-CXL-AGENT 0 <<'EOF'
+sections:
+  - type: cxl-protocol
+    agent_type: rch-dp
+EOF
+block_rule cxl-event-invalid HEST-CPER-CXL-EVENT 0 <<'EOF'
+sections:
+  - type: cxl-dram
+    vendor_id: 0x8086
+EOF
+block_rule cxl-ras-log HEST-CPER-CXL-RAS-LOG 0 <<'EOF'
+sections:
+  - type: cxl-protocol
+    error_log: 00 10 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+EOF
+block_rule cxl-event-length HEST-CPER-PART-LENGTH 1 <<'EOF'
+sections:
+  - type: cxl-dram
+    length: 128
+EOF
+block_rule fru-checksum HEST-CPER-CHECKSUM 0 <<'EOF'
+sections:
+  - type: fru-memory-poison
+    checksum: 0x1234
+    fru_id: 7
+EOF
+block_rule arm-type HEST-CPER-ARM-TYPE 0 <<'EOF'
+sections:
+  - type: arm
+    error_info:
+      - type: 0
+EOF
+block_rule arm-type-reserved HEST-CPER-ARM-TYPE 0 <<'EOF'
+sections:
+  - type: arm
+    error_info:
+      - type: [cache, 0x01]
 EOF
 block_rule valid-bits HEST-CPER-VALID-BITS 0 <<'EOF'
 sections:
