@@ -33,23 +33,8 @@ else
 	not_ok "hestval validate --werror accepts hest.aml"
 fi
 
-# What the guest must reserve: the region, in whole pages.
-base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$boot/out/hest-layout.json")
-size=$("$PYTHON" -c 'import json,sys; print((json.load(open(sys.argv[1]))["placement"]["blob_size"] + 4095) // 4096 * 4)' "$boot/out/hest-layout.json")K
-e2e_probes "$boot/out/hest-layout.json" "$boot/probes"
-check "the guest's initramfs builds" e2e_initramfs "$boot/initrd.gz" "$boot/probes"
-
-rc=0
-e2e_boot "$boot" "$boot/initrd.gz" "memmap=$size\$$base" \
-	-acpitable "file=$boot/out/hest.aml" \
-	-device "loader,file=$boot/hardware_errors.bin,addr=$base,force-raw=on" || rc=$?
-if ! e2e_boot_ok "$boot" "$rc"; then
-	e2e_show_lines "$boot"
-	e2e_report_times
-	done_testing
-	exit 1
-fi
-e2e_show_lines "$boot"
+# The guest keeps the region (hest-layout.json's reserved ranges) out of its RAM.
+e2e_fixed_boot "$boot" "$boot/out/hest-layout.json" "$boot/out/hest.aml" "$boot/hardware_errors.bin"
 
 # The table Linux has is ours, byte for byte.
 e2e_expect_our_hest "$boot" "$boot/out/hest.aml" 'HESTC  POLLED  '

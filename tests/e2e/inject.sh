@@ -40,10 +40,7 @@ fi
 ok "tests/e2e/inject.yaml compiles"
 
 # What to reserve, as hest-layout.json says: the region and legacy's pinned block.
-memmap=$("$PYTHON" -c 'import json,sys
-r = json.load(open(sys.argv[1]))["reserved"]
-assert r["by"] == "vmm"
-print(" ".join(x["memmap"] for x in r["ranges"]))' "$layout")
+memmap=$(e2e_layout_memmap "$layout")
 if [ "$memmap" = 'memmap=12K$0x10000000 memmap=4K$0x10100000' ]; then
 	ok "hest-layout.json: reserve the region and the pinned block ($memmap)"
 else

@@ -327,6 +327,42 @@ e2e_boot_ok() {
 	ok "$(basename "$dir"): the guest booted and ran its init to the end"
 }
 
+# e2e_boot_done DIR RC: the boot's outcome (e2e_boot_ok) and its HEST/GHES
+# lines; a boot that did not finish ends the test script here.
+e2e_boot_done() {
+	if ! e2e_boot_ok "$1" "$2"; then
+		e2e_show_lines "$1"
+		e2e_report_times
+		done_testing
+		exit 1
+	fi
+	e2e_show_lines "$1"
+}
+
+# e2e_layout_memmap LAYOUT: the kernel's memmap= arguments for the ranges
+# hest-layout.json says the VMM must reserve (a fixed placement's region and
+# every pinned block, in whole pages).
+e2e_layout_memmap() {
+	"$PYTHON" -c 'import json,sys
+print(" ".join(x["memmap"] for x in json.load(open(sys.argv[1]))["reserved"]["ranges"]))' "$1"
+}
+
+# e2e_fixed_boot DIR LAYOUT HEST.aml REGION.bin: boots q35 with a fixed
+# placement's HEST (-acpitable) and its region loaded at the base (-device
+# loader), the memory hest-layout.json lists kept from the kernel (memmap=),
+# the guest's init probing every source; ends the script when the boot does
+# not finish.
+e2e_fixed_boot() {
+	local dir=$1 layout=$2 hest=$3 region=$4 base memmap rc=0
+	base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$layout")
+	memmap=$(e2e_layout_memmap "$layout")
+	e2e_probes "$layout" "$dir/probes"
+	check "the guest's initramfs builds" e2e_initramfs "$dir/initrd.gz" "$dir/probes"
+	e2e_boot "$dir" "$dir/initrd.gz" "$memmap" -acpitable "file=$hest" \
+		-device "loader,file=$region,addr=$base,force-raw=on" || rc=$?
+	e2e_boot_done "$dir" "$rc"
+}
+
 e2e_show_tail() {
 	[ -f "$1" ] || return 0
 	diag "last lines of $1:"

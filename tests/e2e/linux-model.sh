@@ -64,7 +64,7 @@ check "hestval predicts 0 inactive, 1 and 3 probe-failed, 2 and 4 registered (go
 	test "$verdicts" = "0:inactive 1:probe-failed 2:registered 3:probe-failed 4:registered"
 
 base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$layout")
-size=$("$PYTHON" -c 'import json,sys; print((json.load(open(sys.argv[1]))["placement"]["blob_size"] + 4095) // 4096 * 4)' "$layout")K
+memmap=$(e2e_layout_memmap "$layout")
 
 for kernel in 6.1 6.12; do
 	boot=$e2e_out/linux-$kernel
@@ -72,7 +72,7 @@ for kernel in 6.1 6.12; do
 	cp "$build/hestval.json" "$build/hestval.txt" "$boot/"
 	if [ "$kernel" = 6.1 ]; then E2E_BOOT_KERNEL=$E2E_KERNEL; else E2E_BOOT_KERNEL=$E2E_KERNEL_612; fi
 	rc=0
-	e2e_boot "$boot" "$build/initrd.gz" "memmap=$size\$$base dyndbg=\"func call_driver_probe +p\"" \
+	e2e_boot "$boot" "$build/initrd.gz" "$memmap dyndbg=\"func call_driver_probe +p\"" \
 		-acpitable "file=$build/hest.aml" \
 		-device "loader,file=$build/hardware_errors.bin,addr=$base,force-raw=on" || rc=$?
 	if ! e2e_boot_ok "$boot" "$rc"; then

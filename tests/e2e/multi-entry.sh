@@ -59,22 +59,7 @@ else
 	not_ok "hestval validate --werror accepts hest.aml"
 fi
 
-base=$("$PYTHON" -c 'import json,sys; print(json.load(open(sys.argv[1]))["placement"]["base"])' "$layout")
-size=$("$PYTHON" -c 'import json,sys; print((json.load(open(sys.argv[1]))["placement"]["blob_size"] + 4095) // 4096 * 4)' "$layout")K
-e2e_probes "$layout" "$boot/probes"
-check "the guest's initramfs builds" e2e_initramfs "$boot/initrd.gz" "$boot/probes"
-
-rc=0
-e2e_boot "$boot" "$boot/initrd.gz" "memmap=$size\$$base" \
-	-acpitable "file=$boot/out/hest.aml" \
-	-device "loader,file=$boot/hardware_errors.bin,addr=$base,force-raw=on" || rc=$?
-if ! e2e_boot_ok "$boot" "$rc"; then
-	e2e_show_lines "$boot"
-	e2e_report_times
-	done_testing
-	exit 1
-fi
-e2e_show_lines "$boot"
+e2e_fixed_boot "$boot" "$layout" "$boot/out/hest.aml" "$boot/hardware_errors.bin"
 e2e_expect_our_hest "$boot" "$boot/out/hest.aml" 'HESTC  MULTI   '
 
 # Every entry of each block, in order, from one record each.
