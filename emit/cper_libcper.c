@@ -551,9 +551,21 @@ static void where_is(const struct hest_cper_block *r, uint32_t off, char *buf, s
 		const struct hest_cper_section *s = &r->sec[i];
 		if (off >= s->header.at && off < s->header.at + s->header.len)
 			snprintf(buf, size, "the section descriptor of section #%zu (%s)", i, s->type->key);
-		else if (off >= s->body.at && off < s->body.at + (s->body.len ? s->body.len : 1) + s->taillen)
-			snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of the section", i, s->type->key,
-				 off - s->body.at);
+		else if (off >= s->body.at && off < s->body.at + (s->body.len ? s->body.len : 1) + s->taillen) {
+			uint32_t rel = off - s->body.at;
+			const char *key = "bytes past its fields";
+			for (size_t k = 0; k < s->body.desc->nfields; k++) {
+				const struct hest_cper_field *f = &s->body.desc->fields[k];
+				if (rel >= f->offset && rel < (uint32_t)f->offset + f->size && f->kind != HEST_CF_RESERVED) {
+					key = f->key;
+					break;
+				}
+				if (rel >= f->offset && rel < (uint32_t)f->offset + f->size)
+					key = f->key;
+			}
+			snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of the section: %s", i, s->type->key,
+				 rel, key);
+		}
 	}
 }
 
