@@ -12,7 +12,7 @@
 
 static void cper_usage(FILE *f)
 {
-	fprintf(f, "usage: hestc cper ERROR.yaml [-o OUT] [--format bin|qmp] [-q]\n"
+	fprintf(f, "usage: hestc cper ERROR.yaml [-o OUT] [--format bin|qmp] [--form status-block] [-q]\n"
 		   "                  [--block-size N | --layout hest-layout.json --source NAME]\n"
 		   "       hestc cper --random SEED [--count N] [--kind K,...] [--form FORM]\n"
 		   "                  [--block-size N] [-o FILE|DIR] [-q]\n"
