@@ -162,6 +162,20 @@ static bool field_valid(const struct hest_cper_image *im, const struct hest_cper
 	return (vb >> f->valid_bit) & 1;
 }
 
+/* A hex spelling: "0x%016llX" unless the row gives its format (one
+ * unsigned 64-bit argument, the libcper printf of that key). */
+static void hex(char *buf, size_t size, const char *fmt, uint64_t v)
+{
+	if (!fmt)
+		snprintf(buf, size, "0x%016" PRIX64, v);
+	else if (strcmp(fmt, "%0X") == 0)
+		snprintf(buf, size, "%" PRIX64, v);
+	else if (strcmp(fmt, "%08X") == 0)
+		snprintf(buf, size, "%08" PRIX64, v);
+	else
+		snprintf(buf, size, "0x%016" PRIX64, v);
+}
+
 static const char *name_or(const struct hest_names *names, uint64_t v, const char *unknown)
 {
 	for (size_t i = 0; names && i < names->n; i++)
@@ -189,9 +203,30 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 			x->i = v;
 		break;
 	case HEST_LC_HEX:
-		snprintf(buf, sizeof(buf), "0x%016" PRIX64, v);
+		hex(buf, sizeof(buf), r->unknown, v);
 		jv_str(c, jv_at(c, obj, r->path, J_STR), buf, strlen(buf));
 		break;
+	case HEST_LC_BCD:
+		if ((x = jv_at(c, obj, r->path, J_INT)) != NULL)
+			x->i = bcd((uint8_t)v);
+		break;
+	case HEST_LC_BE:
+		if ((x = jv_at(c, obj, r->path, J_INT)) != NULL)
+			for (unsigned i = 0; i < f->size; i++)
+				x->i = x->i << 8 | p[i];
+		break;
+	case HEST_LC_BYTES_INT: {
+		uint64_t w = 0;
+		for (unsigned i = r->width; i-- > 0;)
+			w = w << 8 | (r->shift + i < f->size ? p[r->shift + i] : 0);
+		if (r->unknown) {
+			hex(buf, sizeof(buf), r->unknown, w);
+			jv_str(c, jv_at(c, obj, r->path, J_STR), buf, strlen(buf));
+		} else if ((x = jv_at(c, obj, r->path, J_INT)) != NULL) {
+			x->i = w;
+		}
+		break;
+	}
 	case HEST_LC_BOOL:
 		if ((x = jv_at(c, obj, r->path, J_BOOL)) != NULL)
 			x->i = v & 1;
@@ -280,7 +315,9 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	case HEST_LC_BASE64: {
 		struct hest_buf b64;
 		hest_buf_init(&b64);
-		if (!hest_buf_base64(&b64, s->tail ? s->tail : (const uint8_t *)"", s->taillen) || b64.oom)
+		const uint8_t *bp = f ? p : s->tail ? s->tail : (const uint8_t *)"";
+		size_t bn = f ? f->size : s->taillen;
+		if (!hest_buf_base64(&b64, bp, bn) || b64.oom)
 			c->oom = true;
 		else
 			jv_str(c, jv_at(c, obj, r->path, J_STR), b64.p ? (const char *)b64.p : "", b64.len);
@@ -599,7 +636,7 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 		if (!hest_lc_kind_of(s->type->kind)) {
 			ERR(d, file, b->sec[i].header.at,
 			    "section #%zu: hestc does not write libcper's JSON of %s sections yet (libcper's "
-			    "form: memory, memory2, processor-generic, fw-error-ref and other GUIDs as Unknown)",
+			    "form: memory, memory2, processor-generic, pcie, fw-error-ref and other GUIDs as Unknown)",
 			    i, s->type->title);
 			goto done;
 		}
@@ -633,8 +670,8 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 	hest_diags_init(&tmp);
 	if (hest_cper_libcper_parse(&back, file, text.p, text.len, &tmp) < 0 ||
 	    hest_cper_encode(&back, &again, file, &tmp) < 0 || again.oom) {
-		ERR(d, file, 0, "internal error: libcper's JSON of this record does not read back (%s)",
-		    tmp.n ? tmp.v[0].message : "no diagnostic");
+		ERR(d, file, 0, "libcper's JSON cannot carry this %s exactly: what it says does not read back (%s)",
+		    b->form == HEST_CPER_STATUS_BLOCK ? "block" : "record", tmp.n ? tmp.v[0].message : "no diagnostic");
 		goto done;
 	}
 	size_t n = again.len < bytes.len ? again.len : bytes.len, at = n;

@@ -96,6 +96,15 @@ static const struct hest_name fw_type_v[] = {
 };
 static const struct hest_names fw_type = NAMES(fw_type_v);
 
+/* UEFI 2.10 N.2.7 port types (libcper PCIE_ERROR_PORT_TYPES) */
+static const struct hest_name port_v[] = {
+	{ "PCI Express End Point", 0, NULL }, { "Legacy PCI End Point Device", 1, NULL },
+	{ "Root Port", 4, NULL }, { "Upstream Switch Port", 5, NULL }, { "Downstream Switch Port", 6, NULL },
+	{ "PCI Express to PCI/PCI-X Bridge", 7, NULL }, { "PCI/PCI-X Bridge to PCI Express Bridge", 8, NULL },
+	{ "Root Complex Integrated Endpoint Device", 9, NULL }, { "Root Complex Event Collector", 10, NULL },
+};
+static const struct hest_names port_type = NAMES(port_v);
+
 /* Validation bits, bit 0 first, as the section schemas name them. */
 static const struct hest_name mem_valid_v[] = {
 	BIT("errorStatusValid"), BIT("physicalAddressValid"), BIT("physicalAddressMaskValid"), BIT("nodeValid"),
@@ -121,6 +130,12 @@ static const struct hest_name proc_valid_v[] = {
 	BIT("targetAddressValid"), BIT("requestorIDValid"), BIT("responderIDValid"), BIT("instructionIPValid"),
 };
 static const struct hest_names proc_valid = NAMES(proc_valid_v);
+static const struct hest_name pcie_valid_v[] = {
+	BIT("portTypeValid"), BIT("versionValid"), BIT("commandStatusValid"), BIT("deviceIDValid"),
+	BIT("deviceSerialNumberValid"), BIT("bridgeControlStatusValid"), BIT("capabilityStructureStatusValid"),
+	BIT("aerInfoValid"),
+};
+static const struct hest_names pcie_valid = NAMES(pcie_valid_v);
 
 /* --- kinds ----------------------------------------------------------------- */
 
@@ -129,6 +144,7 @@ static const struct hest_lc_kind kinds[] = {
 	{ HEST_CPER_PROC_GENERIC, "GenericProcessor", "Processor Generic" },
 	{ HEST_CPER_MEMORY, "Memory", "Platform Memory" },
 	{ HEST_CPER_MEMORY2, "Memory2", "Platform Memory 2" },
+	{ HEST_CPER_PCIE, "Pcie", "PCIe" },
 	{ HEST_CPER_FW_ERROR_REF, "Firmware", "Firmware Error Record Reference" },
 	{ HEST_CPER_RAW, "Unknown", "Unknown" },
 };
@@ -242,6 +258,43 @@ static const struct hest_lc_row rows[] = {
 	R("memory2", "target_id", "targetID", HEST_LC_INT),
 	R("memory2", "card_handle", "cardSmbiosHandle", HEST_LC_INT),
 	R("memory2", "module_handle", "moduleSmbiosHandle", HEST_LC_INT),
+
+	/* UEFI N.2.7: sections/cper-pcie.json, cper-section-pcie.c */
+	RN("pcie", "validation_bits", "validationBits", HEST_LC_BITS, &pcie_valid, NULL),
+	RN("pcie", "port_type", "portType", HEST_LC_NVP, &port_type, "Unknown"),
+	R("pcie", "version_minor", "version.minor", HEST_LC_BCD),
+	R("pcie", "version_major", "version.major", HEST_LC_BCD),
+	R("pcie", "command", "commandStatus.commandRegister", HEST_LC_INT),
+	R("pcie", "status", "commandStatus.statusRegister", HEST_LC_INT),
+	R("pcie", "vendor_id", "deviceID.vendorID", HEST_LC_INT),
+	R("pcie", "device_id", "deviceID.deviceID", HEST_LC_INT),
+	{ "pcie", "device_id", "deviceID.deviceIDHex", HEST_LC_HEX, HEST_LC_WRITE_ONLY, 0, 0, NULL, "%0X" },
+	R("pcie", "class_code", "deviceID.classCode", HEST_LC_BE),
+	R("pcie", "function", "deviceID.functionNumber", HEST_LC_INT),
+	R("pcie", "device", "deviceID.deviceNumber", HEST_LC_INT),
+	R("pcie", "segment", "deviceID.segmentNumber", HEST_LC_INT),
+	R("pcie", "bus", "deviceID.primaryOrDeviceBusNumber", HEST_LC_INT),
+	R("pcie", "secondary_bus", "deviceID.secondaryBusNumber", HEST_LC_INT),
+	R("pcie", "slot", "deviceID.slotNumber", HEST_LC_INT),
+	R("pcie", "serial_number", "deviceSerialNumber", HEST_LC_INT),
+	R("pcie", "bridge_secondary_status", "bridgeControlStatus.secondaryStatusRegister", HEST_LC_INT),
+	R("pcie", "bridge_control", "bridgeControlStatus.controlRegister", HEST_LC_INT),
+	R("pcie", "capability", "capabilityStructure.data", HEST_LC_BASE64),
+	R("pcie", "aer_info", "aerInfo.data", HEST_LC_BASE64),
+	/* the AER registers libcper decodes from the bytes (aer_info_registers) */
+	{ "pcie", "aer_info", "aerInfo.capability_header", HEST_LC_BYTES_INT, 0, 0, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.uncorrectable_error_status", HEST_LC_BYTES_INT, 0, 4, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.uncorrectable_error_status_hex", HEST_LC_BYTES_INT, 0, 4, 4, NULL, "%08X" },
+	{ "pcie", "aer_info", "aerInfo.uncorrectable_error_mask", HEST_LC_BYTES_INT, 0, 8, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.uncorrectable_error_severity", HEST_LC_BYTES_INT, 0, 12, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.correctable_error_status", HEST_LC_BYTES_INT, 0, 16, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.correctable_error_status_hex", HEST_LC_BYTES_INT, 0, 16, 4, NULL, "%08X" },
+	{ "pcie", "aer_info", "aerInfo.correctable_error_mask", HEST_LC_BYTES_INT, 0, 20, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.capabilites_control", HEST_LC_BYTES_INT, 0, 24, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.tlp_header_0", HEST_LC_BYTES_INT, 0, 28, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.tlp_header_1", HEST_LC_BYTES_INT, 0, 32, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.tlp_header_2", HEST_LC_BYTES_INT, 0, 36, 4, NULL, NULL },
+	{ "pcie", "aer_info", "aerInfo.tlp_header_3", HEST_LC_BYTES_INT, 0, 40, 4, NULL, NULL },
 
 	/* UEFI N.2.10: sections/cper-firmware.json */
 	RN("fw-error-ref", "record_type", "errorRecordType", HEST_LC_NVP, &fw_type, "Unknown"),

@@ -199,6 +199,25 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 	case HEST_LC_GUID_NAME:
 		str_of(c, n, r->path);
 		return;
+	case HEST_LC_BYTES_INT: /* decoded from a bytes field: libcper reads the bytes */
+		if (r->unknown)
+			str_of(c, n, r->path);
+		else
+			int_of(c, n, r->path, UINT64_MAX, &v);
+		return;
+	case HEST_LC_BCD:
+		if (int_of(c, n, r->path, 99, &v))
+			put(c, n, im, r, f, (v / 10) << 4 | (v % 10));
+		return;
+	case HEST_LC_BE: {
+		uint64_t le = 0;
+		if (!int_of(c, n, r->path, hest_cper_field_max(f), &v))
+			return;
+		for (unsigned i = 0; i < f->size; i++)
+			le |= ((v >> (8 * (f->size - 1 - i))) & 0xff) << (8 * i);
+		put(c, n, im, r, f, le);
+		return;
+	}
 	case HEST_LC_BOOL:
 		if (bool_of(c, n, r->path, &b))
 			put(c, n, im, r, f, b);
@@ -315,7 +334,14 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 		hest_buf_init(&out);
 		if (hest_base64_decode(n->str, n->len, &out, &e) < 0)
 			ERR(c, n, "libcper's '%s' is not base64", r->path);
-		else if (out.oom || hest_cper_set_tail(s, out.p, out.len) < 0)
+		else if (out.oom)
+			ERR(c, n, "out of memory");
+		else if (f && out.len > f->size)
+			ERR(c, n, "libcper's '%s' holds %zu bytes; the field holds %u, so it cannot be represented "
+				  "exactly", r->path, out.len, (unsigned)f->size);
+		else if (f)
+			hest_cper_set_bytes(im, f->key, out.p, out.len);
+		else if (hest_cper_set_tail(s, out.p, out.len) < 0)
 			ERR(c, n, "out of memory");
 		hest_buf_free(&out);
 		return;
@@ -450,7 +476,7 @@ static void read_section(struct lctx *c, struct hest_cper_block *b, const struct
 		size_t n;
 		const struct hest_lc_row *rows = hest_lc_rows(&n);
 		for (size_t j = 0; data && j < n; j++)
-			if (rows[j].form == HEST_LC_BASE64)
+			if (rows[j].form == HEST_LC_BASE64 && strcmp(rows[j].desc, "raw") == 0)
 				read_row(c, s, &s->body, &rows[j], data);
 		return;
 	}

@@ -22,7 +22,7 @@ extern "C" {
 /* How one field (or a bit range of it) is spelled in libcper's JSON. */
 enum hest_lc_form {
 	HEST_LC_INT,       /* JSON integer */
-	HEST_LC_HEX,       /* "0x%016llX" companion string (written; read and ignored, as libcper does) */
+	HEST_LC_HEX,       /* hex companion string, printf format `unknown` (default "0x%016llX"; written, read and ignored) */
 	HEST_LC_NVP,       /* {"value": N, "name": "..."} (libcper integer_to_readable_pair) */
 	HEST_LC_SEVERITY,  /* {"code": N, "name": "Recoverable|Fatal|Corrected|Informational|Unknown"} */
 	HEST_LC_BOOL,      /* true/false: one bit (shift) */
@@ -34,7 +34,11 @@ enum hest_lc_form {
 	HEST_LC_TIMESTAMP, /* "CCYY-MM-DDThh:mm:ss+00:00" from a BCD timestamp */
 	HEST_LC_STATE,     /* "Corrected" when bit 0 is clear, else "Uncorrected" (written; read and ignored) */
 	HEST_LC_BANK,      /* {"value": N} when the field's validation bit is set, else {"address": N & 0xff, "group": N >> 8} */
-	HEST_LC_BASE64,    /* the section's opaque bytes, base64 (libcper's Unknown section) */
+	HEST_LC_BASE64,    /* base64 of a bytes field, or (no field) of the section's opaque bytes (libcper's Unknown) */
+	HEST_LC_BCD,       /* an integer from a BCD byte (libcper bcd_to_int) */
+	HEST_LC_BE,        /* the field's bytes as a big-endian integer (PCIe class code) */
+	HEST_LC_BYTES_INT, /* written only: the little-endian integer of `width` bytes at byte `shift` of a
+			      bytes field (decoded AER registers), or with format `unknown` a string */
 };
 
 /* Row flags. */

@@ -40,7 +40,7 @@ for g in "$gold"/*.bin; do
 		continue
 	fi
 	case $name in
-	arm | ia32x64 | pcie) why="hestc does not write libcper's JSON of" ;;
+	arm | ia32x64) why="hestc does not write libcper's JSON of" ;;
 	raw) why="cannot carry the block's 4 bytes of raw data" ;;
 	*) why="(no refusal expected)" ;;
 	esac
@@ -91,6 +91,14 @@ assert g["instructionIP"] == 0xffffffff81000000 and g["cpuVersionInfo"] == 0x906
 f = load("fw-error-ref")["sections"][0]["Firmware"]
 # cper-section-firmware.c: errorRecordType pair, revision, recordID, recordIDGUID
 assert f["errorRecordType"]["value"] == 2 and f["revision"] == 2 and f["recordIDGUID"] == "0f8a2d3c-5b1e-4c6a-9d7f-1a2b3c4d5e6f", f
+p = load("pcie")["sections"][0]["Pcie"]
+# cper-section-pcie.c: version from BCD, class code from its bytes high first, deviceIDHex "%0X",
+# command/status and bridge registers split, the AER registers decoded from the base64 bytes
+assert p["version"] == {"minor": 0, "major": 2} and p["portType"]["value"] == 4, p
+assert p["deviceID"]["deviceID"] == 0x1234 and p["deviceID"]["deviceIDHex"] == "1234", p["deviceID"]
+assert p["deviceID"]["classCode"] == 0x000406 and p["deviceID"]["slotNumber"] == 5, p["deviceID"]
+assert p["commandStatus"] == {"commandRegister": 0x547, "statusRegister": 0x10}, p["commandStatus"]
+assert p["aerInfo"]["uncorrectable_error_status"] == 0x100000 and p["aerInfo"]["uncorrectable_error_status_hex"] == "00100000", p["aerInfo"]
 # a status block's entry revision 0x300 is its descriptor's revision
 assert load("memory")["sectionDescriptors"][0]["revision"] == {"major": 3, "minor": 0}
 PY
@@ -98,8 +106,14 @@ PY
 # --- random blocks and records ------------------------------------------------------
 rnd="$scratch/random"
 mkdir -p "$rnd"
-"$HESTC" cper -q --random 1 --count 1000 --kind memory,memory2,processor-generic,fw-error-ref,raw -o "$rnd" ||
+"$HESTC" cper -q --random 1 --count 1000 --kind memory,memory2,processor-generic,pcie,fw-error-ref,raw -o "$rnd" ||
 	not_ok "hestc cper --random writes 1000 blocks"
+# what libcper's form cannot carry: a status block's raw data, entries with
+# their own timestamps, error_status bits libcper does not keep (7:0, 63:23),
+# a PCIe version that is not BCD
+reasons="cannot carry the block's [0-9]+ bytes of raw data|has one timestamp: data entry #[0-9]+ has"
+reasons="$reasons|cannot carry this (block|record) exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((memory|memory2|pcie)\), byte [0-9]+ of the section: (error_status|version_major|version_minor)\)"
+reasons="$reasons|cannot carry this (block|record) exactly: what it says does not read back \(libcper's 'version\.(major|minor)': [0-9]+ does not fit"
 exact=0 refused=0 wrong=0 jsons=
 for b in "$rnd"/*.bin; do
 	j="${b%.bin}.json"
@@ -111,16 +125,16 @@ for b in "$rnd"/*.bin; do
 			wrong=$((wrong + 1))
 			[ "$wrong" -le 3 ] && diag "$(basename "$b"): libcper's JSON does not build it again"
 		fi
-	elif grep -Eq "raw data|has one timestamp|cannot carry this (block|record) exactly: .*(error_status|reserved)" "$j.err"; then
+	elif grep -Eq "$reasons" "$j.err"; then
 		refused=$((refused + 1))
 	else
 		wrong=$((wrong + 1))
 		[ "$wrong" -le 3 ] && diag "$(basename "$b"): $(head -c 300 "$j.err")"
 	fi
 done
-diag "random: $exact round-trip exactly, $refused refused (raw data, one timestamp per record, reserved bits)"
+diag "random: $exact round-trip exactly, $refused refused (raw data, one timestamp per record, error status bits, PCIe version not BCD)"
 check "random: every block round-trips or is refused for a reason libcper's form has ($wrong others)" [ "$wrong" -eq 0 ]
-check "random: at least 300 of 1000 round-trip exactly ($exact)" [ "$exact" -ge 300 ]
+check "random: at least 250 of 1000 round-trip exactly ($exact)" [ "$exact" -ge 250 ]
 # shellcheck disable=SC2086 # a list of file names without blanks
 check "random: all $exact validate against libcper's schema" python3 "$validate" "$schema" $jsons
 
