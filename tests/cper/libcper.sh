@@ -103,6 +103,30 @@ assert p["aerInfo"]["uncorrectable_error_status"] == 0x100000 and p["aerInfo"]["
 assert load("memory")["sectionDescriptors"][0]["revision"] == {"major": 3, "minor": 0}
 PY
 
+# --- libcper's newer generation: no validationBits, only the valid fields ---------------
+python3 - "$scratch/memory.json" "$scratch/memory-new.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+mem = d["sections"][0]["Memory"]
+valid = mem.pop("validationBits")
+names = {"errorStatusValid": ["errorStatus"], "physicalAddressValid": ["physicalAddress", "physicalAddressHex"],
+         "physicalAddressMaskValid": ["physicalAddressMask"], "nodeValid": ["node"], "cardValid": ["card"],
+         "moduleValid": ["moduleRank"], "bankValid": ["bank"], "deviceValid": ["device"], "rowValid": ["row"],
+         "columnValid": ["column"], "bitPositionValid": ["bitPosition"], "platformRequestorIDValid": ["requestorID"],
+         "platformResponderIDValid": ["responderID"], "memoryPlatformTargetValid": ["targetID"],
+         "memoryErrorTypeValid": ["memoryErrorType"], "rankNumberValid": ["rankNumber"],
+         "cardHandleValid": ["cardSmbiosHandle"], "moduleHandleValid": ["moduleSmbiosHandle"],
+         "extendedRowBitsValid": ["extended"]}
+for bit, keys in names.items():
+    if not valid[bit]:
+        for k in keys:
+            mem.pop(k, None)
+del d["sectionDescriptors"][0]["validationBits"]
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+PY
+check "libcper's newer form (validation bits from the fields present) builds the golden" \
+	roundtrip "$gold/memory.bin" "$scratch/memory-new.json"
+
 # --- random blocks and records ------------------------------------------------------
 rnd="$scratch/random"
 mkdir -p "$rnd"
