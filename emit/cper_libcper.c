@@ -643,7 +643,8 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 		if (s->type->kind == HEST_CPER_RAW) {
 			size_t len;
 			const uint8_t *g = hest_cper_get_bytes(&s->header, "section_type", &len);
-			const char *name = g ? hest_cper_guid_name_of(s->header.desc->fields[6].guids, g) : NULL;
+			const struct hest_cper_field *tf = hest_cper_field_find(s->header.desc, "section_type", 12);
+			const char *name = g && tf ? hest_cper_guid_name_of(tf->guids, g) : NULL;
 			if (name) {
 				ERR(d, file, b->sec[i].header.at,
 				    "section #%zu: a %s section held as raw bytes: libcper decodes that GUID itself, "

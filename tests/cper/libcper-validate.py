@@ -17,11 +17,14 @@ import sys
 
 try:
     import jsonschema
-    from referencing import Registry, Resource
-    from referencing.jsonschema import DRAFT202012
 except ImportError as e:  # the judge is missing: fail
     print("libcper-validate: python3-jsonschema is required (%s)" % e, file=sys.stderr)
     sys.exit(2)
+try:  # jsonschema 4.18 and later resolve references through `referencing`
+    from referencing import Registry, Resource
+    from referencing.jsonschema import DRAFT202012
+except ImportError:  # Debian 12's python3-jsonschema (4.10): RefResolver
+    Registry = None
 
 
 def main():
@@ -32,18 +35,22 @@ def main():
             if n.endswith(".json"):
                 index[n] = os.path.join(d, n)
 
-    def retrieve(uri):
+    def load(uri):
         path = index.get(uri.rsplit("/", 1)[-1])
-        contents = False
-        if path:
-            with open(path) as f:
-                contents = json.load(f)
-        return Resource.from_contents(contents, default_specification=DRAFT202012)
+        if not path:
+            return False
+        with open(path) as f:
+            return json.load(f)
 
-    with open(index["cper-json-full-log.json"]) as f:
-        schema = json.load(f)
+    top = index["cper-json-full-log.json"]
+    schema = load(top)
     jsonschema.Draft202012Validator.check_schema(schema)
-    validator = jsonschema.Draft202012Validator(schema, registry=Registry(retrieve=retrieve))
+    if Registry is not None:
+        registry = Registry(retrieve=lambda uri: Resource.from_contents(load(uri), default_specification=DRAFT202012))
+        validator = jsonschema.Draft202012Validator(schema, registry=registry)
+    else:
+        resolver = jsonschema.RefResolver("file://" + os.path.abspath(top), schema, handlers={"file": load})
+        validator = jsonschema.Draft202012Validator(schema, resolver=resolver)
     bad = 0
     for path in files:
         with open(path) as f:

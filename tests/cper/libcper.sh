@@ -13,7 +13,7 @@
 schema="$top_srcdir/tests/cper/libcper-schema"
 validate="$top_srcdir/tests/cper/libcper-validate.py"
 gold="$top_srcdir/tests/golden/cper"
-if ! python3 -c 'import jsonschema, referencing' 2>/dev/null; then
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
 	not_ok "python3-jsonschema is installed (scripts/debian-packages.txt): it judges libcper's schema"
 	done_testing
 	exit 1
