@@ -539,11 +539,28 @@ int hest_cper_libcper_to_block(const struct hest_cper_block *rec, struct hest_cp
 	hest_buf_free(&x);
 	hest_buf_free(&y);
 	if (differs) {
+		/* name what would be lost: a header field, or a descriptor's */
+		const char *what = tmp.n ? tmp.v[0].message : "a section descriptor field";
+		char buf[96];
+		const struct hest_cper_desc *hd = &hest_cper_desc_record;
+		size_t desc_at = at >= HEST_CPER_RECORD_SIZE ? (at - HEST_CPER_RECORD_SIZE) % HEST_CPER_DESCRIPTOR_SIZE : 0;
+		if (at >= HEST_CPER_RECORD_SIZE && at < HEST_CPER_RECORD_SIZE + rec->nsec * HEST_CPER_DESCRIPTOR_SIZE)
+			hd = &hest_cper_desc_descriptor;
+		else if (at >= HEST_CPER_RECORD_SIZE)
+			hd = NULL;
+		for (size_t k = 0; hd && !tmp.n && k < hd->nfields; k++) {
+			size_t off = hd == &hest_cper_desc_record ? at : desc_at;
+			if (off >= hd->fields[k].offset && off < (size_t)hd->fields[k].offset + hd->fields[k].size) {
+				snprintf(buf, sizeof(buf), "the %s's %s", hd == &hest_cper_desc_record ? "record header" :
+					 "section descriptor", hd->fields[k].key);
+				what = buf;
+				break;
+			}
+		}
 		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 0, 0, false, 0 },
 			      "this record is not one a Generic Error Status Block maps to: its byte 0x%zx (%s) has "
 			      "no place in the block (a status block keeps the record's severity, the timestamp "
-			      "in its entries, and its sections)", at,
-			      tmp.n ? tmp.v[0].message : "a header field other than severity and timestamp");
+			      "in its entries, and its sections)", at, what);
 		hest_diags_free(&tmp);
 		return -1;
 	}

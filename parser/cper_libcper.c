@@ -357,10 +357,10 @@ static bool row_key(const char *desc, const char *prefix, const struct ynode *k,
 	const struct hest_lc_row *rows = hest_lc_rows(&n);
 	for (size_t i = 0; i < n; i++) {
 		const char *p = rows[i].path;
-		if (strcmp(rows[i].desc, desc) != 0 || strncmp(p, prefix, pl) != 0)
+		if (strcmp(rows[i].desc, desc) != 0 || strlen(p) < pl || memcmp(p, prefix, pl) != 0)
 			continue;
 		p += pl;
-		if (strncmp(p, k->str, k->len) != 0)
+		if (strlen(p) < k->len || memcmp(p, k->str, k->len) != 0)
 			continue;
 		if (p[k->len] == '\0') {
 			*nested = false;
