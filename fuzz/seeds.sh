@@ -61,7 +61,7 @@ done
 for f in "$src"/examples/*.yaml "$src"/tests/neg/*.yaml; do
 	[ -f "$f" ] && put "$f" "$out/desc/$(name "$f")"
 done
-for f in "$src"/examples/cper/*.yaml; do
+for f in "$src"/examples/cper/*.yaml "$src"/examples/cper/*.json; do
 	[ -f "$f" ] && put "$f" "$out/cper_desc/$(name "$f")"
 done
 
@@ -145,6 +145,7 @@ fi
 } >"$out/desc.dict"
 {
 	cat "$src"/examples/cper/*.yaml 2>/dev/null | grep -o '[a-z][a-z0-9_-]*' | sort -u | sed 's/.*/"&"/'
+	cat "$src"/examples/cper/*.json 2>/dev/null | grep -o '"[A-Za-z][A-Za-z0-9]*":' | sort -u | sed 's/:$//'
 	printf '"%s"\n' ": " "- " "0x" "&a " "*a"
 } >"$out/cper_desc.dict"
 printf '"%s"\n' ALLOCATE ADD_POINTER ADD_CHECKSUM WRITE_POINTER UNKNOWN "file=" "dest=" "src=" "align=" \

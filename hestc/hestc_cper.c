@@ -6,12 +6,13 @@
 #include <string.h>
 #include <unistd.h>
 #include <hest/cper.h>
+#include <hest/cper_libcper.h>
 #include "cli.h"
 #include "hestc.h"
 
 static void cper_usage(FILE *f)
 {
-	fprintf(f, "usage: hestc cper ERROR.yaml [-o OUT] [--format bin|qmp] [-q]\n"
+	fprintf(f, "usage: hestc cper ERROR.yaml [-o OUT] [--format bin|qmp] [--form status-block] [-q]\n"
 		   "                  [--block-size N | --layout hest-layout.json --source NAME]\n"
 		   "       hestc cper --random SEED [--count N] [--kind K,...] [--form FORM]\n"
 		   "                  [--block-size N] [-o FILE|DIR] [-q]\n"
@@ -21,7 +22,8 @@ static void cper_usage(FILE *f)
 		   "written into a GHES error status block, or a CPER record (form: record); or\n"
 		   "QEMU's QMP command that injects the block (inject-ghes-v2-error, QEMU 10.2).\n"
 		   "The description is YAML or JSON (hestval cper --format yaml|json writes one\n"
-		   "back from any block, and its whole JSON report is read too).\n"
+		   "back from any block, and its whole JSON report is read too), or openbmc\n"
+		   "libcper's JSON of a record (hestval cper --format libcper writes it).\n"
 		   "\n"
 		   "  -o, --output FILE    where to write (default: standard output, unless it is a\n"
 		   "                       terminal and the output is binary)\n"
@@ -40,7 +42,10 @@ static void cper_usage(FILE *f)
 		   "                       directory -o DIR as random-SEED.bin\n"
 		   "  --kind K,...         draw sections only of these types (default: all)\n"
 		   "  --form FORM          status-block or record (default: either, at random)\n"
-		   "                       (random blocks stay within --block-size, or 4096 bytes)\n"
+		   "                       (random blocks stay within --block-size, or 4096 bytes);\n"
+		   "                       with a description, --form status-block makes a record\n"
+		   "                       (libcper's JSON, or form: record) the status block of\n"
+		   "                       its sections, as hestval cper --format libcper maps one\n"
 		   "  --reference          print every key of every section kind (Markdown)\n"
 		   "  -h, --help           this text\n"
 		   "\n"
@@ -83,6 +88,7 @@ struct build_opts {
 	const char *size_arg;   /* as given */
 	const char *layout, *source;
 	bool quiet;
+	bool to_block;          /* --form status-block: a record becomes the block of its sections */
 };
 
 static int build(const char *path, const char *out, const struct build_opts *o)
@@ -120,7 +126,15 @@ static int build(const char *path, const char *out, const struct build_opts *o)
 	}
 	struct hest_buf qmp;
 	hest_buf_init(&qmp);
-	if (hest_cper_desc_parse(&b, path, text, textlen, &d) == 0 && hest_cper_encode(&b, &bytes, path, &d) == 0) {
+	int prc = hest_cper_desc_parse(&b, path, text, textlen, &d);
+	if (prc == 0 && o->to_block && b.form == HEST_CPER_RECORD) {
+		struct hest_cper_block blk;
+		memset(&blk, 0, sizeof(blk));
+		prc = hest_cper_libcper_to_block(&b, &blk, path, &d);
+		hest_cper_block_free(&b);
+		b = blk;
+	}
+	if (prc == 0 && hest_cper_encode(&b, &bytes, path, &d) == 0) {
 		uint64_t size = o->block_size;
 		if (o->layout)
 			snprintf(target, sizeof(target), "source '%s' of %s", srcname, o->layout);
@@ -177,7 +191,7 @@ int hestc_cmd_cper(int argc, char **argv)
 		{ NULL, 0, NULL, 0 },
 	};
 	const char *out = "-", *why;
-	struct build_opts o = { false, 0, NULL, NULL, NULL, false };
+	struct build_opts o = { false, 0, NULL, NULL, NULL, false, false };
 	uint64_t seed = 0, count = 1;
 	bool random = false, count_given = false, kind_given = false, form_given = false;
 	struct hest_cper_random_options ro = { -1, 0, 0, 0 };
@@ -256,10 +270,16 @@ int hestc_cmd_cper(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
-	if (!random && (count_given || kind_given || form_given)) {
-		fprintf(stderr, "%s: error: --count, --kind and --form go with --random\n", hestc_prog);
+	if (!random && (count_given || kind_given)) {
+		fprintf(stderr, "%s: error: --count and --kind go with --random\n", hestc_prog);
 		return EXIT_USAGE;
 	}
+	if (!random && form_given && ro.form != HEST_CPER_STATUS_BLOCK) {
+		fprintf(stderr, "%s: error: --form record goes with --random (a description says its own form)\n",
+			hestc_prog);
+		return EXIT_USAGE;
+	}
+	o.to_block = !random && form_given;
 	if (random && optind != argc) {
 		fprintf(stderr, "%s: error: --random takes no description\n", hestc_prog);
 		return EXIT_USAGE;

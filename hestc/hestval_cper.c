@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <hest/cper.h>
+#include <hest/cper_libcper.h>
 #include <hest/desc.h>
 #include <hest/validate.h>
 #include "cli.h"
@@ -13,7 +14,7 @@
 
 static void cper_usage(FILE *f)
 {
-	fprintf(f, "usage: hestval cper BLOCK [--format text|json|yaml] [--block-size N]\n"
+	fprintf(f, "usage: hestval cper BLOCK [--format text|json|yaml|libcper] [--block-size N]\n"
 		   "                    [--input auto|binary|qmp|base64]\n"
 		   "                    [--form auto|status-block|record] [-W RULE] [-E RULE] [-w RULE]\n"
 		   "                    [--werror]\n"
@@ -28,7 +29,10 @@ static void cper_usage(FILE *f)
 		   "                       object with the listing (block), the description that\n"
 		   "                       builds the same bytes (record: hestc cper reads the\n"
 		   "                       whole object back) and the diagnostics; yaml: that\n"
-		   "                       description as YAML (diagnostics on stderr)\n"
+		   "                       description as YAML (diagnostics on stderr); libcper:\n"
+		   "                       openbmc/libcper's JSON of the record (its full log\n"
+		   "                       form; a status block as the record of its sections),\n"
+		   "                       which hestc cper reads back (diagnostics on stderr)\n"
 		   "  --input KIND         what BLOCK holds: auto (default: a QMP command when it is\n"
 		   "                       text starting with '{', base64 when it is only base64\n"
 		   "                       characters, else binary), binary, qmp or base64\n"
@@ -87,7 +91,7 @@ static int exit_status(const struct hest_diags *d, bool werror)
 
 static const char *const input_names[] = { "binary", "qmp", "base64" };
 
-enum format { FMT_TEXT, FMT_JSON, FMT_YAML };
+enum format { FMT_TEXT, FMT_JSON, FMT_YAML, FMT_LIBCPER };
 
 /* -1 when b encodes to the first bytes of buf (a dumped error status block
  * may have more after it), else the first offset that differs. */
@@ -179,6 +183,14 @@ report:
 					      "# input from byte 0x%llx on (the diagnostics say why).\n",
 					(unsigned long long)exact_at);
 		hest_cper_format_desc(&b, 0, &out, path, &d);
+	} else if (decoded && fmt == FMT_LIBCPER) {
+		if (exact_at >= 0)
+			hest_diag_add(&d, HEST_SEV_ERROR, NULL, (struct hest_loc){ path, 0, 0, true, (uint64_t)exact_at },
+				      "libcper's JSON is not written for a block that does not encode to its own bytes "
+				      "(it differs from byte 0x%llx on; the diagnostics say why)",
+				      (unsigned long long)exact_at);
+		else
+			hest_cper_format_libcper(&b, &out, path, &d);
 	} else if (decoded) {
 		hest_cper_format_text(&b, &out);
 	}
@@ -227,8 +239,10 @@ int hestval_cmd_cper(int argc, char **argv)
 				fmt = FMT_JSON;
 			else if (strcmp(optarg, "yaml") == 0)
 				fmt = FMT_YAML;
+			else if (strcmp(optarg, "libcper") == 0)
+				fmt = FMT_LIBCPER;
 			else {
-				fprintf(stderr, "%s: error: --format takes text, json or yaml, not '%s'\n", hestval_prog,
+				fprintf(stderr, "%s: error: --format takes text, json, yaml or libcper, not '%s'\n", hestval_prog,
 					optarg);
 				return EXIT_USAGE;
 			}

@@ -9,6 +9,7 @@
 #include "cursor.h"
 #include "suggest.h"
 #include "ytree.h"
+#include "cper_libcper.h"
 
 struct pctx {
 	const char *file;
@@ -612,6 +613,8 @@ int hest_cper_desc_parse(struct hest_cper_block *b, const char *file, const uint
 	else if (t.root->kind != Y_MAP)
 		ERR(&c, t.root, "an error description must be a mapping (severity, sections, ...), not %s",
 		    ynode_kind_name(t.root));
+	else if (hest_cper_libcper_is(t.root))
+		hest_cper_libcper_read(b, file, t.root, d); /* openbmc/libcper's JSON */
 	else
 		parse_root(&c, t.root);
 	ytree_free(&t);

@@ -89,6 +89,18 @@ for f in "$top_srcdir"/tests/golden/cper/*.bin; do
 	vg 01 hestval cper --format json "$f"
 done
 group_end "CPER: hestc cper on the examples, hestval cper on the goldens"
+# libcper's JSON: written from every golden (refusals included), read back
+group_start
+for f in "$top_srcdir"/tests/golden/cper/*.bin; do
+	vg 01 hestval cper --format libcper "$f" && [ -s vg.out ] && cp vg.out libcper.json &&
+		vg 01 hestc cper -q --form status-block libcper.json -o block.bin
+done
+for f in "$top_srcdir"/examples/cper/*.json; do
+	vg 0 hestc cper -q "$f" -o block.bin
+	sed 's/"node": 0/"node": 70000/; s/"Memory"/"Memory3"/' "$f" >bad.json
+	vg 1 hestc cper -q bad.json -o block.bin
+done
+group_end "libcper's JSON: hestval cper --format libcper on the goldens, hestc cper on libcper JSON"
 
 group_start
 for d in "$top_srcdir"/fuzz/regressions/* "$top_srcdir"/fuzz/seeds/*; do

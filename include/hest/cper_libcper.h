@@ -1,0 +1,106 @@
+/* libhest CPER <-> libcper's JSON (openbmc/libcper, its "IR").
+ *
+ * libcper converts CPER records to a JSON form described by its JSON
+ * Schema (specification/json/ in its repository): a full log
+ *   { "header": {...}, "sectionDescriptors": [...], "sections": [ { "Memory": {...} } ] }
+ * or one section
+ *   { "header"?: {...}, "sectionDescriptor": {...}, "section": { "Memory": {...} } }.
+ *
+ * The mapping between libhest's descriptor tables and that form is data:
+ * one const table of rows (lib/cper_libcper_map.c), each naming one of our
+ * structures and fields and the libcper key and value form it becomes.  A
+ * section kind added later needs only a kind row and its field rows. */
+#ifndef HEST_CPER_LIBCPER_H
+#define HEST_CPER_LIBCPER_H
+
+#include <hest/cper.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* How one field (or a bit range of it) is spelled in libcper's JSON. */
+enum hest_lc_form {
+	HEST_LC_INT,       /* JSON integer */
+	HEST_LC_HEX,       /* hex companion string, printf format `unknown` (default "0x%016llX"; written, read and ignored) */
+	HEST_LC_NVP,       /* {"value": N, "name": "..."} (libcper integer_to_readable_pair) */
+	HEST_LC_SEVERITY,  /* {"code": N, "name": "Recoverable|Fatal|Corrected|Informational|Unknown"} */
+	HEST_LC_BOOL,      /* true/false: one bit (shift) */
+	HEST_LC_BITS,      /* {"name0": bool, "name1": bool, ...}: bits 0.. of the range, names[] */
+	HEST_LC_REVISION,  /* {"major": N >> 8, "minor": N & 0xff} */
+	HEST_LC_GUID,      /* "01234567-89ab-cdef-0123-456789abcdef" */
+	HEST_LC_GUID_NAME, /* the readable name of a GUID field (written; read and ignored) */
+	HEST_LC_TEXT,      /* printable text (libcper add_untrusted_string) */
+	HEST_LC_TIMESTAMP, /* "CCYY-MM-DDThh:mm:ss+00:00" from a BCD timestamp */
+	HEST_LC_STATE,     /* "Corrected" when bit 0 is clear, else "Uncorrected" (written; read and ignored) */
+	HEST_LC_BANK,      /* {"value": N} when the field's validation bit is set, else {"address": N & 0xff, "group": N >> 8} */
+	HEST_LC_BASE64,    /* base64 of a bytes field, or (no field) of the section's opaque bytes (libcper's Unknown) */
+	HEST_LC_BCD,       /* an integer from a BCD byte (libcper bcd_to_int) */
+	HEST_LC_BE,        /* the field's bytes as a big-endian integer (PCIe class code) */
+	HEST_LC_BYTES_INT, /* written only: the little-endian integer of `width` bytes at byte `shift` of a
+			      bytes field (decoded AER registers), or with format `unknown` a string */
+};
+
+/* Row flags. */
+#define HEST_LC_IF_VALID 0x1u /* written only when the field's validation bit is set (else absent) */
+#define HEST_LC_WRITE_ONLY 0x2u /* carries nothing back (names, hex companions) */
+
+/* One row: our structure `desc` and field `field` <-> libcper key `path`
+ * (dotted for nested objects: "errorStatus.addressSignal"). */
+struct hest_lc_row {
+	const char *desc;    /* hest_cper_desc key: "record", "descriptor", "memory", ... */
+	const char *field;   /* its field key (NULL for HEST_LC_BASE64) */
+	const char *path;    /* libcper key */
+	uint8_t form;        /* enum hest_lc_form */
+	uint8_t flags;       /* HEST_LC_* */
+	uint8_t shift;       /* bit range inside the field: first bit */
+	uint8_t width;       /* bits; 0 = the whole field */
+	const struct hest_names *names;   /* NVP and GUID_NAME values' names; BITS: bit i is names->v[i] */
+	const char *unknown; /* NVP/GUID_NAME: name when the value has none */
+};
+
+/* A section kind: our kind <-> libcper's section key. */
+struct hest_lc_kind {
+	enum hest_cper_kind kind;
+	const char *key;     /* "Memory", "Memory2", "GenericProcessor", "Firmware", "Unknown" */
+	const char *readable;/* sectionType.type in the descriptor */
+};
+
+const struct hest_lc_row *hest_lc_rows(size_t *n);
+const struct hest_lc_kind *hest_lc_kinds(size_t *n);
+/* The kind row of one of ours; NULL when libcper's form has none yet. */
+const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind);
+/* By libcper section key (len bytes). */
+const struct hest_lc_kind *hest_lc_kind_by_key(const char *key, size_t len);
+/* libcper's severity names (cper-utils.c): "Unknown" past 3. */
+const char *hest_lc_severity_name(uint64_t v);
+
+/* libcper's JSON of a record (full log form).  A status block becomes the
+ * record that carries the same sections (libcper has no form for a Generic
+ * Error Status Block); what that record cannot carry (entry timestamps, raw
+ * data) is refused.  Checked before it is returned: read back, encoded and
+ * compared; a block that libcper's form cannot carry exactly (reserved bits,
+ * validation bits for no field, kinds it has no row for yet) is an error
+ * naming the first byte lost.  Returns 0, or -1 with diagnostics. */
+int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *out, const char *file,
+			     struct hest_diags *d);
+
+/* Reads libcper's JSON (either form) into b (a record).  Errors carry
+ * file:line:col.  Returns 0, or -1 with diagnostics. */
+int hest_cper_libcper_parse(struct hest_cper_block *b, const char *file, const uint8_t *buf, size_t len,
+			    struct hest_diags *d);
+/* The Generic Error Status Block whose libcper JSON is this record (the
+ * inverse of the mapping hest_cper_format_libcper() uses for a block): the
+ * record's severity, its sections as data entries (descriptor revision,
+ * flags, FRU id and text, severity), the record's timestamp in every entry
+ * of revision 0x300 or later.  A record that is not one a block maps to
+ * (other header fields set, flags past bit 7, ...) is an error naming the
+ * first byte that would be lost.  Returns 0, or -1 with diagnostics. */
+int hest_cper_libcper_to_block(const struct hest_cper_block *rec, struct hest_cper_block *blk, const char *file,
+			       struct hest_diags *d);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,554 @@
+/* libcper's JSON (openbmc/libcper's IR) -> CPER record, driven by the rows
+ * of lib/cper_libcper_map.c.  It builds the bytes libcper's own
+ * ir-to-CPER conversion builds: fields its JSON leaves out are zero (its
+ * structures are calloc'd), validation bits come from "validationBits"
+ * where the JSON has them and from the fields present where it does not (as
+ * libcper's newer writer and reader do), counts, lengths and offsets are
+ * taken as written.  What cannot be represented exactly (a value too wide
+ * for its field, a key libcper does not have, a section kind hestc does not
+ * map yet) is an error at its line and column. */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <hest/cper_libcper.h>
+#include "cper_libcper.h"
+
+struct lctx {
+	const char *file;
+	struct hest_diags *d;
+};
+
+static struct hest_loc at(const struct lctx *c, const struct ynode *n)
+{
+	struct hest_loc l = { c->file, n ? n->line : 0, n ? n->col : 0, false, 0 };
+	return l;
+}
+
+#define ERR(c, node, ...) hest_diag_add((c)->d, HEST_SEV_ERROR, NULL, at((c), (node)), __VA_ARGS__)
+
+static const struct ynode *get(const struct ynode *map, const char *key, size_t len)
+{
+	if (!map || map->kind != Y_MAP)
+		return NULL;
+	YMAP_FOREACH(map, k, v) {
+		if (k->kind == Y_SCALAR && k->len == len && memcmp(k->str, key, len) == 0)
+			return v;
+	}
+	return NULL;
+}
+
+static const struct ynode *get_path(const struct ynode *map, const char *path)
+{
+	const char *dot;
+	while (map && (dot = strchr(path, '.')) != NULL) {
+		map = get(map, path, (size_t)(dot - path));
+		path = dot + 1;
+	}
+	return get(map, path, strlen(path));
+}
+
+bool hest_cper_libcper_is(const struct ynode *root)
+{
+	return root && root->kind == Y_MAP &&
+	       (get(root, "sectionDescriptors", 18) || get(root, "sectionDescriptor", 17));
+}
+
+/* --- scalars -------------------------------------------------------------------- */
+
+static bool want_map(struct lctx *c, const struct ynode *n, const char *what)
+{
+	if (n->kind == Y_MAP)
+		return true;
+	ERR(c, n, "libcper's '%s' must be an object, not %s", what, ynode_kind_name(n));
+	return false;
+}
+
+/* A JSON integer (decimal digits, no sign, no fraction) up to max. */
+static bool int_of(struct lctx *c, const struct ynode *n, const char *what, uint64_t max, uint64_t *v)
+{
+	if (n->kind != Y_SCALAR || n->quoted || !n->len) {
+		ERR(c, n, "libcper's '%s' must be a JSON integer, not %s", what,
+		    n->kind == Y_SCALAR ? "a string" : ynode_kind_name(n));
+		return false;
+	}
+	uint64_t x = 0;
+	for (size_t i = 0; i < n->len; i++) {
+		unsigned dg = (unsigned)(n->str[i] - '0');
+		if (dg > 9) {
+			ERR(c, n, "libcper's '%s' must be a non-negative JSON integer, not '%s'", what, n->str);
+			return false;
+		}
+		if (x > (UINT64_MAX - dg) / 10) {
+			ERR(c, n, "libcper's '%s': %s does not fit in 64 bits", what, n->str);
+			return false;
+		}
+		x = x * 10 + dg;
+	}
+	if (x > max) {
+		ERR(c, n, "libcper's '%s': %s does not fit the field (at most %" PRIu64 "), so it cannot be "
+			  "represented exactly", what, n->str, max);
+		return false;
+	}
+	*v = x;
+	return true;
+}
+
+static bool bool_of(struct lctx *c, const struct ynode *n, const char *what, bool *v)
+{
+	if (n->kind == Y_SCALAR && !n->quoted && (yscalar_is(n, "true") || yscalar_is(n, "false"))) {
+		*v = n->str[0] == 't';
+		return true;
+	}
+	ERR(c, n, "libcper's '%s' must be true or false", what);
+	return false;
+}
+
+static bool str_of(struct lctx *c, const struct ynode *n, const char *what)
+{
+	if (n->kind == Y_SCALAR)
+		return true;
+	ERR(c, n, "libcper's '%s' must be a string, not %s", what, ynode_kind_name(n));
+	return false;
+}
+
+/* The members of an object one form reads: any other is an error. */
+static bool only_keys(struct lctx *c, const struct ynode *map, const char *what, const char *const *keys)
+{
+	bool ok = true;
+	YMAP_FOREACH(map, k, v) {
+		bool known = false;
+		for (size_t i = 0; keys[i] && !known; i++)
+			known = yscalar_is(k, keys[i]);
+		if (!known) {
+			ERR(c, k, "unknown key '%s' in libcper's '%s'", k->str, what);
+			ok = false;
+		}
+	}
+	return ok;
+}
+
+static unsigned to_bcd(unsigned v)
+{
+	return (v / 10) << 4 | (v % 10);
+}
+
+/* "CCYY-MM-DDThh:mm:ss+00:00" (libcper timestamp_to_string()) -> BCD bytes. */
+static bool timestamp_of(struct lctx *c, const struct ynode *n, uint64_t *v)
+{
+	static const char shape[] = "dddd-dd-ddTdd:dd:dd+00:00";
+	bool ok = n->kind == Y_SCALAR && n->len == sizeof(shape) - 1;
+	for (size_t i = 0; ok && i < n->len; i++)
+		ok = shape[i] == 'd' ? n->str[i] >= '0' && n->str[i] <= '9' : n->str[i] == shape[i];
+	if (!ok) {
+		ERR(c, n, "libcper's 'timestamp' must be written like \"2024-05-01T12:34:56+00:00\"");
+		return false;
+	}
+#define D2(i) ((unsigned)(n->str[i] - '0') * 10u + (unsigned)(n->str[(i) + 1] - '0'))
+	uint8_t t[8] = { (uint8_t)to_bcd(D2(17)), (uint8_t)to_bcd(D2(14)), (uint8_t)to_bcd(D2(11)), 0,
+			 (uint8_t)to_bcd(D2(8)),  (uint8_t)to_bcd(D2(5)),  (uint8_t)to_bcd(D2(2)),  (uint8_t)to_bcd(D2(0)) };
+#undef D2
+	*v = 0;
+	for (unsigned i = 0; i < 8; i++)
+		*v |= (uint64_t)t[i] << (8 * i);
+	return true;
+}
+
+/* --- rows ------------------------------------------------------------------------- */
+
+static uint64_t range_max(const struct hest_lc_row *r, const struct hest_cper_field *f)
+{
+	uint64_t max = hest_cper_field_max(f);
+	if (r->width)
+		max = r->width >= 64 ? UINT64_MAX : ((uint64_t)1 << r->width) - 1;
+	return max;
+}
+
+/* Writes v into the row's bit range of the field (the field marked given). */
+static void put(struct lctx *c, const struct ynode *n, struct hest_cper_image *im, const struct hest_lc_row *r,
+		const struct hest_cper_field *f, uint64_t v)
+{
+	uint64_t cur = hest_cper_field_get(f, im->bytes);
+	if (r->width && r->width < 64) {
+		uint64_t mask = (((uint64_t)1 << r->width) - 1) << r->shift;
+		v = (cur & ~mask) | ((v << r->shift) & mask);
+	}
+	if (hest_cper_set(im, f->key, v) < 0)
+		ERR(c, n, "libcper's '%s': value 0x%" PRIx64 " does not fit %s", r->path, v, f->key);
+}
+
+static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im,
+		     const struct hest_lc_row *r, const struct ynode *n)
+{
+	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
+	if (r->field && !f)
+		return;
+	if (r->flags & HEST_LC_WRITE_ONLY) {
+		str_of(c, n, r->path); /* names and hex companions: libcper reads nothing from them */
+		return;
+	}
+	uint64_t v = 0;
+	bool b;
+	switch ((enum hest_lc_form)r->form) {
+	case HEST_LC_INT:
+		if (int_of(c, n, r->path, range_max(r, f), &v))
+			put(c, n, im, r, f, v);
+		return;
+	case HEST_LC_HEX:
+	case HEST_LC_STATE:
+	case HEST_LC_GUID_NAME:
+		str_of(c, n, r->path);
+		return;
+	case HEST_LC_BYTES_INT: /* decoded from a bytes field: libcper reads the bytes */
+		if (r->unknown)
+			str_of(c, n, r->path);
+		else
+			int_of(c, n, r->path, UINT64_MAX, &v);
+		return;
+	case HEST_LC_BCD:
+		if (int_of(c, n, r->path, 99, &v))
+			put(c, n, im, r, f, (v / 10) << 4 | (v % 10));
+		return;
+	case HEST_LC_BE: {
+		uint64_t le = 0;
+		if (!int_of(c, n, r->path, hest_cper_field_max(f), &v))
+			return;
+		for (unsigned i = 0; i < f->size; i++)
+			le |= ((v >> (8 * (f->size - 1 - i))) & 0xff) << (8 * i);
+		put(c, n, im, r, f, le);
+		return;
+	}
+	case HEST_LC_BOOL:
+		if (bool_of(c, n, r->path, &b))
+			put(c, n, im, r, f, b);
+		return;
+	case HEST_LC_NVP:
+	case HEST_LC_SEVERITY: {
+		bool sev = r->form == HEST_LC_SEVERITY;
+		static const char *const nvp_keys[] = { "value", "name", "description", NULL };
+		static const char *const sev_keys[] = { "code", "name", NULL };
+		if (!want_map(c, n, r->path) || !only_keys(c, n, r->path, sev ? sev_keys : nvp_keys))
+			return;
+		const struct ynode *x = get(n, sev ? "code" : "value", sev ? 4 : 5);
+		if (!x) {
+			ERR(c, n, "libcper's '%s' has no '%s'", r->path, sev ? "code" : "value");
+			return;
+		}
+		const struct ynode *name = get(n, "name", 4);
+		if (name && !str_of(c, name, "name"))
+			return;
+		if (int_of(c, x, r->path, range_max(r, f), &v))
+			put(c, x, im, r, f, v);
+		return;
+	}
+	case HEST_LC_BITS: {
+		if (!want_map(c, n, r->path))
+			return;
+		YMAP_FOREACH(n, k, x) {
+			size_t i = 0;
+			while (r->names && i < r->names->n && !yscalar_is(k, r->names->v[i].name))
+				i++;
+			if (!r->names || i == r->names->n) {
+				ERR(c, k, "unknown key '%s' in libcper's '%s'", k->str, r->path);
+				continue;
+			}
+			if (bool_of(c, x, k->str, &b) && b)
+				v |= (uint64_t)1 << i;
+		}
+		put(c, n, im, r, f, v);
+		return;
+	}
+	case HEST_LC_REVISION: {
+		static const char *const keys[] = { "major", "minor", NULL };
+		uint64_t major = 0, minor = 0;
+		const struct ynode *x;
+		if (!want_map(c, n, r->path) || !only_keys(c, n, r->path, keys))
+			return;
+		if ((x = get(n, "major", 5)) != NULL && !int_of(c, x, "major", 0xff, &major))
+			return;
+		if ((x = get(n, "minor", 5)) != NULL && !int_of(c, x, "minor", 0xff, &minor))
+			return;
+		put(c, n, im, r, f, major << 8 | minor);
+		return;
+	}
+	case HEST_LC_GUID: {
+		uint8_t g[16];
+		if (!str_of(c, n, r->path))
+			return;
+		if (hest_guid_parse(n->str, n->len, g) < 0) {
+			ERR(c, n, "libcper's '%s': '%s' is not a GUID (01234567-89ab-cdef-0123-456789abcdef)", r->path,
+			    n->str);
+			return;
+		}
+		hest_cper_set_bytes(im, f->key, g, 16);
+		return;
+	}
+	case HEST_LC_TEXT:
+		if (!str_of(c, n, r->path))
+			return;
+		if (n->len > f->size || memchr(n->str, 0, n->len)) {
+			ERR(c, n, "libcper's '%s' is %zu bytes%s; the field holds %u, so it cannot be represented "
+				  "exactly", r->path, n->len, memchr(n->str, 0, n->len) ? " with a NUL" : "",
+			    (unsigned)f->size);
+			return;
+		}
+		hest_cper_set_bytes(im, f->key, n->str, n->len);
+		return;
+	case HEST_LC_TIMESTAMP:
+		if (timestamp_of(c, n, &v))
+			put(c, n, im, r, f, v);
+		return;
+	case HEST_LC_BANK: {
+		static const char *const keys[] = { "value", "address", "group", NULL };
+		const struct ynode *x, *y;
+		if (!want_map(c, n, r->path) || !only_keys(c, n, r->path, keys))
+			return;
+		if ((x = get(n, "value", 5)) != NULL) {
+			if (get(n, "address", 7) || get(n, "group", 5)) {
+				ERR(c, n, "libcper's 'bank' has a 'value' and an 'address'/'group': one or the other");
+				return;
+			}
+			if (int_of(c, x, "bank.value", 0xffff, &v))
+				put(c, x, im, r, f, v);
+			return;
+		}
+		uint64_t a = 0, g = 0;
+		if ((x = get(n, "address", 7)) != NULL && !int_of(c, x, "bank.address", 0xff, &a))
+			return;
+		if ((y = get(n, "group", 5)) != NULL && !int_of(c, y, "bank.group", 0xff, &g))
+			return;
+		if (hest_cper_given(im, "validation_bits")) {
+			put(c, n, im, r, f, a | g << 8);
+		} else {
+			/* libcper's reader: the address/group form sets the bank address and group bits */
+			hest_cper_set(im, "bank_address", a);
+			hest_cper_set(im, "bank_group", g);
+		}
+		return;
+	}
+	case HEST_LC_BASE64: {
+		struct hest_buf out;
+		struct hest_base64_error e;
+		if (!str_of(c, n, r->path))
+			return;
+		hest_buf_init(&out);
+		if (hest_base64_decode(n->str, n->len, &out, &e) < 0)
+			ERR(c, n, "libcper's '%s' is not base64", r->path);
+		else if (out.oom)
+			ERR(c, n, "out of memory");
+		else if (f && out.len > f->size)
+			ERR(c, n, "libcper's '%s' holds %zu bytes; the field holds %u, so it cannot be represented "
+				  "exactly", r->path, out.len, (unsigned)f->size);
+		else if (f)
+			hest_cper_set_bytes(im, f->key, out.p, out.len);
+		else if (hest_cper_set_tail(s, out.p, out.len) < 0)
+			ERR(c, n, "out of memory");
+		hest_buf_free(&out);
+		return;
+	}
+	}
+}
+
+/* Whether some row of desc has key `k` at `prefix` (a leaf, or an object on
+ * the way to one: *nested). */
+static bool row_key(const char *desc, const char *prefix, const struct ynode *k, bool *nested)
+{
+	size_t n, pl = strlen(prefix);
+	const struct hest_lc_row *rows = hest_lc_rows(&n);
+	for (size_t i = 0; i < n; i++) {
+		const char *p = rows[i].path;
+		if (strcmp(rows[i].desc, desc) != 0 || strlen(p) < pl || memcmp(p, prefix, pl) != 0)
+			continue;
+		p += pl;
+		if (strlen(p) < k->len || memcmp(p, k->str, k->len) != 0)
+			continue;
+		if (p[k->len] == '\0') {
+			*nested = false;
+			return true;
+		}
+		if (p[k->len] == '.') {
+			*nested = true;
+			return true;
+		}
+	}
+	return false;
+}
+
+static void check_keys(struct lctx *c, const char *desc, const char *prefix, const struct ynode *map,
+		       const char *what)
+{
+	YMAP_FOREACH(map, k, v) {
+		bool nested = false;
+		if (k->kind != Y_SCALAR || !row_key(desc, prefix, k, &nested)) {
+			ERR(c, k, "unknown key '%s' in libcper's %s", k->kind == Y_SCALAR ? k->str : "?", what);
+			continue;
+		}
+		for (struct ynode *k2 = map->first; k2 != k; k2 = k2->next ? k2->next->next : NULL)
+			if (k2->kind == Y_SCALAR && k2->len == k->len && memcmp(k2->str, k->str, k->len) == 0) {
+				ERR(c, k, "duplicate key '%s' in libcper's %s", k->str, what);
+				break;
+			}
+		if (nested && want_map(c, v, k->str)) {
+			char sub[96];
+			snprintf(sub, sizeof(sub), "%s%.*s.", prefix, (int)k->len, k->str);
+			check_keys(c, desc, sub, v, what);
+		}
+	}
+}
+
+static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im,
+		       const struct ynode *map, const char *what)
+{
+	size_t n;
+	const struct hest_lc_row *rows = hest_lc_rows(&n);
+	if (!want_map(c, map, what))
+		return;
+	check_keys(c, im->desc->key, "", map, what);
+	for (size_t i = 0; i < n; i++) {
+		if (strcmp(rows[i].desc, im->desc->key) != 0)
+			continue;
+		const struct ynode *v = get_path(map, rows[i].path);
+		if (v) {
+			read_row(c, s, im, &rows[i], v);
+			continue;
+		}
+		/* absent: libcper's structure is calloc'd, so the field is 0 */
+		const struct hest_cper_field *f =
+			rows[i].field ? hest_cper_field_find(im->desc, rows[i].field, strlen(rows[i].field)) : NULL;
+		if (f && hest_cper_field_is_int(f) && f->valid_bit < 0 && !(f->attr & HEST_CA_VALIDATION) &&
+		    !(rows[i].flags & HEST_LC_WRITE_ONLY) && !hest_cper_given(im, f->key))
+			hest_cper_set(im, f->key, 0);
+	}
+}
+
+/* --- sections and the record ------------------------------------------------------- */
+
+static void read_section(struct lctx *c, struct hest_cper_block *b, const struct ynode *desc,
+			 const struct ynode *sec, size_t i)
+{
+	char what[64];
+	if (!want_map(c, sec, "sections[]") || !want_map(c, desc, "sectionDescriptors[]"))
+		return;
+	const struct hest_lc_kind *k = NULL;
+	const struct ynode *body = NULL, *key = NULL;
+	YMAP_FOREACH(sec, kn, v) {
+		if (yscalar_is(kn, "message")) { /* libcper's description of the section: informative */
+			str_of(c, v, "message");
+			continue;
+		}
+		if (body) {
+			ERR(c, kn, "section #%zu has two bodies ('%s' and '%s')", i, key->str, kn->str);
+			return;
+		}
+		body = v;
+		key = kn;
+	}
+	if (!body) {
+		ERR(c, sec, "section #%zu has no body (an object like {\"Memory\": {...}})", i);
+		return;
+	}
+	k = key->kind == Y_SCALAR ? hest_lc_kind_by_key(key->str, key->len) : NULL;
+	if (!k) {
+		size_t nk;
+		const struct hest_lc_kind *kinds = hest_lc_kinds(&nk);
+		char list[256] = "";
+		for (size_t j = 0; j < nk; j++)
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", j ? ", " : "", kinds[j].key);
+		ERR(c, key, "section #%zu: hestc does not read libcper's '%s' sections (it reads %s)", i,
+		    key->kind == Y_SCALAR ? key->str : "?", list);
+		return;
+	}
+	struct hest_cper_section *s = hest_cper_add_section(b, k->kind);
+	if (!s) {
+		ERR(c, sec, "out of memory, or more than %u sections", HEST_CPER_MAX_ENTRIES);
+		return;
+	}
+	s->src_line = sec->line;
+	s->src_col = sec->col;
+	snprintf(what, sizeof(what), "section descriptor #%zu", i);
+	read_image(c, s, &s->header, desc, what);
+	snprintf(what, sizeof(what), "%s section #%zu", k->key, i);
+	if (k->kind == HEST_CPER_RAW) {
+		static const char *const keys[] = { "data", NULL };
+		if (!want_map(c, body, k->key) || !only_keys(c, body, k->key, keys))
+			return;
+		const struct ynode *data = get(body, "data", 4);
+		size_t n;
+		const struct hest_lc_row *rows = hest_lc_rows(&n);
+		for (size_t j = 0; data && j < n; j++)
+			if (rows[j].form == HEST_LC_BASE64 && strcmp(rows[j].desc, "raw") == 0)
+				read_row(c, s, &s->body, &rows[j], data);
+		return;
+	}
+	read_image(c, s, &s->body, body, what);
+}
+
+int hest_cper_libcper_read(struct hest_cper_block *b, const char *file, const struct ynode *root,
+			   struct hest_diags *d)
+{
+	struct lctx c = { file, d };
+	size_t errors = d->errors;
+	hest_cper_block_free(b);
+	if (hest_cper_block_init(b, HEST_CPER_RECORD) < 0) {
+		ERR(&c, root, "out of memory");
+		return -1;
+	}
+	const struct ynode *header = get(root, "header", 6);
+	const struct ynode *descs = get(root, "sectionDescriptors", 18);
+	const struct ynode *secs = get(root, "sections", 8);
+	const struct ynode *desc1 = get(root, "sectionDescriptor", 17);
+	const struct ynode *sec1 = get(root, "section", 7);
+	static const char *const full_keys[] = { "header", "sectionDescriptors", "sections", NULL };
+	static const char *const one_keys[] = { "header", "sectionDescriptor", "section", NULL };
+	if (!only_keys(&c, root, "log", descs ? full_keys : one_keys))
+		return -1;
+	if (!header) {
+		ERR(&c, root, "this libcper JSON has no 'header': hestc builds CPER records, and a section "
+			      "without its record header is not one");
+		return -1;
+	}
+	read_image(&c, NULL, &b->head, header, "header");
+	if (descs) {
+		if (!secs) {
+			ERR(&c, root, "libcper's full log has 'sectionDescriptors' but no 'sections'");
+			return -1;
+		}
+		if (descs->kind != Y_SEQ || secs->kind != Y_SEQ) {
+			ERR(&c, descs->kind != Y_SEQ ? descs : secs, "libcper's '%s' must be a list",
+			    descs->kind != Y_SEQ ? "sectionDescriptors" : "sections");
+			return -1;
+		}
+		if (descs->n != secs->n) {
+			ERR(&c, secs, "libcper's full log has %zu section descriptors and %zu sections", descs->n,
+			    secs->n);
+			return -1;
+		}
+		const struct ynode *dn = descs->first, *sn = secs->first;
+		for (size_t i = 0; dn && sn && d->errors == errors; i++, dn = dn->next, sn = sn->next)
+			read_section(&c, b, dn, sn, i);
+	} else {
+		if (!sec1) {
+			ERR(&c, root, "libcper's section log has 'sectionDescriptor' but no 'section'");
+			return -1;
+		}
+		read_section(&c, b, desc1, sec1, 0);
+	}
+	return d->errors > errors || d->oom ? -1 : 0;
+}
+
+int hest_cper_libcper_parse(struct hest_cper_block *b, const char *file, const uint8_t *buf, size_t len,
+			    struct hest_diags *d)
+{
+	struct ytree t;
+	struct lctx c = { file, d };
+	memset(b, 0, sizeof(*b));
+	if (ytree_parse(&t, file, buf, len, NULL, d) < 0)
+		return -1;
+	int rc = -1;
+	if (!hest_cper_libcper_is(t.root))
+		ERR(&c, t.root, "not libcper's JSON (no 'sectionDescriptors' or 'sectionDescriptor')");
+	else
+		rc = hest_cper_libcper_read(b, file, t.root, d);
+	ytree_free(&t);
+	return rc;
+}

@@ -1,0 +1,195 @@
+#!/bin/sh
+# openbmc/libcper's JSON both ways (docs/cper.md, "libcper's JSON"):
+#  - every golden of tests/golden/cper/ that libcper's form can carry:
+#    hestval cper --format libcper -> validates against libcper's JSON Schema
+#    (tests/cper/libcper-schema/, python3-jsonschema) -> hestc cper -> the
+#    same bytes; the others are refused with the reason;
+#  - fields of each kind as libcper's C prints them (cited per check);
+#  - 1000 random blocks and records (hestc cper --random, every kind
+#    libcper's form has, both containers): the same round trip, or a refusal
+#    for one of the reasons libcper's form cannot carry them;
+#  - malformed libcper JSON: errors at line:col.
+. "$top_srcdir/tests/lib.sh"
+schema="$top_srcdir/tests/cper/libcper-schema"
+validate="$top_srcdir/tests/cper/libcper-validate.py"
+gold="$top_srcdir/tests/golden/cper"
+if ! python3 -c 'import jsonschema' 2>/dev/null; then
+	not_ok "python3-jsonschema is installed (scripts/debian-packages.txt): it judges libcper's schema"
+	done_testing
+	exit 1
+fi
+
+# is_record FILE: a CPER record (its "CPER" signature) rather than a status block
+is_record() { [ "$(head -c 4 "$1" | tr -d "\\000")" = CPER ]; }
+
+# roundtrip BIN JSON: hestc cper builds BIN again from JSON
+roundtrip() {
+	form=
+	is_record "$1" || form="--form status-block"
+	# shellcheck disable=SC2086 # form is empty or two words
+	"$HESTC" cper -q $form "$2" -o "$2.bin" && cmp -s "$1" "$2.bin"
+}
+
+# --- goldens ---------------------------------------------------------------------
+for g in "$gold"/*.bin; do
+	name=$(basename "$g" .bin)
+	j="$scratch/$name.json"
+	if "$HESTVAL" cper "$g" --format libcper >"$j" 2>"$scratch/$name.err"; then
+		check "$name: libcper's JSON validates against libcper's schema" python3 "$validate" "$schema" "$j"
+		check "$name: hestc cper builds the golden again from libcper's JSON" roundtrip "$g" "$j"
+		continue
+	fi
+	case $name in
+	arm | ia32x64) why="hestc does not write libcper's JSON of" ;;
+	raw) why="cannot carry the block's 4 bytes of raw data" ;;
+	*) why="(no refusal expected)" ;;
+	esac
+	if grep -q "$why" "$scratch/$name.err"; then
+		ok "$name: refused: $why"
+	else
+		not_ok "$name: libcper's JSON written ($(head -c 300 "$scratch/$name.err"))"
+	fi
+done
+
+# --- what libcper's C prints, field by field ---------------------------------------
+check "fields as libcper prints them" python3 - "$scratch" <<'PY'
+import json, sys
+d = sys.argv[1]
+def load(n): return json.load(open("%s/%s.json" % (d, n)))
+m = load("memory"); mem = m["sections"][0]["Memory"]
+# cper-section-memory.c: physicalAddressHex is "0x%016llX"; bank {"value"} when bank is valid
+assert mem["physicalAddress"] == 0x12345000 and mem["physicalAddressHex"] == "0x0000000012345000", mem
+assert mem["bank"] == {"value": 4}, mem["bank"]
+assert mem["memoryErrorType"]["value"] == 3 and mem["moduleRank"] == 3 and mem["rankNumber"] == 9, mem
+# cper-utils.c cper_generic_error_status_to_ir(): the error type is bits 15:8 of the status
+assert mem["errorStatus"]["errorType"] == {"value": 4, "name": "ERR_MEM"}, mem["errorStatus"]
+# cper-parse.c cper_section_descriptor_to_ir(): flags by bit, fruText when its bit is set
+desc = m["sectionDescriptors"][0]
+assert desc["flags"]["primary"] is True and desc["fruText"] == "DIMM A1" and "fruID" not in desc, desc
+assert desc["sectionType"]["data"] == "a5bc1114-6f64-4ede-b863-3e83ed7c83b1", desc
+# cper-utils.c severity_to_string(), revision_to_ir()
+assert m["header"]["severity"] == {"code": 0, "name": "Recoverable"}, m["header"]
+r = load("record"); h = r["header"]
+# cper-utils.c timestamp_to_string() and guid_to_string(); cper-parse.c notification names and flags pair
+assert h["timestamp"] == "2024-05-01T12:34:56+00:00" and h["timestampIsPrecise"] is False, h
+assert h["platformID"] == "01234567-89ab-cdef-0123-456789abcdef" and "partitionID" not in h, h
+assert h["notificationType"] == {"guid": "2dce8bb1-bdd7-450e-b9ad-9cf4ebd4f890", "type": "CMC"}, h
+assert h["flags"] == {"value": 1, "name": "HW_ERROR_FLAGS_RECOVERED"} and h["recordID"] == 42, h
+assert h["revision"] == {"major": 1, "minor": 1} and r["sectionDescriptors"][0]["revision"] == {"major": 1, "minor": 0}
+m2 = load("memory2")["sections"][0]["Memory2"]
+# cper-section-memory.c (memory 2): "module", "rank", "chipID"; bank address/group when bank is not valid
+assert m2["bank"] == {"address": 1, "group": 3} and m2["module"] == 2 and m2["rank"] == 2 and m2["chipID"] == 3, m2
+assert m2["device"] == 0x12345 and m2["row"] == 0x1FFFF and m2["status"] == {"value": 0, "state": "Corrected"}, m2
+assert m2["validationBits"]["bankGroupValid"] and not m2["validationBits"]["bankValid"], m2
+assert load("memory2")["header"]["timestampIsPrecise"] is True
+g = load("processor-generic")["sections"][0]["GenericProcessor"]
+# cper-section-generic.c: name/value pairs, flags by bit, the brand string as text
+assert g["processorType"]["value"] == 0 and g["processorISA"]["value"] == 2 and g["operation"]["value"] == 1, g
+assert g["flags"] == {"restartable": False, "preciseIP": True, "overflow": False, "corrected": False}, g
+assert g["cpuBrandString"] == "Intel(R) Xeon(R) CPU E-2176G @ 3.70GHz" and g["level"] == 2, g
+assert g["instructionIP"] == 0xffffffff81000000 and g["cpuVersionInfo"] == 0x906ea, g
+f = load("fw-error-ref")["sections"][0]["Firmware"]
+# cper-section-firmware.c: errorRecordType pair, revision, recordID, recordIDGUID
+assert f["errorRecordType"]["value"] == 2 and f["revision"] == 2 and f["recordIDGUID"] == "0f8a2d3c-5b1e-4c6a-9d7f-1a2b3c4d5e6f", f
+p = load("pcie")["sections"][0]["Pcie"]
+# cper-section-pcie.c: version from BCD, class code from its bytes high first, deviceIDHex "%0X",
+# command/status and bridge registers split, the AER registers decoded from the base64 bytes
+assert p["version"] == {"minor": 0, "major": 2} and p["portType"]["value"] == 4, p
+assert p["deviceID"]["deviceID"] == 0x1234 and p["deviceID"]["deviceIDHex"] == "1234", p["deviceID"]
+assert p["deviceID"]["classCode"] == 0x000406 and p["deviceID"]["slotNumber"] == 5, p["deviceID"]
+assert p["commandStatus"] == {"commandRegister": 0x547, "statusRegister": 0x10}, p["commandStatus"]
+assert p["aerInfo"]["uncorrectable_error_status"] == 0x100000 and p["aerInfo"]["uncorrectable_error_status_hex"] == "00100000", p["aerInfo"]
+# a status block's entry revision 0x300 is its descriptor's revision
+assert load("memory")["sectionDescriptors"][0]["revision"] == {"major": 3, "minor": 0}
+PY
+
+# --- libcper's newer generation: no validationBits, only the valid fields ---------------
+python3 - "$scratch/memory.json" "$scratch/memory-new.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+mem = d["sections"][0]["Memory"]
+valid = mem.pop("validationBits")
+names = {"errorStatusValid": ["errorStatus"], "physicalAddressValid": ["physicalAddress", "physicalAddressHex"],
+         "physicalAddressMaskValid": ["physicalAddressMask"], "nodeValid": ["node"], "cardValid": ["card"],
+         "moduleValid": ["moduleRank"], "bankValid": ["bank"], "deviceValid": ["device"], "rowValid": ["row"],
+         "columnValid": ["column"], "bitPositionValid": ["bitPosition"], "platformRequestorIDValid": ["requestorID"],
+         "platformResponderIDValid": ["responderID"], "memoryPlatformTargetValid": ["targetID"],
+         "memoryErrorTypeValid": ["memoryErrorType"], "rankNumberValid": ["rankNumber"],
+         "cardHandleValid": ["cardSmbiosHandle"], "moduleHandleValid": ["moduleSmbiosHandle"],
+         "extendedRowBitsValid": ["extended"]}
+for bit, keys in names.items():
+    if not valid[bit]:
+        for k in keys:
+            mem.pop(k, None)
+del d["sectionDescriptors"][0]["validationBits"]
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+PY
+check "libcper's newer form (validation bits from the fields present) builds the golden" \
+	roundtrip "$gold/memory.bin" "$scratch/memory-new.json"
+
+# --- random blocks and records ------------------------------------------------------
+rnd="$scratch/random"
+mkdir -p "$rnd"
+"$HESTC" cper -q --random 1 --count 1000 --kind memory,memory2,processor-generic,pcie,fw-error-ref,raw -o "$rnd" ||
+	not_ok "hestc cper --random writes 1000 blocks"
+# what libcper's form cannot carry: a status block's raw data, entries with
+# their own timestamps, error_status bits libcper does not keep (7:0, 63:23),
+# a PCIe version that is not BCD
+reasons="cannot carry the block's [0-9]+ bytes of raw data|has one timestamp: data entry #[0-9]+ has"
+reasons="$reasons|cannot carry this (block|record) exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((memory|memory2|pcie)\), byte [0-9]+ of the section: (error_status|version_major|version_minor)\)"
+reasons="$reasons|cannot carry this (block|record) exactly: what it says does not read back \(libcper's 'version\.(major|minor)': [0-9]+ does not fit"
+exact=0 refused=0 wrong=0 jsons=
+for b in "$rnd"/*.bin; do
+	j="${b%.bin}.json"
+	if "$HESTVAL" cper "$b" --format libcper >"$j" 2>"$j.err"; then
+		if roundtrip "$b" "$j"; then
+			exact=$((exact + 1))
+			jsons="$jsons $j"
+		else
+			wrong=$((wrong + 1))
+			[ "$wrong" -le 3 ] && diag "$(basename "$b"): libcper's JSON does not build it again"
+		fi
+	elif grep -Eq "$reasons" "$j.err"; then
+		refused=$((refused + 1))
+	else
+		wrong=$((wrong + 1))
+		[ "$wrong" -le 3 ] && diag "$(basename "$b"): $(head -c 300 "$j.err")"
+	fi
+done
+diag "random: $exact round-trip exactly, $refused refused (raw data, one timestamp per record, error status bits, PCIe version not BCD)"
+check "random: every block round-trips or is refused for a reason libcper's form has ($wrong others)" [ "$wrong" -eq 0 ]
+check "random: at least 250 of 1000 round-trip exactly ($exact)" [ "$exact" -ge 250 ]
+# shellcheck disable=SC2086 # a list of file names without blanks
+check "random: all $exact validate against libcper's schema" python3 "$validate" "$schema" $jsons
+
+# --- malformed libcper JSON ------------------------------------------------------------
+m="$scratch/memory.json"
+bad() { # bad NAME SED-EXPRESSION EXPECTED-REGEX
+	sed "$2" "$m" >"$scratch/$1.json"
+	if "$HESTC" cper -q --form status-block "$scratch/$1.json" -o "$scratch/$1.bin" 2>"$scratch/$1.err"; then
+		not_ok "$1: refused"
+	elif [ -e "$scratch/$1.bin" ]; then
+		not_ok "$1: nothing written"
+	elif grep -Eq "$3" "$scratch/$1.err"; then
+		ok "$1: $(head -1 "$scratch/$1.err" | sed "s|$scratch/||")"
+	else
+		not_ok "$1: error is $(cat "$scratch/$1.err")"
+	fi
+}
+line=$(grep -n '"physicalAddressMask"' "$m" | cut -d: -f1)
+bad unknown-key 's/"physicalAddressMask"/"physicalAdressMask"/' \
+	"unknown-key.json:$line:9: error: unknown key 'physicalAdressMask' in libcper's Memory section #0"
+line=$(grep -n '"node"' "$m" | cut -d: -f1)
+bad too-wide 's/"node": 1/"node": 70000/' "too-wide.json:$line:17: error: libcper's 'node': 70000 does not fit"
+bad string-int 's/"node": 1/"node": "1"/' "string-int.json:$line:17: error: libcper's 'node' must be a JSON integer"
+bad kind 's/"Memory": {/"ArmProcessor": {/' "kind.json:[0-9]+:7: error: section #0: hestc does not read libcper's 'ArmProcessor'"
+bad timestamp 's/"recordLength": 280/"recordLength": 280, "timestamp": "2024-05-01 12:34:56"/' \
+	"timestamp.json:[0-9]+:[0-9]+: error: libcper's 'timestamp' must be written like"
+bad syntax 's/"node": 1,/"node": 1,,/' "syntax.json:$line:[0-9]+: error:"
+bad bool 's/"firstError": false/"firstError": 0/' "bool.json:[0-9]+:[0-9]+: error: libcper's 'errorStatus.firstError' must be true or false"
+
+# a record libcper describes, as the status block QEMU takes
+check "libcper's JSON -> the QMP command of its status block" \
+	"$HESTC" cper -q --form status-block --format qmp "$m" -o "$scratch/memory.qmp"
+check "... which is the golden's" cmp -s "$scratch/memory.qmp" "$gold/memory.qmp"
+done_testing
