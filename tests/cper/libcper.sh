@@ -39,10 +39,13 @@ for g in "$gold"/*.bin; do
 		check "$name: hestc cper builds the golden again from libcper's JSON" roundtrip "$g" "$j"
 		continue
 	fi
+	# the kinds the mapping table has rows for must export; the others
+	# (ARM, IA32/X64 and the kinds added after the table) are refused by name
 	case $name in
-	arm | ia32x64) why="hestc does not write libcper's JSON of" ;;
+	memory | memory2 | memory-16 | processor-generic | pcie | fw-error-ref | multi | record)
+		why="(no refusal expected)" ;;
 	raw) why="cannot carry the block's 4 bytes of raw data" ;;
-	*) why="(no refusal expected)" ;;
+	*) why="hestc does not write libcper's JSON of" ;;
 	esac
 	if grep -q "$why" "$scratch/$name.err"; then
 		ok "$name: refused: $why"
