@@ -14,6 +14,11 @@ bool hest_emit_blob(const struct hest_model *m, struct hest_buf *out)
 	if (!hest_buf_zeros(out, (size_t)size))
 		return false;
 	uint8_t *blob = out->p + at;
+	if (m->kind == HEST_TABLE_BERT) { /* the records, then zeros up to region_length */
+		if (m->region_len)
+			memcpy(blob, m->region, m->region_len);
+		return true;
+	}
 	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source_layout *L = &m->src[i].layout;

@@ -719,7 +719,7 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 		if (o->ssdt && hest_validate_ssdt(mp, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
 			d->oom = true;
 		/* the summary is printed unless the text output is --quiet */
-		if (o->json || !o->quiet)
+		if ((o->json || !o->quiet) && mp->kind == HEST_TABLE_HEST)
 			r.have_linux = hest_linux_summarize(mp, &info, o->arch, o->phys_bits, &r.linux) == 0;
 	}
 	add_totals(d, t);

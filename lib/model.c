@@ -198,6 +198,7 @@ void hest_model_free(struct hest_model *m)
 	source_free(&m->hdr);
 	free(m->src);
 	free(m->trailing);
+	free(m->region);
 	for (size_t i = 0; i <= HEST_MAX_TYPE_CACHED; i++)
 		free(m->default_image[i]);
 	chunks_free(m->storage);
@@ -210,6 +211,7 @@ int hest_model_reset(struct hest_model *m)
 		source_free(&m->src[i]);
 	source_free(&m->hdr);
 	free(m->trailing);
+	free(m->region);
 	/* kept: the source array, the default images (they depend on the
 	 * descriptors only) and the newest storage chunk, the largest */
 	struct hest_source *src = m->src;
@@ -384,4 +386,41 @@ uint32_t hest_source_wire_len(const struct hest_source *s)
 		return s->desc->size;
 	uint64_t n = hest_get_le(s->bytes + count->offset, count->size);
 	return (uint32_t)(s->desc->size + n * arr->size);
+}
+
+bool hest_model_set_kind(struct hest_model *m, enum hest_table_kind kind)
+{
+	const struct hest_struct_desc *h = hest_table_desc_of(kind)->header;
+	uint8_t *bytes = hest_model_alloc(m, h->size, 8);
+	if (!bytes)
+		return false;
+	hest_apply_defaults(h, bytes);
+	m->kind = kind;
+	m->hdr.desc = h;
+	m->hdr.bytes = bytes;
+	m->hdr.len = h->size;
+	return true;
+}
+
+struct hest_source *hest_model_add_entry(struct hest_model *m, const struct hest_struct_desc *d)
+{
+	struct hest_source *s = hest_model_add_source(m, HEST_ENTRY_TYPE, d->size);
+	if (!s)
+		return NULL;
+	s->desc = d;
+	hest_apply_defaults(d, s->bytes);
+	return s;
+}
+
+bool hest_model_set_region(struct hest_model *m, const uint8_t *p, uint32_t len)
+{
+	uint8_t *r = malloc(len ? len : 1);
+	if (!r)
+		return false;
+	if (len)
+		memcpy(r, p, len);
+	free(m->region);
+	m->region = r;
+	m->region_len = len;
+	return true;
 }

@@ -12,6 +12,7 @@
 #include "cursor.h"
 #include "suggest.h"
 #include "ytree.h"
+#include "cper_desc.h"
 
 /* What the parser knows of each source of the model beyond the model. */
 struct srcinfo {
@@ -1480,8 +1481,141 @@ static void free_streamed(struct dctx *c)
 	c->npend = c->pendcap = 0;
 }
 
+/* --- BERT and EINJ ---------------------------------------------------- */
+
+/* The kind a description is of: its `table: { signature: ... }` when that
+ * names a kind hestc knows, else HEST (whose parse reports the rest). */
+static const struct hest_table_desc *description_kind(const struct ynode *root)
+{
+	YMAP_FOREACH(root, k, v) {
+		if (!yscalar_is(k, "table") || v->kind != Y_MAP)
+			continue;
+		YMAP_FOREACH(v, tk, tv) {
+			if (yscalar_is(tk, "signature") && tv->kind == Y_SCALAR)
+				return hest_table_desc_by_signature(tv->str, tv->len);
+		}
+	}
+	return NULL;
+}
+
+/* `records:` of a BERT: each item an error status block as `hestc cper`
+ * reads it, encoded one after the other into the boot error region. */
+static void parse_records(struct dctx *c, const struct ynode *seq)
+{
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'records' must be a list of error status blocks, not %s", ynode_kind_name(seq));
+		return;
+	}
+	struct hest_buf region;
+	hest_buf_init(&region);
+	bool ok = true;
+	YSEQ_FOREACH(seq, it) {
+		struct hest_cper_block b;
+		if (hest_cper_desc_parse_node(&b, c->file, it, c->d) == 0 &&
+		    hest_cper_encode(&b, &region, c->file, c->d) < 0)
+			ok = false;
+		hest_cper_block_free(&b);
+	}
+	if (region.oom)
+		ERR(c, seq, "out of memory");
+	else if (region.len > UINT32_MAX)
+		ERR(c, seq, "the records take %zu bytes; a region length is 32-bit", region.len);
+	else if (ok && !hest_model_set_region(c->m, region.p, (uint32_t)region.len))
+		ERR(c, seq, "out of memory");
+	hest_buf_free(&region);
+}
+
+static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const struct ynode *seq)
+{
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'%s' must be a list, not %s", t->entries_key, ynode_kind_name(seq));
+		return;
+	}
+	size_t i = 0;
+	YSEQ_FOREACH(seq, it) {
+		struct where in = { NULL, "entry ", "", i++, "" };
+		struct hest_source *s = hest_model_add_entry(c->m, t->entry);
+		if (!s) {
+			ERR(c, it, "out of memory");
+			return;
+		}
+		s->pos = pos_of(it);
+		if (it->kind != Y_MAP) {
+			ERR(c, it, "each entry must be a mapping, not %s", ynode_kind_name(it));
+			continue;
+		}
+		parse_struct(c, s, t->entry, 0, 0, it, &in, NULL);
+	}
+}
+
+/* A BERT or EINJ description: table, placement, trailing_bytes, and BERT's
+ * records or region bytes, or EINJ's entries. */
+static void parse_apei_root(struct dctx *c, const struct ynode *root, const struct hest_table_desc *t)
+{
+	static const char *const bert_keys[] = { "table", "placement", "records", "region", "trailing_bytes", NULL };
+	static const char *const einj_keys[] = { "table", "placement", "entries", "trailing_bytes", NULL };
+	const char *const *keys = t->kind == HEST_TABLE_BERT ? bert_keys : einj_keys;
+	const struct ynode *seen[8] = { NULL }, *trailing = NULL, *records = NULL, *region = NULL;
+	if (!hest_model_set_kind(c->m, t->kind)) {
+		ERR(c, root, "out of memory");
+		return;
+	}
+	if (t->kind == HEST_TABLE_BERT)
+		strcpy(c->m->placement.blob, "etc/boot_errors");
+	YMAP_FOREACH(root, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, keys);
+		if (x == SIZE_MAX) {
+			char where[32];
+			snprintf(where, sizeof(where), "a %s description", t->signature);
+			unknown_key(c, k, where, NULL, keys);
+			continue;
+		}
+		if (!first_use(c, &seen[x], k))
+			continue;
+		if (yscalar_is(k, "table")) {
+			struct where in = WHERE_TEXT("table");
+			parse_struct(c, &c->m->hdr, t->header, 0, 0, v, &in, NULL);
+		} else if (yscalar_is(k, "placement")) {
+			parse_placement(c, v);
+		} else if (yscalar_is(k, "trailing_bytes")) {
+			trailing = v;
+		} else if (yscalar_is(k, "records")) {
+			records = v;
+		} else if (yscalar_is(k, "region")) {
+			region = v;
+		} else {
+			parse_entries(c, t, v);
+		}
+	}
+	if (trailing)
+		parse_trailing(c, trailing);
+	if (records && region)
+		ERR(c, region, "give the boot error region as 'records' or as 'region' bytes, not both");
+	else if (records)
+		parse_records(c, records);
+	else if (region) {
+		size_t len = 0;
+		uint8_t *b = node_hex(c, region, "region", &len);
+		if (b && (len > UINT32_MAX || !hest_model_set_region(c->m, b, (uint32_t)len)))
+			ERR(c, region, "out of memory");
+		free(b);
+	}
+	if (records || region)
+		c->m->records_pos = pos_of(records ? records : region);
+	if (t->kind == HEST_TABLE_BERT && c->m->placement.mode != HEST_PLACE_NONE && !c->m->region)
+		ERR(c, root, "placement mode %s places the boot error region: give its 'records' (or 'region' bytes)",
+		    c->m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
+}
+
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
+	const struct hest_table_desc *kind = description_kind(root);
+	if (kind && kind->kind != HEST_TABLE_HEST) {
+		parse_apei_root(c, root, kind);
+		return;
+	}
 	size_t errors = c->d->errors;
 	const struct ynode *sources = NULL, *trailing = NULL;
 	const char *top_keys[MAX_OPTION_KEYS];

@@ -92,6 +92,16 @@ uint64_t hest_loader_anchor_offset(const struct hest_model *m, uint64_t tablelen
 	return ((uint64_t)m->placement.table_offset + tablelen + 7) & ~(uint64_t)7;
 }
 
+/* BERT: the region blob, the table's region_address pointing into it. */
+static bool build_bert(const struct hest_model *m, struct hest_loader *l)
+{
+	const struct hest_placement *p = &m->placement;
+	return push_allocate(l, p->blob, p->align, (uint8_t)p->zone, "the boot error region: the error status blocks "
+				"of the previous boot") &&
+	       push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob, p->table_offset + 40, 8,
+		    "BERT region_address -> the boot error region");
+}
+
 int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_loader *l, struct hest_diags *d)
 {
 	const struct hest_placement *p = &m->placement;
@@ -101,16 +111,19 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 		return -1;
 	}
 	bool ok = true;
+	const char *sig = hest_table_desc_of(m->kind)->signature;
 	if (p->standalone) {
 		uint64_t anchor = hest_loader_anchor_offset(m, tablelen);
 		ok = push_allocate(l, p->tables_blob, p->tables_align, HEST_ZONE_HIGH,
 				   "standalone: the script allocates the ACPI tables blob itself") &&
 		     push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->tables_blob, (uint32_t)anchor, 8,
-			  "install anchor at 0x%" PRIx64 " -> the HEST: UEFI firmware installs only tables that an "
+			  "install anchor at 0x%" PRIx64 " -> the %s: UEFI firmware installs only tables that an "
 			  "ADD_POINTER points at, and nothing else in this script does",
-			  anchor);
+			  anchor, sig);
 	}
-	if (hest_placement_blob_size(m) > 0) {
+	if (m->kind == HEST_TABLE_BERT) {
+		ok = ok && build_bert(m, l);
+	} else if (hest_placement_blob_size(m) > 0) {
 		ok = ok && push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
 					 "the reserved region: error status address registers, read-ack registers, "
 					 "error status blocks");
@@ -123,7 +136,7 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 		ok = ok && build_gas_pointers(m, l);
 	}
 	if (ok && push(l, HEST_LOADER_ADD_CHECKSUM, p->tables_blob, NULL, p->table_offset + 9, 0,
-		       "HEST checksum, after every pointer inside it is patched")) {
+		       "%s checksum, after every pointer inside it is patched", sig)) {
 		l->v[l->n - 1].start = p->table_offset;
 		l->v[l->n - 1].length = (uint32_t)tablelen;
 	} else {
@@ -131,7 +144,7 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 	}
 	if (ok && p->hest_address_blob[0]) {
 		ok = push(l, HEST_LOADER_WRITE_POINTER, p->hest_address_blob, p->tables_blob, 0, 8,
-			  "tell the VMM where the HEST is: its address goes back through '%s'", p->hest_address_blob);
+			  "tell the VMM where the %s is: its address goes back through '%s'", sig, p->hest_address_blob);
 		if (ok)
 			l->v[l->n - 1].src_offset = p->table_offset;
 	}

@@ -188,8 +188,13 @@ struct hest_ssdt {
 
 #define HEST_MAX_TYPE_CACHED 15u /* the types of ACPI 6.5 (0-11) and some room */
 
+/* The type code of a uniform table entry (an EINJ instruction): no HEST
+ * type, never cached (hest_model_add_entry). */
+#define HEST_ENTRY_TYPE 0x10000u
+
 struct hest_model {
 	const char *file;                   /* input name for diagnostics (not owned) */
+	enum hest_table_kind kind;          /* HEST, BERT, EINJ (hest_model_set_kind) */
 	struct hest_source hdr;             /* ACPI header + error source count, as a
 					       structure of hest_desc_header (40 bytes) */
 	enum hest_arch arch;
@@ -204,6 +209,11 @@ struct hest_model {
 	 * checksum.  Owned; NULL when there are none. */
 	uint8_t *trailing;
 	uint32_t trailing_len;
+	/* BERT: the boot error region's content (`records:`, or a region given
+	 * to the decoder), owned; NULL when there is none. */
+	uint8_t *region;
+	uint32_t region_len;
+	struct hest_pos records_pos;        /* the `records:` key (line 0: not given) */
 	/* Each source type's image with its defaults applied, made the first
 	 * time a source of the type is added (owned; a cache of
 	 * hest_model_add_source, copied for each further source). */
@@ -237,6 +247,17 @@ bool hest_source_set_name(struct hest_model *m, struct hest_source *s, const cha
 /* s's image becomes `len` bytes: the first min(len, s->len) kept, the rest
  * zero.  False when out of memory (s unchanged). */
 bool hest_source_resize(struct hest_model *m, struct hest_source *s, uint32_t len);
+
+/* Makes m (just initialised or reset) a model of another table kind: its
+ * header becomes that kind's header structure with its defaults.  False
+ * when out of memory. */
+bool hest_model_set_kind(struct hest_model *m, enum hest_table_kind kind);
+/* Appends a uniform entry of the model's kind (an EINJ instruction) with
+ * the entry descriptor's defaults; NULL on OOM. */
+struct hest_source *hest_model_add_entry(struct hest_model *m, const struct hest_struct_desc *d);
+/* Replaces the BERT region's content with a copy of p[0..len).  False when
+ * out of memory. */
+bool hest_model_set_region(struct hest_model *m, const uint8_t *p, uint32_t len);
 
 /* Defaults of the header and placement (QEMU's layout). */
 void hest_placement_defaults(struct hest_placement *p);

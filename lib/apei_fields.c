@@ -1,0 +1,145 @@
+/* The field-descriptor tables of the other APEI tables (ACPI 6.6 section
+ * 18.3.1 BERT, 18.6 EINJ with the ACPI 6.5 EINJv2 additions) and the table
+ * kinds: which header and which entry structure each signature has.  Same
+ * conventions as lib/fields.c; iasl labels as ACPICA's dmtbinfo1.c spells
+ * them (checked with `iasl -T BERT`, `iasl -T EINJ`). */
+#include <string.h>
+#include <hest/fields.h>
+
+#define N(arr) (sizeof(arr) / sizeof((arr)[0]))
+#define NAMES(arr) { arr, N(arr) }
+
+/* The 36-byte ACPI header, with the signature and revision of a kind. */
+#define ACPI_HEADER(sig, rev, revdoc) \
+	{ "signature", "Signature", 0, 4, HEST_FK_CHARS, 0, 0, sig, NULL, NULL, "table signature" }, \
+	{ "length", "Table Length", 4, 4, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL, \
+	  "table length; computed (giving it overrides, deliberately)" }, \
+	{ "revision", "Revision", 8, 1, HEST_FK_INT, 0, rev, NULL, NULL, NULL, revdoc }, \
+	{ "checksum", "Checksum", 9, 1, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL, \
+	  "table checksum; computed (giving it overrides, deliberately)" }, \
+	{ "oem_id", "Oem ID", 10, 6, HEST_FK_CHARS, 0, 0, "HESTC ", NULL, NULL, "OEM id, padded with spaces" }, \
+	{ "oem_table_id", "Oem Table ID", 16, 8, HEST_FK_CHARS, 0, 0, "HESTC   ", NULL, NULL, \
+	  "OEM table id, padded with spaces" }, \
+	{ "oem_revision", "Oem Revision", 24, 4, HEST_FK_INT, 0, 1, NULL, NULL, NULL, "OEM revision" }, \
+	{ "creator_id", "Asl Compiler ID", 28, 4, HEST_FK_CHARS, 0, 0, "HSTC", NULL, NULL, "creator (compiler) id" }, \
+	{ "creator_revision", "Asl Compiler Revision", 32, 4, HEST_FK_INT, 0, 1, NULL, NULL, NULL, \
+	  "creator (compiler) revision" }
+
+/* --- BERT (ACPI 6.6 table 18.2) ------------------------------------------- */
+
+static const struct hest_field bert_f[] = {
+	ACPI_HEADER("BERT", 1, "BERT revision, 1"),
+	{ "region_length", "Boot Error Region Length", 36, 4, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL,
+	  "length of the boot error region; computed from `records:` and `placement.block_size` (giving it "
+	  "overrides, deliberately)" },
+	{ "region_address", "Boot Error Region Address", 40, 8, HEST_FK_INT, HEST_FA_PLACED, 0, NULL, NULL, NULL,
+	  "physical address of the boot error region; filled in by placement unless placement mode is none" },
+};
+const struct hest_struct_desc hest_desc_bert_header = {
+	"table", "Boot Error Record Table", -1, 48, bert_f, N(bert_f),
+	"ACPI table header (36 bytes), the boot error region's length and address"
+};
+
+/* --- EINJ (ACPI 6.6 tables 18.22-18.28) ------------------------------------ */
+
+/* Table 18.25, and 0x11 EINJV2_GET_ERROR_TYPE (ACPI 6.5), 0xFF in the
+ * trigger action table only. */
+static const struct hest_name einj_action_v[] = {
+	{ "begin-injection", 0x00, "Begin Operation" },
+	{ "get-trigger-error-action-table", 0x01, "Get Trigger Table" },
+	{ "set-error-type", 0x02, "Set Error Type" },
+	{ "get-error-type", 0x03, "Get Error Type" },
+	{ "end-operation", 0x04, "End Operation" },
+	{ "execute-operation", 0x05, "Execute Operation" },
+	{ "check-busy-status", 0x06, "Check Busy Status" },
+	{ "get-command-status", 0x07, "Get Command Status" },
+	{ "set-error-type-with-address", 0x08, "Set Error Type With Address" },
+	{ "get-execute-operation-timings", 0x09, "Get Execute Operation Timings" },
+	{ "einjv2-get-error-type", 0x11, "EINJV2 Get Error Type" },
+	{ "trigger-error", 0xff, "Trigger Error" },
+};
+const struct hest_names hest_einj_action_names = NAMES(einj_action_v);
+
+/* Table 18.26. */
+static const struct hest_name einj_instr_v[] = {
+	{ "read-register", 0, "Read Register" },
+	{ "read-register-value", 1, "Read Register Value" },
+	{ "write-register", 2, "Write Register" },
+	{ "write-register-value", 3, "Write Register Value" },
+	{ "noop", 4, "Noop" },
+};
+const struct hest_names hest_einj_instruction_names = NAMES(einj_instr_v);
+
+static const struct hest_name einj_entry_flags_v[] = {
+	{ "preserve-register", 0x1, "Preserve Register Bits" },
+};
+static const struct hest_names einj_entry_flags = NAMES(einj_entry_flags_v);
+
+static const struct hest_field einj_f[] = {
+	ACPI_HEADER("EINJ", 1, "EINJ revision: 1, 2 for ACPI 6.5's EINJv2"),
+	{ "header_length", "Injection Header Length", 36, 4, HEST_FK_INT, 0, 12, NULL, NULL, NULL,
+	  "injection header size: 12 (the bytes after the ACPI header, what ACPI says); Linux also takes 48" },
+	{ "flags", "Flags", 40, 1, HEST_FK_INT, 0, 0, NULL, NULL, NULL, "injection flags, zero" },
+	{ "reserved_41", "Reserved", 41, 3, HEST_FK_RESERVED, 0, 0, NULL, NULL, NULL, "reserved, zero" },
+	{ "entry_count", "Injection Entry Count", 44, 4, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL,
+	  "number of injection instruction entries; computed (giving it overrides, deliberately)" },
+};
+const struct hest_struct_desc hest_desc_einj_header = {
+	"table", "Error Injection Table", -1, 48, einj_f, N(einj_f),
+	"ACPI table header (36 bytes), injection header size, flags and entry count"
+};
+
+/* The GAS of an instruction: a 64-bit system-memory register by default,
+ * as iasl's template has it. */
+static const struct hest_field einj_entry_f[] = {
+	{ "action", "Action", 0, 1, HEST_FK_ENUM, HEST_FA_REQUIRED, 0, NULL, &hest_einj_action_names, NULL,
+	  "injection action this instruction belongs to" },
+	{ "instruction", "Instruction", 1, 1, HEST_FK_ENUM, HEST_FA_REQUIRED, 0, NULL, &hest_einj_instruction_names,
+	  NULL, "what the OS does with the register" },
+	{ "flags", "Flags (decoded below)", 2, 1, HEST_FK_FLAGS, 0, 0, NULL, &einj_entry_flags, NULL,
+	  "instruction flags: preserve-register (write only the bits of mask)" },
+	{ "reserved_3", "Reserved", 3, 1, HEST_FK_RESERVED, 0, 0, NULL, NULL, NULL, "reserved, zero" },
+	{ "register", "Register Region", 4, 12, HEST_FK_STRUCT, 0, 0, NULL, NULL, &hest_desc_gas,
+	  "the register the instruction reads or writes" },
+	{ "value", "Value", 16, 8, HEST_FK_INT, 0, 0, NULL, NULL, NULL,
+	  "value written by write-register-value, compared by read-register-value" },
+	{ "mask", "Mask", 24, 8, HEST_FK_INT, 0, UINT64_MAX, NULL, NULL, NULL,
+	  "bits of the register the instruction uses" },
+};
+const struct hest_struct_desc hest_desc_einj_entry = {
+	"instruction", "Injection Instruction Entry", -1, 32, einj_entry_f, N(einj_entry_f),
+	"ACPI 6.6 table 18.24 (32 bytes)"
+};
+
+/* --- the table kinds --------------------------------------------------------- */
+
+static const struct hest_table_desc kinds[] = {
+	{ HEST_TABLE_HEST, "HEST", "hest", &hest_desc_header, NULL, NULL,
+	  "Hardware Error Source Table (ACPI 6.6 18.3.2)" },
+	{ HEST_TABLE_BERT, "BERT", "bert", &hest_desc_bert_header, NULL, NULL,
+	  "Boot Error Record Table (ACPI 6.6 18.3.1)" },
+	{ HEST_TABLE_EINJ, "EINJ", "einj", &hest_desc_einj_header, &hest_desc_einj_entry, "entries",
+	  "Error Injection Table (ACPI 6.6 18.6, EINJv2 of ACPI 6.5)" },
+};
+
+const struct hest_table_desc *hest_table_descs(size_t *n)
+{
+	*n = N(kinds);
+	return kinds;
+}
+
+const struct hest_table_desc *hest_table_desc_of(enum hest_table_kind kind)
+{
+	for (size_t i = 0; i < N(kinds); i++)
+		if (kinds[i].kind == kind)
+			return &kinds[i];
+	return &kinds[0];
+}
+
+const struct hest_table_desc *hest_table_desc_by_signature(const char *sig, size_t len)
+{
+	for (size_t i = 0; i < N(kinds); i++)
+		if (len == 4 && memcmp(kinds[i].signature, sig, 4) == 0)
+			return &kinds[i];
+	return NULL;
+}

@@ -1,0 +1,269 @@
+/* The BERT and EINJ rules (ids BERT-*, EINJ-*; validate/rules_apei.c).
+ * What Linux does with each table is the yardstick: drivers/acpi/apei/
+ * bert.c (bert_check_table, bert_print_all), einj-core.c
+ * (einj_check_table, the probe's resource collection and GAR mapping) and
+ * apei-base.c (apei_check_gar, the instruction interpreter). */
+#include <inttypes.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <hest/cper.h>
+#include <hest/validate.h>
+#include <hest/rules.h>
+#include "check_internal.h"
+
+#define BERT_REGION_MIN 20u /* sizeof(struct acpi_bert_region): one status block header */
+
+struct actx {
+	const struct hest_model *m;
+	const struct hest_validate_options *o;
+	struct hest_diags *d;
+};
+
+/* A diagnostic at table offset `off` (decoded tables) or at the YAML
+ * position of the entry / header field (descriptions). */
+VCHECK_PRINTF(6, 7)
+static void areport(struct actx *c, const char *rule, const struct hest_source *s, const char *path, uint64_t off,
+		    const char *fmt, ...)
+{
+	enum hest_severity sev;
+	if (!hest_rule_effective(rule, c->o ? c->o->settings : NULL, c->o ? c->o->nsettings : 0,
+				 c->o && c->o->werror, &sev))
+		return;
+	struct hest_loc loc = { c->m->file, 0, 0, false, 0 };
+	const struct hest_source *at = s ? s : &c->m->hdr;
+	if (c->o && c->o->decode) {
+		loc.has_offset = true;
+		loc.offset = off;
+	} else {
+		const struct hest_given *g = path ? hest_source_given(at, path) : NULL;
+		struct hest_pos p = g ? g->pos : at->pos;
+		loc.line = p.line;
+		loc.col = p.col;
+	}
+	if (!c->o && sev == HEST_SEV_ERROR)
+		sev = HEST_SEV_WARNING; /* hestc compile: said, not refused (a table can be made broken on purpose) */
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	hest_diag_add(c->d, sev, rule, loc, "%s", msg);
+}
+
+static uint64_t hdr(const struct hest_model *m, unsigned off, unsigned size)
+{
+	return off + size <= m->hdr.len ? hest_get_le(m->hdr.bytes + off, size) : 0;
+}
+
+/* The table-level facts only a decoded table has. */
+static void check_header(struct actx *c, const char *sig)
+{
+	const struct hest_decode_info *info = c->o ? c->o->decode : NULL;
+	if (!info)
+		return;
+	if (info->input_len < c->m->hdr.desc->size || info->header_len < c->m->hdr.desc->size)
+		areport(c, !strcmp(sig, "BERT") ? "BERT-LENGTH" : "EINJ-LENGTH", NULL, "length", 4,
+			"%s table length %" PRIu32 " (%zu bytes given) is below the %u its header takes; Linux refuses "
+			"the table", sig, info->header_len, info->input_len, c->m->hdr.desc->size);
+	else if (info->header_len != info->input_len)
+		areport(c, "APEI-LENGTH", NULL, "length", 4, "table length %" PRIu32 " but %zu bytes are given", info->header_len,
+			info->input_len);
+	if (c->o->table && info->input_len >= 10 && info->header_len <= info->input_len &&
+	    hest_byte_sum(c->o->table, info->header_len) != 0)
+		areport(c, "APEI-CHECKSUM", NULL, "checksum", 9, "the table's %" PRIu32 " bytes sum to 0x%02x, not 0",
+			info->header_len, hest_byte_sum(c->o->table, info->header_len));
+}
+
+/* --- BERT ------------------------------------------------------------------ */
+
+/* Walks the region as bert_print_all does: status block after status
+ * block while 20 bytes remain, stopping at block_status 0; each block is
+ * checked by the CPER rules, their offsets moved into the region. */
+static void walk_region(struct actx *c, uint64_t rlen)
+{
+	const struct hest_model *m = c->m;
+	uint64_t len = rlen < m->region_len ? rlen : m->region_len;
+	uint64_t at = 0;
+	unsigned n = 0;
+	if (m->region_len < rlen)
+		areport(c, "BERT-REGION-SHORT", NULL, "region_length", 36,
+			"the region given is %" PRIu32 " bytes, region_length says %" PRIu64 ": the rest is not checked",
+			m->region_len, rlen);
+	while (len - at >= BERT_REGION_MIN) {
+		const uint8_t *b = m->region + at;
+		uint32_t status = (uint32_t)hest_get_le(b, 4);
+		/* Linux's cper_estatus_len: raw data offset + length when there
+		 * is raw data, else the header and data_length */
+		uint64_t raw_end = hest_get_le(b + 4, 4) + hest_get_le(b + 8, 4);
+		uint64_t blen = hest_get_le(b + 8, 4) ? raw_end : HEST_CPER_STATUS_SIZE + hest_get_le(b + 12, 4);
+		if (blen > len - at) {
+			areport(c, "BERT-REGION-BLOCK", NULL, "region_length", 36,
+				"region offset 0x%" PRIx64 ": a status block of %" PRIu64 " bytes runs past the region's "
+				"%" PRIu64 "; Linux prints \"Truncated status block\" and stops", at, blen, len);
+			return;
+		}
+		if (!status)
+			break;
+		struct hest_cper_block blk;
+		struct hest_diags bd;
+		hest_diags_init(&bd);
+		if (hest_cper_decode(&blk, b, (size_t)blen, HEST_CPER_STATUS_BLOCK, m->file, &bd) == 0) {
+			hest_cper_check(&blk, blen, m->file, &bd);
+			hest_cper_block_free(&blk);
+		}
+		for (size_t i = 0; i < bd.n; i++) {
+			struct hest_diag *x = &bd.v[i];
+			enum hest_severity sev = x->severity;
+			if (x->rule && !hest_rule_effective(x->rule, c->o ? c->o->settings : NULL,
+							    c->o ? c->o->nsettings : 0, c->o && c->o->werror, &sev))
+				continue;
+			if (!c->o && sev == HEST_SEV_ERROR)
+				sev = HEST_SEV_WARNING;
+			struct hest_loc loc = x->loc;
+			loc.offset += at;
+			hest_diag_add(c->d, sev, x->rule, loc, "boot error region, record %u at 0x%" PRIx64 ": %s", n, at,
+				      x->message);
+		}
+		hest_diags_free(&bd);
+		n++;
+		at += blen;
+	}
+	if (n == 0)
+		areport(c, "BERT-REGION-EMPTY", NULL, "region_length", 36,
+			"the boot error region holds no record (the first block_status is 0): Linux prints nothing");
+}
+
+static void check_bert(struct actx *c)
+{
+	const struct hest_model *m = c->m;
+	uint64_t rlen = hdr(m, 36, 4), addr = hdr(m, 40, 8);
+	check_header(c, "BERT");
+	if (rlen < BERT_REGION_MIN)
+		areport(c, "BERT-REGION-LENGTH", NULL, "region_length", 36,
+			"region_length %" PRIu64 " is below one status block header (%u bytes); Linux says \"BERT: "
+			"[Firmware Bug]: table invalid.\" and ignores the table", rlen, BERT_REGION_MIN);
+	if (!addr && m->placement.mode != HEST_PLACE_LINKER_LOADER)
+		areport(c, "BERT-REGION-ADDRESS", NULL, "region_address", 40,
+			"region_address is 0: there is no boot error region for the OS to read");
+	if (m->region && rlen >= BERT_REGION_MIN)
+		walk_region(c, rlen);
+}
+
+/* --- EINJ ------------------------------------------------------------------ */
+
+/* apei_check_gar: what the probe refuses (-EINVAL, einj does not load). */
+static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t i, uint64_t toff)
+{
+	const uint8_t *g = s->bytes + 4;
+	unsigned space = g[0], width = g[1], boff = g[2], acc = g[3];
+	uint64_t addr = hest_get_le(g + 4, 8);
+	if (!addr) {
+		areport(c, "EINJ-GAS", s, "register.address", toff + 8,
+			"entry %zu: register address 0; Linux: \"APEI: Invalid physical address in GAR\", einj does not "
+			"load", i);
+		return;
+	}
+	if (acc < 1 || acc > 4) {
+		areport(c, "EINJ-GAS", s, "register.access_size", toff + 7,
+			"entry %zu: access size %u is not byte, word, dword or qword; Linux: \"APEI: Invalid access "
+			"size code in GAR\", einj does not load", i, acc);
+		return;
+	}
+	unsigned abw = 1u << (acc + 2);
+	if (width == 32 && boff == 0 && (addr & 3) == 0 && abw < 32)
+		abw = 32; /* Linux's fix-up of a common BIOS bug */
+	else if (width == 64 && boff == 0 && (addr & 7) == 0 && abw < 64)
+		abw = 64;
+	if (width + boff > abw)
+		areport(c, "EINJ-GAS", s, "register.bit_width", toff + 5,
+			"entry %zu: bit width %u + offset %u exceed the %u-bit access; Linux: \"APEI: Invalid bit width "
+			"+ offset in GAR\", einj does not load", i, width, boff, abw);
+	else if (space != 0 && space != 1)
+		areport(c, "EINJ-GAS", s, "register.space_id", toff + 4,
+			"entry %zu: address space %u is neither system-memory nor system-io; Linux: \"APEI: Invalid "
+			"address space type in GAR\", einj does not load", i, space);
+}
+
+static void check_einj(struct actx *c)
+{
+	const struct hest_model *m = c->m;
+	check_header(c, "EINJ");
+	uint64_t hl = hdr(m, 36, 4), count = hdr(m, 44, 4);
+	const struct hest_decode_info *info = c->o ? c->o->decode : NULL;
+	if (hl != 12 && hl != 48)
+		areport(c, "EINJ-HEADER-LENGTH", NULL, "header_length", 36,
+			"injection header length %" PRIu64 " is neither 12 (ACPI) nor 48; Linux: \"EINJ: Invalid EINJ "
+			"table.\", einj does not load", hl);
+	else if (hl == 48)
+		areport(c, "EINJ-HEADER-LENGTH-48", NULL, "header_length", 36,
+			"injection header length 48 counts the ACPI header; ACPI 6.6 table 18.23 means the 12 bytes after "
+			"it (Linux takes both)");
+	uint64_t tlen = info ? info->header_len : hdr(m, 4, 4);
+	uint64_t fit = tlen >= 48 ? (tlen - 48) / 32 : 0;
+	if (count != fit)
+		areport(c, "EINJ-COUNT", NULL, "entry_count", 44,
+			"entry count %" PRIu64 " but the table length %" PRIu64 " holds %" PRIu64 " entries; Linux: "
+			"\"EINJ: Invalid EINJ table.\", einj does not load", count, tlen, fit);
+	else if (tlen >= 48 && (tlen - 48) % 32)
+		areport(c, "EINJ-COUNT", NULL, "length", 4, "the table length %" PRIu64 " leaves %" PRIu64
+			" bytes after the last whole entry", tlen, (tlen - 48) % 32);
+	bool have[256] = { false };
+	uint64_t toff = m->hdr.len;
+	for (size_t i = 0; i < m->nsrc; toff += m->src[i].len, i++) {
+		const struct hest_source *s = &m->src[i];
+		if (!s->desc || s->len < 32)
+			continue;
+		unsigned action = s->bytes[0], ins = s->bytes[1];
+		have[action] = true;
+		if (!hest_name_of(&hest_einj_action_names, action))
+			areport(c, "EINJ-ACTION", s, "action", toff, "entry %zu: action 0x%02x is not one ACPI defines; "
+				"Linux never runs it but still maps its register", i, action);
+		else if (action == 0xff)
+			areport(c, "EINJ-ACTION", s, "action", toff, "entry %zu: trigger-error belongs in the trigger "
+				"action table, not in the EINJ", i);
+		if (ins > 4) {
+			areport(c, "EINJ-INSTRUCTION", s, "instruction", toff + 1,
+				"entry %zu: instruction %u is not one EINJ defines (0-4); Linux: \"Invalid action table, "
+				"unknown instruction type\", einj does not load", i, ins);
+			continue;
+		}
+		if (s->bytes[2] & ~1u)
+			areport(c, "EINJ-FLAGS", s, "flags", toff + 2, "entry %zu: flags 0x%02x set bits ACPI reserves", i,
+				s->bytes[2]);
+		if (ins != 4)
+			check_entry_gas(c, s, i, toff);
+	}
+	/* the actions __einj_error_inject runs unconditionally; GET_ERROR_TYPE at load */
+	static const struct { unsigned action; const char *why; } need[] = {
+		{ 0x03, "the probe reads the available error types with it" },
+		{ 0x05, "every injection runs it" },
+		{ 0x06, "every injection polls it" },
+		{ 0x07, "every injection reads the result with it" },
+		{ 0x01, "every injection gets the trigger table with it" },
+	};
+	for (size_t k = 0; k < sizeof(need) / sizeof(need[0]); k++)
+		if (!have[need[k].action])
+			areport(c, "EINJ-ACTION-MISSING", NULL, "entry_count", 44, "no %s entry: %s (Linux fails with "
+				"-EINVAL)", hest_name_of(&hest_einj_action_names, need[k].action), need[k].why);
+	if (!have[0x02] && !have[0x08])
+		areport(c, "EINJ-ACTION-MISSING", NULL, "entry_count", 44, "neither set-error-type nor "
+			"set-error-type-with-address: Linux cannot say what to inject");
+	if (m->trailing_len && (!info || info->tail != HEST_TAIL_NONE))
+		areport(c, "EINJ-COUNT", NULL, "length", toff, "%" PRIu32 " bytes after the last whole entry",
+			m->trailing_len);
+}
+
+void hest_apei_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
+{
+	struct actx c = { m, o, d };
+	if (m->kind == HEST_TABLE_BERT)
+		check_bert(&c);
+	else if (m->kind == HEST_TABLE_EINJ)
+		check_einj(&c);
+}
+
+void hest_apei_check(const struct hest_model *m, struct hest_diags *d)
+{
+	hest_apei_validate(m, NULL, d);
+}

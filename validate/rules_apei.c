@@ -1,0 +1,41 @@
+/* Rules of the other APEI tables: BERT and EINJ (validate/check_apei.c). */
+#include "rules.h"
+
+static const struct hest_rule rules[] = {
+	{ "APEI-CHECKSUM", HEST_SEV_ERROR, "BERT/EINJ bytes do not sum to zero",
+	  "ACPI 6.6 5.2.6 (Checksum)" },
+	{ "APEI-LENGTH", HEST_SEV_ERROR, "BERT/EINJ length field differs from the bytes present",
+	  "ACPI 6.6 5.2.6 (System Description Table Header: Length)" },
+	{ "BERT-LENGTH", HEST_SEV_ERROR, "BERT shorter than its 48-byte header",
+	  "ACPI 6.6 table 18.2; Linux bert_check_table: \"BERT: [Firmware Bug]: table invalid.\"" },
+	{ "BERT-REGION-ADDRESS", HEST_SEV_WARNING, "the boot error region's address is 0",
+	  "ACPI 6.6 table 18.2 (Boot Error Region): Linux requests and maps the region at that address" },
+	{ "BERT-REGION-BLOCK", HEST_SEV_ERROR, "a status block in the boot error region runs past region_length",
+	  "ACPI 6.6 18.3.1; Linux bert_print_all: \"Truncated status block\", stops walking" },
+	{ "BERT-REGION-EMPTY", HEST_SEV_NOTE, "the boot error region holds no record",
+	  "ACPI 6.6 18.3.1: block_status 0 ends the records; Linux prints nothing" },
+	{ "BERT-REGION-LENGTH", HEST_SEV_ERROR, "region_length below one status block header (20 bytes)",
+	  "ACPI 6.6 table 18.2; Linux bert_check_table refuses the table" },
+	{ "BERT-REGION-SHORT", HEST_SEV_NOTE, "the region given is shorter than region_length",
+	  "what is not given is not checked" },
+	{ "EINJ-ACTION", HEST_SEV_WARNING, "an injection action ACPI does not define, or trigger-error in the EINJ",
+	  "ACPI 6.6 table 18.25 (0x00-0x09, 0x11 EINJV2_GET_ERROR_TYPE; 0xFF only in the trigger action table)" },
+	{ "EINJ-ACTION-MISSING", HEST_SEV_WARNING, "an action Linux runs for every injection has no entry",
+	  "Linux einj-core.c __einj_error_inject / einj_get_available_error_type: apei_exec_run fails with -EINVAL" },
+	{ "EINJ-COUNT", HEST_SEV_ERROR, "the entry count differs from what the table length holds",
+	  "ACPI 6.6 table 18.23; Linux einj_check_table: \"EINJ: Invalid EINJ table.\"" },
+	{ "EINJ-FLAGS", HEST_SEV_NOTE, "an instruction sets flag bits ACPI reserves",
+	  "ACPI 6.6 table 18.24 (bit 0: preserve register)" },
+	{ "EINJ-GAS", HEST_SEV_ERROR, "an instruction's register is one Linux refuses to map",
+	  "Linux apei-base.c apei_check_gar: address 0, access size, bit width + offset, space id; einj does not load" },
+	{ "EINJ-HEADER-LENGTH", HEST_SEV_ERROR, "injection header length neither 12 nor 48",
+	  "ACPI 6.6 table 18.23; Linux einj_check_table" },
+	{ "EINJ-HEADER-LENGTH-48", HEST_SEV_NOTE, "injection header length 48 counts the ACPI header",
+	  "ACPI 6.6 table 18.23 (Injection Header Size); iasl's template writes 48, Linux takes both" },
+	{ "EINJ-INSTRUCTION", HEST_SEV_ERROR, "an instruction code EINJ does not define",
+	  "ACPI 6.6 table 18.26 (0-4); Linux apei_exec: \"Invalid action table, unknown instruction type\"" },
+	{ "EINJ-LENGTH", HEST_SEV_ERROR, "EINJ shorter than its 48-byte header",
+	  "ACPI 6.6 table 18.23; Linux einj_check_table" },
+};
+
+const struct hest_rule_table hest_rules_apei_part = { rules, sizeof(rules) / sizeof(rules[0]) };
