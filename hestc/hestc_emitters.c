@@ -145,9 +145,24 @@ static const char *bert_placed(const struct hest_model *m)
 	return m->kind == HEST_TABLE_BERT ? needs_placement(m) : "applies to a BERT";
 }
 
+static const char *apei_loader(const struct hest_model *m)
+{
+	return needs_linker_loader(m);
+}
+
+static const char *einj_placed(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_EINJ ? needs_placement(m) : "applies to an EINJ";
+}
+
 static const char *bert_loader(const struct hest_model *m)
 {
 	return m->kind == HEST_TABLE_BERT ? needs_linker_loader(m) : "applies to a BERT";
+}
+
+static const char *einj_loader(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_EINJ ? needs_linker_loader(m) : "applies to an EINJ";
 }
 
 /* BERT and EINJ: the table, its iasl source, and a BERT's region with the
@@ -158,13 +173,17 @@ static const struct emitter apei_emitters[] = {
 	{ "dsl", "bert.dsl", emit_dsl, "iasl data-table source of the BERT", only_bert, NULL },
 	{ "dsl", "einj.dsl", emit_dsl, "iasl data-table source of the EINJ", only_einj, NULL },
 	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
-	  bert_loader, NULL },
-	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", bert_loader,
+	  apei_loader, NULL },
+	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", apei_loader,
 	  NULL },
 	{ "blobs", "boot_errors.bin", emit_blob, "the boot error region: the records, zeros up to region_length",
 	  bert_placed, NULL },
+	{ "blobs", "einj_registers.bin", emit_blob, "the EINJ's registers and trigger action table, initial content",
+	  einj_placed, NULL },
 	{ "blobs", "bert-fwcfg.aml", emit_fwcfg_hest,
 	  "the BERT as served in the tables blob for the loader (checksum byte 0)", bert_loader, NULL },
+	{ "blobs", "einj-fwcfg.aml", emit_fwcfg_hest,
+	  "the EINJ as served in the tables blob for the loader (checksum byte 0)", einj_loader, NULL },
 };
 
 const struct emitter *hestc_apei_emitters(size_t *n)

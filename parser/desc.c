@@ -1525,16 +1525,49 @@ static void parse_records(struct dctx *c, const struct ynode *seq)
 	hest_buf_free(&region);
 }
 
-static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const struct ynode *seq)
+/* `register_at: NAME` of an entry: its register is that memory register
+ * (placed with the blob); the index is kept until placement. */
+static void entry_register_at(struct dctx *c, struct hest_source *s, const struct ynode *map)
 {
+	const struct ynode *v = NULL;
+	YMAP_FOREACH(map, k, kv) {
+		if (yscalar_is(k, "register_at"))
+			v = kv;
+	}
+	if (!v || !want_scalar(c, v, "register_at", "the name of a register under 'registers'"))
+		return;
+	for (size_t i = 0; i < c->m->nregs; i++)
+		if (strcmp(c->m->regs[i].name, v->str) == 0) {
+			if (hest_source_given(s, "register.address")) {
+				ERR(c, v, "give the register as 'register_at' or as 'register: { address }', not both");
+				return;
+			}
+			s->layout.placed = true;
+			s->layout.register_offset = i;
+			s->layout.block_address_pos = pos_of(v);
+			return;
+		}
+	struct suggest sg = SUGGEST_INIT;
+	for (size_t i = 0; i < c->m->nregs; i++)
+		suggest_consider(&sg, v->str, v->len, c->m->regs[i].name);
+	char sbuf[96];
+	ERR(c, v, "register_at: no register named '%s' under 'registers'%s", v->str, suggest_text(&sg, sbuf, sizeof(sbuf)));
+}
+
+/* `entries:` (the EINJ's own) or `trigger:` (the trigger action table). */
+static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const struct ynode *seq, bool trigger)
+{
+	static const char *const extra[] = { "register_at", NULL };
+	const char *key = trigger ? "trigger" : t->entries_key;
 	if (seq->kind != Y_SEQ) {
-		ERR(c, seq, "'%s' must be a list, not %s", t->entries_key, ynode_kind_name(seq));
+		ERR(c, seq, "'%s' must be a list, not %s", key, ynode_kind_name(seq));
 		return;
 	}
 	size_t i = 0;
 	YSEQ_FOREACH(seq, it) {
-		struct where in = { NULL, "entry ", "", i++, "" };
-		struct hest_source *s = hest_model_add_entry(c->m, t->entry);
+		struct where in = { NULL, trigger ? "trigger entry " : "entry ", "", i++, "" };
+		struct hest_source *s = trigger ? hest_model_add_trigger_entry(c->m, t->entry)
+						: hest_model_add_entry(c->m, t->entry);
 		if (!s) {
 			ERR(c, it, "out of memory");
 			return;
@@ -1544,7 +1577,96 @@ static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const
 			ERR(c, it, "each entry must be a mapping, not %s", ynode_kind_name(it));
 			continue;
 		}
-		parse_struct(c, s, t->entry, 0, 0, it, &in, NULL);
+		parse_struct(c, s, t->entry, 0, 0, it, &in, extra);
+		entry_register_at(c, s, it);
+	}
+}
+
+/* `registers:` of an EINJ: name, size (8), value or bytes, points_to. */
+static void parse_register(struct dctx *c, const struct ynode *map, size_t index)
+{
+	static const char *const keys[] = { "name", "size", "value", "bytes", "points_to", NULL };
+	const struct ynode *seen[5] = { NULL }, *name = NULL, *size = NULL, *value = NULL, *bytes = NULL,
+			   *points = NULL;
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "each register must be a mapping (name, size, value...), not %s", ynode_kind_name(map));
+		return;
+	}
+	YMAP_FOREACH(map, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, keys);
+		if (x == SIZE_MAX) {
+			char where[40];
+			snprintf(where, sizeof(where), "register #%zu", index);
+			unknown_key(c, k, where, NULL, keys);
+			continue;
+		}
+		if (!first_use(c, &seen[x], k))
+			continue;
+		const struct ynode **slot[] = { &name, &size, &value, &bytes, &points };
+		*slot[x] = v;
+	}
+	if (!name) {
+		ERR(c, map, "missing required key 'name' in register #%zu", index);
+		return;
+	}
+	if (!want_scalar(c, name, "name", "a register name") || !valid_name(name) ||
+	    name->len >= HEST_REG_NAME_MAX) {
+		ERR(c, name, "register name '%s': a letter or '_', then letters, digits, '_' or '-', at most %u characters", name->str,
+		    HEST_REG_NAME_MAX - 1);
+		return;
+	}
+	for (size_t i = 0; i < c->m->nregs; i++)
+		if (strcmp(c->m->regs[i].name, name->str) == 0) {
+			ERR(c, name, "register name '%s' is used twice", name->str);
+			return;
+		}
+	uint64_t sz = 8;
+	if (size && (!node_uint(c, size, "size", 4, &sz) || sz == 0 || sz > 4096)) {
+		ERR(c, size, "'size' must be 1 to 4096 bytes");
+		return;
+	}
+	struct hest_mem_register *r = hest_model_add_register(c->m, name->str, (uint32_t)sz);
+	if (!r) {
+		ERR(c, map, "out of memory");
+		return;
+	}
+	r->pos = pos_of(map);
+	if (value && bytes)
+		ERR(c, bytes, "give a register's 'value' or its 'bytes', not both");
+	if (value) {
+		uint64_t v;
+		if (node_uint(c, value, "value", sz < 8 ? (unsigned)sz : 8, &v))
+			hest_put_le(r->init, sz < 8 ? (unsigned)sz : 8, v);
+	} else if (bytes) {
+		size_t n = 0;
+		uint8_t *b = node_hex(c, bytes, "bytes", &n);
+		if (b && n > sz)
+			ERR(c, bytes, "'bytes': %zu given, the register is %" PRIu64, n, sz);
+		else if (b)
+			memcpy(r->init, b, n);
+		free(b);
+	}
+	if (points) {
+		if (!yscalar_is(points, "trigger"))
+			ERR(c, points, "'points_to' takes 'trigger' (the register holds the trigger action table's address)");
+		else if (sz != 8)
+			ERR(c, points, "a register that holds an address is 8 bytes, not %" PRIu64, sz);
+		else
+			r->points = HEST_REG_POINTS_TRIGGER;
+	}
+}
+
+static void parse_registers(struct dctx *c, const struct ynode *seq)
+{
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'registers' must be a list, not %s", ynode_kind_name(seq));
+		return;
+	}
+	size_t i = 0;
+	YSEQ_FOREACH(seq, it) {
+		parse_register(c, it, i++);
 	}
 }
 
@@ -1553,15 +1675,19 @@ static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const
 static void parse_apei_root(struct dctx *c, const struct ynode *root, const struct hest_table_desc *t)
 {
 	static const char *const bert_keys[] = { "table", "placement", "records", "region", "trailing_bytes", NULL };
-	static const char *const einj_keys[] = { "table", "placement", "entries", "trailing_bytes", NULL };
+	static const char *const einj_keys[] = { "table", "placement", "entries", "registers", "trigger",
+						 "trailing_bytes", NULL };
 	const char *const *keys = t->kind == HEST_TABLE_BERT ? bert_keys : einj_keys;
 	const struct ynode *seen[8] = { NULL }, *trailing = NULL, *records = NULL, *region = NULL;
+	const struct ynode *entries = NULL, *registers = NULL, *trigger = NULL;
 	if (!hest_model_set_kind(c->m, t->kind)) {
 		ERR(c, root, "out of memory");
 		return;
 	}
 	if (t->kind == HEST_TABLE_BERT)
 		strcpy(c->m->placement.blob, "etc/boot_errors");
+	else
+		strcpy(c->m->placement.blob, "etc/einj_registers");
 	YMAP_FOREACH(root, k, v) {
 		if (!plain_key(c, k))
 			continue;
@@ -1585,10 +1711,27 @@ static void parse_apei_root(struct dctx *c, const struct ynode *root, const stru
 			records = v;
 		} else if (yscalar_is(k, "region")) {
 			region = v;
+		} else if (yscalar_is(k, "registers")) {
+			registers = v;
+		} else if (yscalar_is(k, "trigger")) {
+			trigger = v;
 		} else {
-			parse_entries(c, t, v);
+			entries = v;
 		}
 	}
+	if (registers) /* first: entries name them */
+		parse_registers(c, registers);
+	if (entries)
+		parse_entries(c, t, entries, false);
+	if (trigger) {
+		c->m->has_trigger = true;
+		c->m->trigger_pos = pos_of(trigger);
+		parse_entries(c, t, trigger, true);
+	}
+	if (t->kind == HEST_TABLE_EINJ && c->m->placement.mode == HEST_PLACE_NONE && (registers || trigger))
+		ERR(c, registers ? registers : trigger, "'%s' are memory the VMM backs: they need placement mode fixed "
+			"or linker-loader", registers ? "registers" : "trigger");
+
 	if (trailing)
 		parse_trailing(c, trailing);
 	if (records && region)

@@ -102,6 +102,33 @@ static bool build_bert(const struct hest_model *m, struct hest_loader *l)
 		    "BERT region_address -> the boot error region");
 }
 
+/* EINJ: the register blob; every entry register and address-holding
+ * register inside it gets the blob's address added. */
+static bool build_einj(const struct hest_model *m, struct hest_loader *l)
+{
+	const struct hest_placement *p = &m->placement;
+	if (hest_placement_blob_size(m) == 0)
+		return true;
+	bool ok = push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
+				"the EINJ registers and trigger action table the instructions use");
+	for (size_t i = 0; ok && i < m->nsrc; i++)
+		if (m->src[i].layout.placed)
+			ok = push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob,
+				  p->table_offset + m->src[i].layout.hest_offset + 8, 8,
+				  "entry %zu register -> its register at 0x%" PRIx64 " of the blob", i,
+				  m->src[i].layout.register_offset);
+	for (size_t i = 0; ok && i < m->nregs; i++)
+		if (m->regs[i].points == HEST_REG_POINTS_TRIGGER)
+			ok = push(l, HEST_LOADER_ADD_POINTER, p->blob, p->blob, m->regs[i].offset, 8,
+				  "register '%s' -> the trigger action table", m->regs[i].name);
+	for (size_t i = 0; ok && i < m->ntrig; i++)
+		if (m->trig[i].layout.placed)
+			ok = push(l, HEST_LOADER_ADD_POINTER, p->blob, p->blob,
+				  (uint32_t)(m->trigger_offset + HEST_EINJ_TRIGGER_HEADER + i * 32 + 8), 8,
+				  "trigger entry %zu register -> its register", i);
+	return ok;
+}
+
 int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_loader *l, struct hest_diags *d)
 {
 	const struct hest_placement *p = &m->placement;
@@ -123,6 +150,8 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 	}
 	if (m->kind == HEST_TABLE_BERT) {
 		ok = ok && build_bert(m, l);
+	} else if (m->kind == HEST_TABLE_EINJ) {
+		ok = ok && build_einj(m, l);
 	} else if (hest_placement_blob_size(m) > 0) {
 		ok = ok && push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
 					 "the reserved region: error status address registers, read-ack registers, "

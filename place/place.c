@@ -102,8 +102,12 @@ static void assign_offsets(struct hest_model *m)
 
 uint64_t hest_placement_blob_size(const struct hest_model *m)
 {
+	if (m->kind != HEST_TABLE_HEST && m->placement.mode == HEST_PLACE_NONE)
+		return 0;
 	if (m->kind == HEST_TABLE_BERT)
-		return m->placement.mode == HEST_PLACE_NONE ? 0 : hest_bert_region_size(m);
+		return hest_bert_region_size(m);
+	if (m->kind == HEST_TABLE_EINJ)
+		return hest_einj_blob_size(m);
 	uint64_t end = 0;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source_layout *L = &m->src[i].layout;

@@ -21,6 +21,8 @@ int hest_place_apei(struct hest_model *m, struct hest_diags *d);
 /* The BERT region blob's size: the larger of region_length and the
  * records' bytes. */
 uint64_t hest_bert_region_size(const struct hest_model *m);
+/* The EINJ blob's size: its registers and trigger action table. */
+uint64_t hest_einj_blob_size(const struct hest_model *m);
 
 /* The description checks of a laid-out model, at YAML positions: a
  * notification type target.arch cannot raise (HEST-NOTIFY-ARCH), and with
