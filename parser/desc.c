@@ -1557,7 +1557,8 @@ static void entry_register_at(struct dctx *c, struct hest_source *s, const struc
 /* `entries:` (the EINJ's own) or `trigger:` (the trigger action table). */
 static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const struct ynode *seq, bool trigger)
 {
-	static const char *const extra[] = { "register_at", NULL };
+	const char *extra[MAX_OPTION_KEYS];
+	option_keys(HEST_OPTS_EINJ_ENTRY, extra);
 	const char *key = trigger ? "trigger" : t->entries_key;
 	if (seq->kind != Y_SEQ) {
 		ERR(c, seq, "'%s' must be a list, not %s", key, ynode_kind_name(seq));
@@ -1585,9 +1586,10 @@ static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const
 /* `registers:` of an EINJ: name, size (8), value or bytes, points_to. */
 static void parse_register(struct dctx *c, const struct ynode *map, size_t index)
 {
-	static const char *const keys[] = { "name", "size", "value", "bytes", "points_to", NULL };
-	const struct ynode *seen[5] = { NULL }, *name = NULL, *size = NULL, *value = NULL, *bytes = NULL,
-			   *points = NULL;
+	const char *keys[MAX_OPTION_KEYS];
+	option_keys(HEST_OPTS_EINJ_REGISTER, keys);
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *name = NULL, *size = NULL, *value = NULL,
+			   *bytes = NULL, *points = NULL;
 	if (map->kind != Y_MAP) {
 		ERR(c, map, "each register must be a mapping (name, size, value...), not %s", ynode_kind_name(map));
 		return;
@@ -1604,8 +1606,16 @@ static void parse_register(struct dctx *c, const struct ynode *map, size_t index
 		}
 		if (!first_use(c, &seen[x], k))
 			continue;
-		const struct ynode **slot[] = { &name, &size, &value, &bytes, &points };
-		*slot[x] = v;
+		if (yscalar_is(k, "name"))
+			name = v;
+		else if (yscalar_is(k, "size"))
+			size = v;
+		else if (yscalar_is(k, "value"))
+			value = v;
+		else if (yscalar_is(k, "bytes"))
+			bytes = v;
+		else
+			points = v;
 	}
 	if (!name) {
 		ERR(c, map, "missing required key 'name' in register #%zu", index);
@@ -1674,11 +1684,9 @@ static void parse_registers(struct dctx *c, const struct ynode *seq)
  * records or region bytes, or EINJ's entries. */
 static void parse_apei_root(struct dctx *c, const struct ynode *root, const struct hest_table_desc *t)
 {
-	static const char *const bert_keys[] = { "table", "placement", "records", "region", "trailing_bytes", NULL };
-	static const char *const einj_keys[] = { "table", "placement", "entries", "registers", "trigger",
-						 "trailing_bytes", NULL };
-	const char *const *keys = t->kind == HEST_TABLE_BERT ? bert_keys : einj_keys;
-	const struct ynode *seen[8] = { NULL }, *trailing = NULL, *records = NULL, *region = NULL;
+	const char *keys[MAX_OPTION_KEYS];
+	option_keys(t->kind == HEST_TABLE_BERT ? HEST_OPTS_BERT_TOP : HEST_OPTS_EINJ_TOP, keys);
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *trailing = NULL, *records = NULL, *region = NULL;
 	const struct ynode *entries = NULL, *registers = NULL, *trigger = NULL;
 	if (!hest_model_set_kind(c->m, t->kind)) {
 		ERR(c, root, "out of memory");
@@ -1694,7 +1702,7 @@ static void parse_apei_root(struct dctx *c, const struct ynode *root, const stru
 		size_t x = key_index(k, keys);
 		if (x == SIZE_MAX) {
 			char where[32];
-			snprintf(where, sizeof(where), "a %s description", t->signature);
+			snprintf(where, sizeof(where), "the %s description", t->signature);
 			unknown_key(c, k, where, NULL, keys);
 			continue;
 		}
@@ -1747,7 +1755,7 @@ static void parse_apei_root(struct dctx *c, const struct ynode *root, const stru
 	}
 	if (records || region)
 		c->m->records_pos = pos_of(records ? records : region);
-	if (t->kind == HEST_TABLE_BERT && c->m->placement.mode != HEST_PLACE_NONE && !c->m->region)
+	if (t->kind == HEST_TABLE_BERT && c->m->placement.mode != HEST_PLACE_NONE && !records && !region)
 		ERR(c, root, "placement mode %s places the boot error region: give its 'records' (or 'region' bytes)",
 		    c->m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
 }

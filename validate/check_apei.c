@@ -57,22 +57,25 @@ static uint64_t hdr(const struct hest_model *m, unsigned off, unsigned size)
 }
 
 /* The table-level facts only a decoded table has. */
-static void check_header(struct actx *c, const char *sig)
+/* False when the table is too short for anything else to be checked. */
+static bool check_header(struct actx *c, const char *sig)
 {
 	const struct hest_decode_info *info = c->o ? c->o->decode : NULL;
 	if (!info)
-		return;
-	if (info->input_len < c->m->hdr.desc->size || info->header_len < c->m->hdr.desc->size)
+		return true;
+	if (info->input_len < c->m->hdr.desc->size || info->header_len < c->m->hdr.desc->size) {
 		areport(c, !strcmp(sig, "BERT") ? "BERT-LENGTH" : "EINJ-LENGTH", NULL, "length", 4,
-			"%s table length %" PRIu32 " (%zu bytes given) is below the %u its header takes; Linux refuses "
-			"the table", sig, info->header_len, info->input_len, c->m->hdr.desc->size);
-	else if (info->header_len != info->input_len)
+			"%zu bytes given, length field %" PRIu32 ": the %s header alone takes %u; Linux refuses the "
+			"table", info->input_len, info->header_len, sig, c->m->hdr.desc->size);
+		return false;
+	} else if (info->header_len != info->input_len)
 		areport(c, "APEI-LENGTH", NULL, "length", 4, "table length %" PRIu32 " but %zu bytes are given", info->header_len,
 			info->input_len);
 	if (c->o->table && info->input_len >= 10 && info->header_len <= info->input_len &&
 	    hest_byte_sum(c->o->table, info->header_len) != 0)
 		areport(c, "APEI-CHECKSUM", NULL, "checksum", 9, "the table's %" PRIu32 " bytes sum to 0x%02x, not 0",
 			info->header_len, hest_byte_sum(c->o->table, info->header_len));
+	return true;
 }
 
 /* --- BERT ------------------------------------------------------------------ */
@@ -80,13 +83,38 @@ static void check_header(struct actx *c, const char *sig)
 /* Walks the region as bert_print_all does: status block after status
  * block while 20 bytes remain, stopping at block_status 0; each block is
  * checked by the CPER rules, their offsets moved into the region. */
+/* A diagnostic at offset `off` of the region: in its own file when it came
+ * from one (hestval --region), else at the table's region_length. */
+VCHECK_PRINTF(4, 5)
+static void region_report(struct actx *c, const char *rule, uint64_t off, const char *fmt, ...)
+{
+	enum hest_severity sev;
+	if (!hest_rule_effective(rule, c->o ? c->o->settings : NULL, c->o ? c->o->nsettings : 0,
+				 c->o && c->o->werror, &sev))
+		return;
+	if (!c->o && sev == HEST_SEV_ERROR)
+		sev = HEST_SEV_WARNING;
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	const char *rf = c->m->region_file;
+	struct hest_loc loc = { rf ? rf : c->m->file, 0, 0, rf || (c->o && c->o->decode), rf ? off : 36 };
+	if (!rf && !(c->o && c->o->decode)) {
+		loc.line = c->m->records_pos.line;
+		loc.col = c->m->records_pos.col;
+	}
+	hest_diag_add(c->d, sev, rule, loc, "%s", msg);
+}
+
 static void walk_region(struct actx *c, uint64_t rlen)
 {
 	const struct hest_model *m = c->m;
 	uint64_t len = rlen < m->region_len ? rlen : m->region_len;
 	uint64_t at = 0;
 	unsigned n = 0;
-	if (m->region_len < rlen)
+	if (m->region_len < rlen && c->o) /* compiled: the blob is zero-padded to region_length */
 		areport(c, "BERT-REGION-SHORT", NULL, "region_length", 36,
 			"the region given is %" PRIu32 " bytes, region_length says %" PRIu64 ": the rest is not checked",
 			m->region_len, rlen);
@@ -97,8 +125,10 @@ static void walk_region(struct actx *c, uint64_t rlen)
 		 * is raw data, else the header and data_length */
 		uint64_t raw_end = hest_get_le(b + 4, 4) + hest_get_le(b + 8, 4);
 		uint64_t blen = hest_get_le(b + 8, 4) ? raw_end : HEST_CPER_STATUS_SIZE + hest_get_le(b + 12, 4);
+		if (blen > len - at && len < rlen)
+			return; /* runs into what was not given (BERT-REGION-SHORT said so) */
 		if (blen > len - at) {
-			areport(c, "BERT-REGION-BLOCK", NULL, "region_length", 36,
+			region_report(c, "BERT-REGION-BLOCK", at,
 				"region offset 0x%" PRIx64 ": a status block of %" PRIu64 " bytes runs past the region's "
 				"%" PRIu64 "; Linux prints \"Truncated status block\" and stops", at, blen, len);
 			return;
@@ -108,8 +138,9 @@ static void walk_region(struct actx *c, uint64_t rlen)
 		struct hest_cper_block blk;
 		struct hest_diags bd;
 		hest_diags_init(&bd);
-		if (hest_cper_decode(&blk, b, (size_t)blen, HEST_CPER_STATUS_BLOCK, m->file, &bd) == 0) {
-			hest_cper_check(&blk, blen, m->file, &bd);
+		const char *rf = m->region_file ? m->region_file : m->file;
+		if (hest_cper_decode(&blk, b, (size_t)blen, HEST_CPER_STATUS_BLOCK, rf, &bd) == 0) {
+			hest_cper_check(&blk, blen, rf, &bd);
 			hest_cper_block_free(&blk);
 		}
 		for (size_t i = 0; i < bd.n; i++) {
@@ -121,7 +152,13 @@ static void walk_region(struct actx *c, uint64_t rlen)
 			if (!c->o && sev == HEST_SEV_ERROR)
 				sev = HEST_SEV_WARNING;
 			struct hest_loc loc = x->loc;
-			loc.offset += at;
+			if (rf == m->file) { /* a description's records: at `records:` */
+				loc.has_offset = false;
+				loc.line = m->records_pos.line;
+				loc.col = m->records_pos.col;
+			} else {
+				loc.offset += at;
+			}
 			hest_diag_add(c->d, sev, x->rule, loc, "boot error region, record %u at 0x%" PRIx64 ": %s", n, at,
 				      x->message);
 		}
@@ -130,7 +167,7 @@ static void walk_region(struct actx *c, uint64_t rlen)
 		at += blen;
 	}
 	if (n == 0)
-		areport(c, "BERT-REGION-EMPTY", NULL, "region_length", 36,
+		region_report(c, "BERT-REGION-EMPTY", 0,
 			"the boot error region holds no record (the first block_status is 0): Linux prints nothing");
 }
 
@@ -138,7 +175,8 @@ static void check_bert(struct actx *c)
 {
 	const struct hest_model *m = c->m;
 	uint64_t rlen = hdr(m, 36, 4), addr = hdr(m, 40, 8);
-	check_header(c, "BERT");
+	if (!check_header(c, "BERT"))
+		return;
 	if (rlen < BERT_REGION_MIN)
 		areport(c, "BERT-REGION-LENGTH", NULL, "region_length", 36,
 			"region_length %" PRIu64 " is below one status block header (%u bytes); Linux says \"BERT: "
@@ -188,7 +226,8 @@ static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t 
 static void check_einj(struct actx *c)
 {
 	const struct hest_model *m = c->m;
-	check_header(c, "EINJ");
+	if (!check_header(c, "EINJ"))
+		return;
 	uint64_t hl = hdr(m, 36, 4), count = hdr(m, 44, 4);
 	const struct hest_decode_info *info = c->o ? c->o->decode : NULL;
 	if (hl != 12 && hl != 48)

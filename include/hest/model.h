@@ -232,6 +232,7 @@ struct hest_model {
 	 * to the decoder), owned; NULL when there is none. */
 	uint8_t *region;
 	uint32_t region_len;
+	const char *region_file;            /* the file the region came from (not owned; hestval --region), or NULL */
 	struct hest_pos records_pos;        /* the `records:` key (line 0: not given) */
 	/* EINJ: the memory registers (malloc'd array) and the trigger action
 	 * table's entries (`trigger:`, malloc'd array of detached entries whose
