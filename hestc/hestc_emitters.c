@@ -165,6 +165,11 @@ static const char *einj_loader(const struct hest_model *m)
 	return m->kind == HEST_TABLE_EINJ ? needs_linker_loader(m) : "applies to an EINJ";
 }
 
+static int emit_apei_json(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_apei_layout_json(c->m, out, c->d);
+}
+
 /* BERT and EINJ: the table, its iasl source, and a BERT's region with the
  * loader script that places it. */
 static const struct emitter apei_emitters[] = {
@@ -184,6 +189,9 @@ static const struct emitter apei_emitters[] = {
 	  "the BERT as served in the tables blob for the loader (checksum byte 0)", bert_loader, NULL },
 	{ "blobs", "einj-fwcfg.aml", emit_fwcfg_hest,
 	  "the EINJ as served in the tables blob for the loader (checksum byte 0)", einj_loader, NULL },
+	{ "json", "bert-layout.json", emit_apei_json, "the region's placement as JSON, for VMMs", only_bert, NULL },
+	{ "json", "einj-layout.json", emit_apei_json, "the registers' and trigger table's placement as JSON, for VMMs",
+	  only_einj, NULL },
 };
 
 const struct emitter *hestc_apei_emitters(size_t *n)

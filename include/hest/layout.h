@@ -23,6 +23,10 @@ int hest_place_apei(struct hest_model *m, struct hest_diags *d);
 uint64_t hest_bert_region_size(const struct hest_model *m);
 /* The EINJ blob's size: its registers and trigger action table. */
 uint64_t hest_einj_blob_size(const struct hest_model *m);
+/* bert-layout.json / einj-layout.json (emit/apei_layout.c): the placement,
+ * and the region or the registers and trigger table with their offsets
+ * (addresses with fixed placement). */
+int hest_emit_apei_layout_json(const struct hest_model *m, struct hest_buf *o, struct hest_diags *d);
 
 /* The description checks of a laid-out model, at YAML positions: a
  * notification type target.arch cannot raise (HEST-NOTIFY-ARCH), and with
