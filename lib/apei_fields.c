@@ -111,6 +111,45 @@ const struct hest_struct_desc hest_desc_einj_entry = {
 	"ACPI 6.6 table 18.24 (32 bytes)"
 };
 
+/* The SET_ERROR_TYPE_WITH_ADDRESS data structure (ACPI 6.6 table 18.30)
+ * that the entry of that action points at, with the EINJv2 extension
+ * header of ACPI 6.5 after it (its component array, 32 bytes per
+ * component, follows in the register's remaining bytes).  Layout as Linux's
+ * einj-core.c reads and writes it (struct set_error_type_with_address,
+ * struct einjv2_extension_struct). */
+static const struct hest_name setwa_flags_v[] = {
+	{ "processor", 0x1, "Processor APIC ID Valid" },
+	{ "memory", 0x2, "Memory Address And Range Valid" },
+	{ "pcie", 0x4, "PCIe SBDF Valid" },
+	{ "einjv2", 0x8, "EINJv2 Extension Valid" },
+};
+static const struct hest_names setwa_flags = NAMES(setwa_flags_v);
+
+static const struct hest_field setwa_f[] = {
+	{ "error_type", "Error Type", 0, 4, HEST_FK_INT, 0, 0, NULL, NULL, NULL,
+	  "the error type to inject (written by the OS)" },
+	{ "vendor_extension_offset", "Vendor Error Type Extension Offset", 4, 4, HEST_FK_INT, 0, 0, NULL, NULL, NULL,
+	  "offset of the vendor error type extension from this structure, 0 for none" },
+	{ "flags", "Flags", 8, 4, HEST_FK_FLAGS, 0, 0, NULL, &setwa_flags, NULL,
+	  "which of the fields below are valid (written by the OS)" },
+	{ "apic_id", "Processor APIC ID", 12, 4, HEST_FK_INT, 0, 0, NULL, NULL, NULL, "target processor" },
+	{ "memory_address", "Memory Address", 16, 8, HEST_FK_INT, 0, 0, NULL, NULL, NULL, "target physical address" },
+	{ "memory_address_range", "Memory Address Range", 24, 8, HEST_FK_INT, 0, 0, NULL, NULL, NULL,
+	  "mask of the address bits that matter" },
+	{ "pcie_sbdf", "PCIe SBDF", 32, 4, HEST_FK_INT, 0, 0, NULL, NULL, NULL, "target PCIe segment, bus, device, function" },
+	{ "einjv2_length", "EINJv2 Extension Length", 36, 4, HEST_FK_INT, 0, 8, NULL, NULL, NULL,
+	  "EINJv2: bytes of the extension, its 8-byte header and 32 per component slot (the OS sizes the component "
+	  "array from it)" },
+	{ "einjv2_revision", "EINJv2 Extension Revision", 40, 2, HEST_FK_INT, 0, 1, NULL, NULL, NULL, "EINJv2 revision" },
+	{ "einjv2_component_count", "EINJv2 Component Array Count", 42, 2, HEST_FK_INT, 0, 0, NULL, NULL, NULL,
+	  "components the OS filled in (written by the OS)" },
+};
+const struct hest_struct_desc hest_desc_einj_setwa = {
+	"set-error-type-with-address", "SET_ERROR_TYPE_WITH_ADDRESS Data Structure", -1, 44, setwa_f, N(setwa_f),
+	"ACPI 6.6 table 18.30 (36 bytes) and the ACPI 6.5 EINJv2 extension header (8 bytes); components follow, "
+	"32 bytes each"
+};
+
 /* --- the table kinds --------------------------------------------------------- */
 
 static const struct hest_table_desc kinds[] = {

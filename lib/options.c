@@ -183,6 +183,11 @@ static const struct hest_name points_v[] = {
 };
 static const struct hest_names points_names = { points_v, N(points_v) };
 
+static const struct hest_name block_v[] = {
+	{ "set-error-type-with-address", 1, "ACPI 6.6 table 18.30 and the EINJv2 extension header" },
+};
+static const struct hest_names block_names = { block_v, N(block_v) };
+
 static const struct hest_option einj_register_o[] = {
 	{ "name", HEST_OPT_STRING, NULL, NULL, "the register's name, for entries' `register_at` (required)" },
 	{ "size", HEST_OPT_UINT, NULL, "8", "bytes, 1-4096 (a parameter block takes more)" },
@@ -190,6 +195,9 @@ static const struct hest_option einj_register_o[] = {
 	{ "bytes", HEST_OPT_BYTES, NULL, NULL, "initial content, at most size bytes (instead of value)" },
 	{ "points_to", HEST_OPT_ENUM, &points_names, NULL,
 	  "the register holds an address placement fills in (GET_TRIGGER_ERROR_ACTION_TABLE reads it)" },
+	{ "block", HEST_OPT_ENUM, &block_names, NULL,
+	  "the register is a parameter block whose fields are set by name beside these keys (its size "
+	  "defaults to the block's; an EINJv2 block takes 32 more bytes per component)" },
 };
 
 static const struct hest_option einj_entry_o[] = {

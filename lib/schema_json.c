@@ -261,7 +261,10 @@ bool hest_schema_json(struct hest_buf *o)
 	ok = ok && hest_buf_printf(o, ",\n    \"einj-description\": ") &&
 	     options_object_p(o, HEST_OPTS_EINJ_TOP, "table", "einj-");
 	ok = ok && hest_buf_printf(o, ",\n    \"einj-table\": ") && apei_table_schema(o, &hest_desc_einj_header, "EINJ");
-	ok = ok && hest_buf_printf(o, ",\n    \"einj-register\": ") && options_object(o, HEST_OPTS_EINJ_REGISTER, "name");
+	/* a plain register, or a parameter block with its fields by name */
+	ok = ok && hest_buf_printf(o, ",\n    \"einj-register\": {\"required\": [\"name\"], \"anyOf\": [") &&
+	     options_object(o, HEST_OPTS_EINJ_REGISTER, "name") && hest_buf_printf(o, ", ") &&
+	     struct_schema(o, &hest_desc_einj_setwa, HEST_OPTS_EINJ_REGISTER, true, NULL) && hest_buf_printf(o, "]}");
 	ok = ok && hest_buf_printf(o, ",\n    \"einj-entry\": ") &&
 	     struct_schema(o, &hest_desc_einj_entry, HEST_OPTS_EINJ_ENTRY, true, NULL);
 	return ok && hest_buf_printf(o, "\n  }\n}\n");

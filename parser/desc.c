@@ -1589,19 +1589,34 @@ static void parse_register(struct dctx *c, const struct ynode *map, size_t index
 	const char *keys[MAX_OPTION_KEYS];
 	option_keys(HEST_OPTS_EINJ_REGISTER, keys);
 	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *name = NULL, *size = NULL, *value = NULL,
-			   *bytes = NULL, *points = NULL;
+			   *bytes = NULL, *points = NULL, *block = NULL;
+	const struct hest_struct_desc *bd = NULL; /* `block:` */
 	if (map->kind != Y_MAP) {
 		ERR(c, map, "each register must be a mapping (name, size, value...), not %s", ynode_kind_name(map));
 		return;
+	}
+	YMAP_FOREACH(map, bk, bv) {
+		if (yscalar_is(bk, "block"))
+			block = bv;
+	}
+	if (block) {
+		if (!yscalar_is(block, hest_desc_einj_setwa.key)) {
+			ERR(c, block, "'block' takes '%s' (the parameter block of SET_ERROR_TYPE_WITH_ADDRESS)",
+			    hest_desc_einj_setwa.key);
+			return;
+		}
+		bd = &hest_desc_einj_setwa;
 	}
 	YMAP_FOREACH(map, k, v) {
 		if (!plain_key(c, k))
 			continue;
 		size_t x = key_index(k, keys);
 		if (x == SIZE_MAX) {
+			if (bd)
+				continue; /* a field of the block, or unknown: parse_struct says which below */
 			char where[40];
 			snprintf(where, sizeof(where), "register #%zu", index);
-			unknown_key(c, k, where, NULL, keys);
+			unknown_key(c, k, where, bd, keys);
 			continue;
 		}
 		if (!first_use(c, &seen[x], k))
@@ -1614,7 +1629,7 @@ static void parse_register(struct dctx *c, const struct ynode *map, size_t index
 			value = v;
 		else if (yscalar_is(k, "bytes"))
 			bytes = v;
-		else
+		else if (yscalar_is(k, "points_to"))
 			points = v;
 	}
 	if (!name) {
@@ -1632,9 +1647,19 @@ static void parse_register(struct dctx *c, const struct ynode *map, size_t index
 			ERR(c, name, "register name '%s' is used twice", name->str);
 			return;
 		}
-	uint64_t sz = 8;
+	uint64_t sz = bd ? bd->size : 8;
 	if (size && (!node_uint(c, size, "size", 4, &sz) || sz == 0 || sz > 4096)) {
 		ERR(c, size, "'size' must be 1 to 4096 bytes");
+		return;
+	}
+	if (bd && sz < bd->size) {
+		ERR(c, size, "a %s block takes at least %u bytes (the EINJv2 header included), not %" PRIu64, bd->key,
+		    bd->size, sz);
+		return;
+	}
+	if (bd && (value || bytes)) {
+		ERR(c, value ? value : bytes, "a %s block is given by its fields, not by '%s'", bd->key,
+		    value ? "value" : "bytes");
 		return;
 	}
 	struct hest_mem_register *r = hest_model_add_register(c->m, name->str, (uint32_t)sz);
@@ -1643,6 +1668,21 @@ static void parse_register(struct dctx *c, const struct ynode *map, size_t index
 		return;
 	}
 	r->pos = pos_of(map);
+	if (bd) { /* its fields by name, through the descriptor */
+		struct hest_source blk;
+		memset(&blk, 0, sizeof(blk));
+		blk.desc = bd;
+		blk.bytes = r->init;
+		blk.len = r->size;
+		blk.type = HEST_ENTRY_TYPE;
+		hest_apply_defaults(bd, r->init);
+		char wbuf[HEST_REG_NAME_MAX + 16];
+		snprintf(wbuf, sizeof(wbuf), "register '%s'", r->name);
+		struct where in = WHERE_TEXT(wbuf);
+		parse_struct(c, &blk, bd, 0, 0, map, &in, keys);
+		if (blk.givencap)
+			free(blk.given);
+	}
 	if (value && bytes)
 		ERR(c, bytes, "give a register's 'value' or its 'bytes', not both");
 	if (value) {

@@ -223,6 +223,8 @@ static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t 
 			"address space type in GAR\", einj does not load", i, space);
 }
 
+static void check_einj_registers(struct actx *c);
+
 static void check_einj(struct actx *c)
 {
 	const struct hest_model *m = c->m;
@@ -288,9 +290,61 @@ static void check_einj(struct actx *c)
 	if (!have[0x02] && !have[0x08])
 		areport(c, "EINJ-ACTION-MISSING", NULL, "entry_count", 44, "neither set-error-type nor "
 			"set-error-type-with-address: Linux cannot say what to inject");
+	if (m->nregs)
+		check_einj_registers(c);
 	if (m->trailing_len && (!info || info->tail != HEST_TAIL_NONE))
 		areport(c, "EINJ-COUNT", NULL, "length", toff, "%" PRIu32 " bytes after the last whole entry",
 			m->trailing_len);
+}
+
+/* The memory register a placed entry uses, or NULL. */
+static const struct hest_mem_register *entry_register(const struct hest_model *m, const struct hest_source *s)
+{
+	if (!s->layout.placed)
+		return NULL;
+	for (size_t i = 0; i < m->nregs; i++)
+		if (m->regs[i].offset == s->layout.register_offset)
+			return &m->regs[i];
+	return NULL;
+}
+
+/* A description's registers: what the entries will find in them. */
+static void check_einj_registers(struct actx *c)
+{
+	const struct hest_model *m = c->m;
+	bool v2 = false, have_v2_action = false;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		const struct hest_mem_register *r = entry_register(m, s);
+		have_v2_action |= s->bytes[0] == 0x11;
+		if (!r)
+			continue;
+		uint64_t v = hest_get_le(r->init, r->size < 8 ? r->size : 8);
+		if (s->bytes[0] == 0x03 && s->bytes[1] == 0) /* get-error-type, read-register */
+			v2 |= ((v >> s->bytes[6]) & hest_get_le(s->bytes + 24, 8)) >> 30 & 1;
+		if (s->bytes[0] == 0x08 && s->bytes[1] == 2 && r->size < HEST_EINJ_SETWA_V1_SIZE)
+			areport(c, "EINJ-PARAM-BLOCK", s, NULL, s->layout.hest_offset,
+				"entry %zu: set-error-type-with-address points at register '%s' of %" PRIu32 " bytes; Linux "
+				"reads and writes the whole %u-byte parameter block there", i, r->name, r->size,
+				HEST_EINJ_SETWA_V1_SIZE);
+	}
+	for (size_t i = 0; v2 && i < m->nsrc; i++) {
+		const struct hest_source *s = &m->src[i];
+		const struct hest_mem_register *r = entry_register(m, s);
+		if (!r || s->bytes[0] != 0x08 || s->bytes[1] != 2 || r->size < HEST_EINJ_SETWA_V1_SIZE)
+			continue;
+		uint64_t len = r->size >= 40 ? hest_get_le(r->init + 36, 4) : 0;
+		if (r->size < hest_desc_einj_setwa.size || len < 8 || HEST_EINJ_SETWA_V1_SIZE + len > r->size ||
+		    (len - 8) % HEST_EINJ_V2_COMPONENT_SIZE)
+			areport(c, "EINJ-PARAM-BLOCK", s, NULL, s->layout.hest_offset,
+				"entry %zu: EINJv2 is advertised but register '%s' (%" PRIu32 " bytes) does not hold the "
+				"EINJv2 extension its einjv2_length (%" PRIu64 ") says: 8 header bytes and 32 per "
+				"component after the first 36", i, r->name, r->size, len);
+	}
+	if (v2 && !have_v2_action)
+		areport(c, "EINJ-V2-ACTION", NULL, "entry_count", 44,
+			"the get-error-type register advertises EINJv2 (bit 30) but no entry has action "
+			"einjv2-get-error-type: Linux's probe runs it and fails, einj does not load");
 }
 
 void hest_apei_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)

@@ -36,6 +36,11 @@ static const struct hest_rule rules[] = {
 	  "ACPI 6.6 table 18.26 (0-4); Linux apei_exec: \"Invalid action table, unknown instruction type\"" },
 	{ "EINJ-LENGTH", HEST_SEV_ERROR, "EINJ shorter than its 48-byte header",
 	  "ACPI 6.6 table 18.23; Linux einj_check_table" },
+	{ "EINJ-PARAM-BLOCK", HEST_SEV_ERROR, "the SET_ERROR_TYPE_WITH_ADDRESS register is smaller than the block Linux copies",
+	  "ACPI 6.6 table 18.30 (36 bytes), the ACPI 6.5 EINJv2 extension; Linux einj-core.c memcpy_toio of "
+	  "struct set_error_type_with_address" },
+	{ "EINJ-V2-ACTION", HEST_SEV_ERROR, "EINJv2 advertised without an einjv2-get-error-type entry",
+	  "ACPI 6.5 EINJv2 (GET_ERROR_TYPE bit 30, action 0x11); Linux einj_get_available_error_types at probe" },
 };
 
 const struct hest_rule_table hest_rules_apei_part = { rules, sizeof(rules) / sizeof(rules[0]) };

@@ -85,6 +85,9 @@ extern const struct hest_names hest_notify_type_names;
 extern const struct hest_struct_desc hest_desc_bert_header; /* 48 bytes */
 extern const struct hest_struct_desc hest_desc_einj_header; /* 48 bytes */
 extern const struct hest_struct_desc hest_desc_einj_entry;  /* 32 bytes, also the trigger table's */
+extern const struct hest_struct_desc hest_desc_einj_setwa;  /* 44 bytes: the parameter block and EINJv2 header */
+#define HEST_EINJ_SETWA_V1_SIZE 36u   /* what Linux maps without EINJv2 */
+#define HEST_EINJ_V2_COMPONENT_SIZE 32u
 extern const struct hest_names hest_einj_action_names;
 extern const struct hest_names hest_einj_instruction_names;
 

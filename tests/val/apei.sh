@@ -168,4 +168,32 @@ EOY
 "$HESTC" compile -q "$T/w.yaml" -o "$T/w" 2>"$T/w.err"
 check "hestc compile: an EINJ register at address 0 is a warning naming EINJ-GAS, the table is written" \
 	sh -c "[ $? = 0 ] && grep -q 'warning: entry 0: register address 0.*\[EINJ-GAS\]' '$T/w.err' && test -s '$T/w/einj.aml'"
+# EINJv2 and the SET_ERROR_TYPE_WITH_ADDRESS block: description-time rules
+cat >"$T/v2.yaml" <<'EOY'
+table: { signature: EINJ }
+placement: { mode: fixed, base: 0x1e100000 }
+registers:
+  - { name: types, value: 0x40000008 }
+  - { name: params, size: 16 }
+entries:
+  - { action: get-error-type, instruction: read-register, register_at: types, mask: 0xffffffff }
+  - { action: set-error-type-with-address, instruction: write-register, register_at: params }
+EOY
+"$HESTC" compile -q "$T/v2.yaml" -o "$T/v2" 2>"$T/v2.err"
+check "EINJ-PARAM-BLOCK: a 16-byte register for the 36-byte parameter block" \
+	grep -q "register 'params' of 16 bytes; Linux reads and writes the whole 36-byte parameter block there \[EINJ-PARAM-BLOCK\]" "$T/v2.err"
+check "EINJ-V2-ACTION: bit 30 of the error types without an einjv2-get-error-type entry" \
+	grep -q "advertises EINJv2 (bit 30) but no entry has action einjv2-get-error-type.*\[EINJ-V2-ACTION\]" "$T/v2.err"
+sed -e 's/- { name: params, size: 16 }/- { name: params, block: set-error-type-with-address, size: 108, einjv2_length: 72, flags: [memory, einjv2], memory_address: 0x1000 }/' \
+	-e '$a\
+  - { action: einjv2-get-error-type, instruction: read-register, register_at: types }' "$T/v2.yaml" >"$T/v2ok.yaml"
+"$HESTC" compile -q "$T/v2ok.yaml" -o "$T/v2ok" --emit all 2>"$T/v2ok.err"
+check "an EINJv2 block of 2 components and the einjv2-get-error-type entry: no EINJ-PARAM-BLOCK, no EINJ-V2-ACTION" \
+	sh -c "! grep -q 'EINJ-PARAM-BLOCK\|EINJ-V2-ACTION' '$T/v2ok.err'"
+check "the block's fields land at their offsets (flags 0xa at 8, memory_address at 16, einjv2_length 72 at 36, revision 1 at 40)" \
+	python3 -c '
+import sys, struct
+r = open(sys.argv[1], "rb").read()[8:]
+sys.exit(not (struct.unpack_from("<IQ", r, 8)[0] == 0xa and struct.unpack_from("<Q", r, 16)[0] == 0x1000 and
+              struct.unpack_from("<IH", r, 36) == (72, 1) and len(r) >= 108))' "$T/v2ok/einj_registers.bin"
 done_testing
