@@ -43,6 +43,9 @@ static int read_table(const char *path, uint8_t **bytes, size_t *len, char **lab
 		int rc = hest_dump_parse(buf, n, path, &dump, d);
 		free(buf);
 		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
+		/* without a HEST, a BERT or EINJ (the first found) */
+		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")))
+			h = hest_dump_find(&dump, "EINJ");
 		if (!h) {
 			cli_print_diags(d);
 			if (rc == 0)
@@ -63,7 +66,7 @@ static int read_table(const char *path, uint8_t **bytes, size_t *len, char **lab
 		}
 		memcpy(*bytes, h->data, h->len);
 		*len = h->len;
-		snprintf(*label, ln, "%s:%" PRIu32 "[HEST]", path, h->line);
+		snprintf(*label, ln, "%s:%" PRIu32 "[%s]", path, h->line, h->sig);
 		hest_dump_free(&dump);
 		return 0;
 	}

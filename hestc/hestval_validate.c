@@ -645,6 +645,9 @@ static int table_from_file(const char *input, struct source_table *t, struct hes
 		int rc = hest_dump_parse(buf, len, input, &dump, d);
 		free(buf);
 		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
+		/* without a HEST, a BERT or EINJ (the first found) */
+		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")))
+			h = hest_dump_find(&dump, "EINJ");
 		if (!h) {
 			if (rc == 0)
 				fprintf(stderr, "%s: error: '%s': no HEST among its %zu table%s\n", hestval_prog, input, dump.n,
@@ -658,7 +661,7 @@ static int table_from_file(const char *input, struct source_table *t, struct hes
 		t->label = malloc(n);
 		if (t->bytes && t->label) {
 			memcpy(t->bytes, h->data, h->len);
-			snprintf(t->label, n, "%s:%" PRIu32 "[HEST]", input, h->line);
+			snprintf(t->label, n, "%s:%" PRIu32 "[%s]", input, h->line, h->sig);
 		}
 		hest_dump_free(&dump);
 		return t->bytes && t->label ? 0 : -1;

@@ -200,6 +200,39 @@ judge() {
 	[ $rc -eq 0 ] || not_ok "$1: description and disassembly could be compared"
 }
 
+# BERT and EINJ descriptions (table.signature): what iasl prints for the
+# signature, the table length, a BERT's region address (fixed placement),
+# an EINJ's entry count and each entry's action, in order, against the
+# description (ACPI 6.6 table 18.25 codes).
+apei_judge=$scratch/apei_judge.py
+cat >"$apei_judge" <<'PY'
+import re, sys, yaml
+ACTIONS = {"begin-injection": 0, "get-trigger-error-action-table": 1, "set-error-type": 2,
+           "get-error-type": 3, "end-operation": 4, "execute-operation": 5, "check-busy-status": 6,
+           "get-command-status": 7, "set-error-type-with-address": 8,
+           "get-execute-operation-timings": 9, "einjv2-get-error-type": 0x11, "trigger-error": 0xff}
+desc = yaml.load(open(sys.argv[1]), Loader=yaml.BaseLoader)
+dsl = open(sys.argv[2]).read()
+def field(label):
+    return [v.strip() for v in re.findall(r"^\[[^]]*\]\s*%s : (.*)$" % re.escape(label), dsl, re.M)]
+def say(cond, what):
+    print("%s\t%s" % ("ok" if cond else "not ok", what))
+sig = desc["table"]["signature"]
+say(field("Signature")[0].startswith('"%s"' % sig), "signature %s" % sig)
+if sig == "BERT":
+    say(int(field("Table Length")[0], 16) == 48, "table length 48")
+    if desc.get("placement", {}).get("mode") == "fixed":
+        base = int(desc["placement"]["base"], 0)
+        say(int(field("Boot Error Region Address")[0], 16) == base, "region address 0x%x" % base)
+else:
+    entries = desc.get("entries", [])
+    say(int(field("Table Length")[0], 16) == 48 + 32 * len(entries), "table length 48 + 32 x %d" % len(entries))
+    say(int(field("Injection Entry Count")[0], 16) == len(entries), "entry count %d" % len(entries))
+    got = [int(a.split()[0], 16) for a in field("Action")]
+    want = [ACTIONS[e["action"]] for e in entries]
+    say(got == want, "the entries' actions in order")
+PY
+
 found=0
 for aml in "$golden"/*.aml; do
 	[ -e "$aml" ] || continue
@@ -213,6 +246,18 @@ for aml in "$golden"/*.aml; do
 	ok "$name: iasl -d disassembles it without errors or warnings"
 	if [ ! -f "$examples/$name.yaml" ]; then
 		not_ok "$name: examples/$name.yaml exists"
+		continue
+	fi
+	if grep -q 'signature: \(BERT\|EINJ\)' "$examples/$name.yaml"; then
+		python3 "$apei_judge" "$examples/$name.yaml" "$dir/$name.dsl" >"$dir/apei.judge" 2>&1 ||
+			not_ok "$name: description and disassembly could be compared"
+		while IFS="	" read -r verdict what; do
+			case $verdict in
+			ok) ok "$name: iasl agrees with the description: $what" ;;
+			"not ok") not_ok "$name: iasl agrees with the description: $what" ;;
+			*) diag "$verdict $what" ;;
+			esac
+		done <"$dir/apei.judge"
 		continue
 	fi
 	judge "$name" "$examples/$name.yaml" "$dir/$name.dsl"
