@@ -191,21 +191,22 @@ static void check_bert(struct actx *c)
 /* --- EINJ ------------------------------------------------------------------ */
 
 /* apei_check_gar: what the probe refuses (-EINVAL, einj does not load). */
-static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t i, uint64_t toff)
+/* `what`: "entry" or "trigger entry"; `then`: what follows in Linux. */
+static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t i, uint64_t toff, const char *what,
+			    const char *then)
 {
 	const uint8_t *g = s->bytes + 4;
 	unsigned space = g[0], width = g[1], boff = g[2], acc = g[3];
 	uint64_t addr = hest_get_le(g + 4, 8);
 	if (!addr) {
 		areport(c, "EINJ-GAS", s, "register.address", toff + 8,
-			"entry %zu: register address 0; Linux: \"APEI: Invalid physical address in GAR\", einj does not "
-			"load", i);
+			"%s %zu: register address 0; Linux: \"APEI: Invalid physical address in GAR\", %s", what, i, then);
 		return;
 	}
 	if (acc < 1 || acc > 4) {
 		areport(c, "EINJ-GAS", s, "register.access_size", toff + 7,
-			"entry %zu: access size %u is not byte, word, dword or qword; Linux: \"APEI: Invalid access "
-			"size code in GAR\", einj does not load", i, acc);
+			"%s %zu: access size %u is not byte, word, dword or qword; Linux: \"APEI: Invalid access "
+			"size code in GAR\", %s", what, i, acc, then);
 		return;
 	}
 	unsigned abw = 1u << (acc + 2);
@@ -215,15 +216,16 @@ static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t 
 		abw = 64;
 	if (width + boff > abw)
 		areport(c, "EINJ-GAS", s, "register.bit_width", toff + 5,
-			"entry %zu: bit width %u + offset %u exceed the %u-bit access; Linux: \"APEI: Invalid bit width "
-			"+ offset in GAR\", einj does not load", i, width, boff, abw);
+			"%s %zu: bit width %u + offset %u exceed the %u-bit access; Linux: \"APEI: Invalid bit width "
+			"+ offset in GAR\", %s", what, i, width, boff, abw, then);
 	else if (space != 0 && space != 1)
 		areport(c, "EINJ-GAS", s, "register.space_id", toff + 4,
-			"entry %zu: address space %u is neither system-memory nor system-io; Linux: \"APEI: Invalid "
-			"address space type in GAR\", einj does not load", i, space);
+			"%s %zu: address space %u is neither system-memory nor system-io; Linux: \"APEI: Invalid "
+			"address space type in GAR\", %s", what, i, space, then);
 }
 
 static void check_einj_registers(struct actx *c);
+static void check_einj_trigger(struct actx *c);
 
 static void check_einj(struct actx *c)
 {
@@ -273,7 +275,7 @@ static void check_einj(struct actx *c)
 			areport(c, "EINJ-FLAGS", s, "flags", toff + 2, "entry %zu: flags 0x%02x set bits ACPI reserves", i,
 				s->bytes[2]);
 		if (ins != 4)
-			check_entry_gas(c, s, i, toff);
+			check_entry_gas(c, s, i, toff, "entry", "einj does not load");
 	}
 	/* the actions __einj_error_inject runs unconditionally; GET_ERROR_TYPE at load */
 	static const struct { unsigned action; const char *why; } need[] = {
@@ -292,6 +294,8 @@ static void check_einj(struct actx *c)
 			"set-error-type-with-address: Linux cannot say what to inject");
 	if (m->nregs)
 		check_einj_registers(c);
+	if (m->has_trigger)
+		check_einj_trigger(c);
 	if (m->trailing_len && (!info || info->tail != HEST_TAIL_NONE))
 		areport(c, "EINJ-COUNT", NULL, "length", toff, "%" PRIu32 " bytes after the last whole entry",
 			m->trailing_len);
@@ -345,6 +349,34 @@ static void check_einj_registers(struct actx *c)
 		areport(c, "EINJ-V2-ACTION", NULL, "entry_count", 44,
 			"the get-error-type register advertises EINJv2 (bit 30) but no entry has action "
 			"einjv2-get-error-type: Linux's probe runs it and fails, einj does not load");
+}
+
+/* A description's trigger action table: __einj_error_trigger checks its
+ * header (at most a page), collects, requests and maps its registers and
+ * runs its TRIGGER_ERROR entries; a failure fails the injection. */
+static void check_einj_trigger(struct actx *c)
+{
+	const struct hest_model *m = c->m;
+	uint32_t size = hest_einj_trigger_size(m);
+	if (size > 4096)
+		areport(c, "EINJ-TRIGGER", NULL, NULL, 0, "the trigger action table is %" PRIu32 " bytes; Linux takes at "
+			"most a page (4096): \"Invalid trigger error action table.\", every injection fails", size);
+	for (size_t i = 0; i < m->ntrig; i++) {
+		const struct hest_source *s = &m->trig[i];
+		unsigned ins = s->bytes[1];
+		if (s->bytes[0] != 0xff)
+			areport(c, "EINJ-TRIGGER", s, "action", 0, "trigger entry %zu: action %s; Linux runs only "
+				"trigger-error entries of the trigger table (this one is mapped, never run)", i,
+				hest_name_of(&hest_einj_action_names, s->bytes[0]) ? hest_name_of(&hest_einj_action_names, s->bytes[0])
+										 : "undefined");
+		if (ins > 4) {
+			areport(c, "EINJ-INSTRUCTION", s, "instruction", 0, "trigger entry %zu: instruction %u is not one "
+				"EINJ defines (0-4); Linux refuses the trigger table, every injection fails", i, ins);
+			continue;
+		}
+		if (ins != 4)
+			check_entry_gas(c, s, i, 0, "trigger entry", "every injection fails");
+	}
 }
 
 void hest_apei_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)

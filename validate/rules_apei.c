@@ -39,6 +39,8 @@ static const struct hest_rule rules[] = {
 	{ "EINJ-PARAM-BLOCK", HEST_SEV_ERROR, "the SET_ERROR_TYPE_WITH_ADDRESS register is smaller than the block Linux copies",
 	  "ACPI 6.6 table 18.30 (36 bytes), the ACPI 6.5 EINJv2 extension; Linux einj-core.c memcpy_toio of "
 	  "struct set_error_type_with_address" },
+	{ "EINJ-TRIGGER", HEST_SEV_ERROR, "a trigger action table Linux refuses or only partly runs",
+	  "ACPI 6.6 table 18.27/18.28; Linux einj-core.c einj_check_trigger_header, __einj_error_trigger" },
 	{ "EINJ-V2-ACTION", HEST_SEV_ERROR, "EINJv2 advertised without an einjv2-get-error-type entry",
 	  "ACPI 6.5 EINJv2 (GET_ERROR_TYPE bit 30, action 0x11); Linux einj_get_available_error_types at probe" },
 };

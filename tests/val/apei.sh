@@ -168,6 +168,27 @@ EOY
 "$HESTC" compile -q "$T/w.yaml" -o "$T/w" 2>"$T/w.err"
 check "hestc compile: an EINJ register at address 0 is a warning naming EINJ-GAS, the table is written" \
 	sh -c "[ $? = 0 ] && grep -q 'warning: entry 0: register address 0.*\[EINJ-GAS\]' '$T/w.err' && test -s '$T/w/einj.aml'"
+# the trigger action table: entries Linux never runs, registers it refuses, a table past a page
+cat >"$T/t.yaml" <<'EOY'
+table: { signature: EINJ }
+placement: { mode: fixed, base: 0x1e100000 }
+registers: [{ name: trig, points_to: trigger }]
+entries: [{ action: get-trigger-error-action-table, instruction: read-register, register_at: trig }]
+trigger:
+  - { action: execute-operation, instruction: write-register-value, register: { address: 0x1000 } }
+  - { action: trigger-error, instruction: write-register-value, register: { address: 0 } }
+EOY
+"$HESTC" compile -q "$T/t.yaml" -o "$T/t" 2>"$T/t.err"
+check "EINJ-TRIGGER: a trigger entry that is not trigger-error" \
+	grep -q "trigger entry 0: action execute-operation; Linux runs only trigger-error entries.*\[EINJ-TRIGGER\]" "$T/t.err"
+check "EINJ-GAS in the trigger table: register address 0, every injection fails" \
+	grep -q "trigger entry 1: register address 0;.*every injection fails \[EINJ-GAS\]" "$T/t.err"
+{ sed '/^trigger:/,$d' "$T/t.yaml"; echo "trigger:"; i=0; while [ $i -lt 128 ]; do
+	echo "  - { action: trigger-error, instruction: noop }"; i=$((i + 1)); done; } >"$T/tbig.yaml"
+"$HESTC" compile -q "$T/tbig.yaml" -o "$T/tbig" 2>"$T/tbig.err"
+check "EINJ-TRIGGER: a trigger table of 128 entries (4112 bytes) is past a page" \
+	grep -q "the trigger action table is 4112 bytes; Linux takes at most a page.*\[EINJ-TRIGGER\]" "$T/tbig.err"
+
 # EINJv2 and the SET_ERROR_TYPE_WITH_ADDRESS block: description-time rules
 cat >"$T/v2.yaml" <<'EOY'
 table: { signature: EINJ }
