@@ -54,7 +54,7 @@ static int layout_apei(struct hest_model *m, struct hest_diags *d)
 	uint8_t *h = m->hdr.bytes;
 	if (!hest_source_given(&m->hdr, "length"))
 		hest_put_le(h + 4, 4, at);
-	if (m->kind == HEST_TABLE_EINJ && !hest_source_given(&m->hdr, "entry_count"))
+	if (hest_table_desc_of(m->kind)->entry && !hest_source_given(&m->hdr, "entry_count"))
 		hest_put_le(h + 44, 4, m->nsrc);
 	if (m->kind == HEST_TABLE_BERT && m->region && !hest_source_given(&m->hdr, "region_length"))
 		hest_put_le(h + 36, 4, m->region_len);

@@ -108,7 +108,7 @@ int hest_decompile_region(const uint8_t *p, size_t len, const char *file, const 
 		else
 			snprintf(sig, sizeof(sig), "%02x %02x %02x %02x", p[0], p[1], p[2], p[3]);
 		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 0, 0, true, 0 },
-			      "not a HEST, BERT or EINJ: the signature is %s", sig);
+			      "not a HEST, BERT, EINJ or ERST: the signature is %s", sig);
 		return -1;
 	}
 	struct hest_model m;
@@ -121,7 +121,7 @@ int hest_decompile_region(const uint8_t *p, size_t len, const char *file, const 
 	if (hest_decode_table(p, len, file, &m, &info, d) == 0) {
 		if (region && m.kind != HEST_TABLE_BERT) {
 			hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "a boot error region goes with a BERT; this is "
-				      "a%s %s", m.kind == HEST_TABLE_EINJ ? "n" : "", hest_table_desc_of(m.kind)->signature);
+				      "a%s %s", m.kind != HEST_TABLE_HEST ? "n" : "", hest_table_desc_of(m.kind)->signature);
 		} else if (region && rlen > UINT32_MAX) {
 			hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "the region is %zu bytes; a BERT's region "
 				      "length is 32-bit", rlen);

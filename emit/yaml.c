@@ -621,7 +621,8 @@ static int emit_apei_yaml(struct yw *w, const struct hest_yaml_options *o)
 			char who[32];
 			snprintf(who, sizeof(who), "entry %zu", i);
 			uint64_t action = s->bytes[0];
-			const char *an = hest_name_of(&hest_einj_action_names, action);
+			const struct hest_field *af = hest_field_find(s->desc, "action");
+			const char *an = af ? hest_name_of(af->names, action) : NULL;
 			if (w->offsets)
 				line(w, 2, -1, NULL, "# 0x%03" PRIx64 ": entry %zu (%s)", toff, i, an ? an : "undefined action");
 			w->dash = true;

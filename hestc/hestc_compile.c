@@ -224,7 +224,7 @@ int hestc_cmd_compile(int argc, char **argv)
 			e = hestc_apei_emitters(&ne);
 			memset(want, 0, sizeof(want));
 			memset(named, 0, sizeof(named));
-			want[0] = want[1] = true; /* the table is always written */
+			want[0] = want[1] = want[2] = true; /* the table is always written */
 			if (emit_arg && parse_apei_emit(emit_arg, want, named, ne, e) < 0)
 				e = NULL;
 		}
@@ -243,8 +243,9 @@ int hestc_cmd_compile(int argc, char **argv)
 		if (rc == EXIT_OK && !quiet && m.kind == HEST_TABLE_HEST)
 			printf("%s: HEST %zu bytes, %zu error source%s\n", hestc_prog, tablelen, m.nsrc,
 			       m.nsrc == 1 ? "" : "s");
-		else if (rc == EXIT_OK && !quiet && m.kind == HEST_TABLE_EINJ)
-			printf("%s: EINJ %zu bytes, %zu entr%s\n", hestc_prog, tablelen, m.nsrc, m.nsrc == 1 ? "y" : "ies");
+		else if (rc == EXIT_OK && !quiet && m.kind != HEST_TABLE_BERT)
+			printf("%s: %s %zu bytes, %zu entr%s\n", hestc_prog, hest_table_desc_of(m.kind)->signature, tablelen,
+			       m.nsrc, m.nsrc == 1 ? "y" : "ies");
 		else if (rc == EXIT_OK && !quiet)
 			printf("%s: BERT %zu bytes, boot error region %" PRIu64 " bytes\n", hestc_prog, tablelen,
 			       hest_bert_region_size(&m));

@@ -44,8 +44,8 @@ static int read_table(const char *path, uint8_t **bytes, size_t *len, char **lab
 		free(buf);
 		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
 		/* without a HEST, a BERT or EINJ (the first found) */
-		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")))
-			h = hest_dump_find(&dump, "EINJ");
+		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")) && !(h = hest_dump_find(&dump, "EINJ")))
+			h = hest_dump_find(&dump, "ERST");
 		if (!h) {
 			cli_print_diags(d);
 			if (rc == 0)

@@ -150,6 +150,11 @@ static const char *apei_loader(const struct hest_model *m)
 	return needs_linker_loader(m);
 }
 
+static const char *only_erst(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_ERST ? NULL : "applies to an ERST";
+}
+
 static const char *einj_placed(const struct hest_model *m)
 {
 	return m->kind == HEST_TABLE_EINJ ? needs_placement(m) : "applies to an EINJ";
@@ -175,8 +180,10 @@ static int emit_apei_json(const struct emit_ctx *c, struct hest_buf *out)
 static const struct emitter apei_emitters[] = {
 	{ "table", "bert.aml", NULL, "the BERT (always written)", only_bert, view_hest },
 	{ "table", "einj.aml", NULL, "the EINJ (always written)", only_einj, view_hest },
+	{ "table", "erst.aml", NULL, "the ERST (always written)", only_erst, view_hest },
 	{ "dsl", "bert.dsl", emit_dsl, "iasl data-table source of the BERT", only_bert, NULL },
 	{ "dsl", "einj.dsl", emit_dsl, "iasl data-table source of the EINJ", only_einj, NULL },
+	{ "dsl", "erst.dsl", emit_dsl, "iasl data-table source of the ERST", only_erst, NULL },
 	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
 	  apei_loader, NULL },
 	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", apei_loader,

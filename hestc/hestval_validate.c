@@ -646,8 +646,8 @@ static int table_from_file(const char *input, struct source_table *t, struct hes
 		free(buf);
 		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
 		/* without a HEST, a BERT or EINJ (the first found) */
-		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")))
-			h = hest_dump_find(&dump, "EINJ");
+		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")) && !(h = hest_dump_find(&dump, "EINJ")))
+			h = hest_dump_find(&dump, "ERST");
 		if (!h) {
 			if (rc == 0)
 				fprintf(stderr, "%s: error: '%s': no HEST among its %zu table%s\n", hestval_prog, input, dump.n,

@@ -150,6 +150,86 @@ const struct hest_struct_desc hest_desc_einj_setwa = {
 	"32 bytes each"
 };
 
+/* --- ERST (ACPI 6.6 tables 18.31-18.35) ------------------------------------ */
+
+/* Table 18.33; 0x0C is unused (iasl: "Unused/Unknown Action"). */
+static const struct hest_name erst_action_v[] = {
+	{ "begin-write", 0x00, "Begin Write Operation" },
+	{ "begin-read", 0x01, "Begin Read Operation" },
+	{ "begin-clear", 0x02, "Begin Clear Operation" },
+	{ "end", 0x03, "End Operation" },
+	{ "set-record-offset", 0x04, "Set Record Offset" },
+	{ "execute-operation", 0x05, "Execute Operation" },
+	{ "check-busy-status", 0x06, "Check Busy Status" },
+	{ "get-command-status", 0x07, "Get Command Status" },
+	{ "get-record-identifier", 0x08, "Get Record Identifier" },
+	{ "set-record-identifier", 0x09, "Set Record Identifier" },
+	{ "get-record-count", 0x0a, "Get Record Count" },
+	{ "begin-dummy-write", 0x0b, "Begin Dummy Write" },
+	{ "get-error-log-address-range", 0x0d, "Get Error Address Range" },
+	{ "get-error-log-address-length", 0x0e, "Get Error Address Length" },
+	{ "get-error-log-address-attributes", 0x0f, "Get Error Attributes" },
+	{ "get-execute-operation-timings", 0x10, "Get Execute Operation Timings" },
+};
+const struct hest_names hest_erst_action_names = NAMES(erst_action_v);
+
+/* Table 18.34: the serialization instructions. */
+static const struct hest_name erst_instr_v[] = {
+	{ "read-register", 0x00, "Read Register" },
+	{ "read-register-value", 0x01, "Read Register Value" },
+	{ "write-register", 0x02, "Write Register" },
+	{ "write-register-value", 0x03, "Write Register Value" },
+	{ "noop", 0x04, "Noop" },
+	{ "load-var1", 0x05, "Load Var1" },
+	{ "load-var2", 0x06, "Load Var2" },
+	{ "store-var1", 0x07, "Store Var1" },
+	{ "add", 0x08, "Add" },
+	{ "subtract", 0x09, "Subtract" },
+	{ "add-value", 0x0a, "Add Value" },
+	{ "subtract-value", 0x0b, "Subtract Value" },
+	{ "stall", 0x0c, "Stall" },
+	{ "stall-while-true", 0x0d, "Stall While True" },
+	{ "skip-next-instruction-if-true", 0x0e, "Skip Next If True" },
+	{ "goto", 0x0f, "GoTo" },
+	{ "set-src-address-base", 0x10, "Set Source Address" },
+	{ "set-dst-address-base", 0x11, "Set Destination Address" },
+	{ "move-data", 0x12, "Move Data" },
+};
+const struct hest_names hest_erst_instruction_names = NAMES(erst_instr_v);
+
+static const struct hest_field erst_f[] = {
+	ACPI_HEADER("ERST", 1, "ERST revision, 1"),
+	{ "header_length", "Serialization Header Length", 36, 4, HEST_FK_INT, 0, 48, NULL, NULL, NULL,
+	  "serialization header size: 48 (iasl's template; Linux also takes 12, the bytes after the ACPI header)" },
+	{ "reserved_40", "Reserved", 40, 4, HEST_FK_RESERVED, 0, 0, NULL, NULL, NULL, "reserved, zero" },
+	{ "entry_count", "Instruction Entry Count", 44, 4, HEST_FK_INT, HEST_FA_COMPUTED, 0, NULL, NULL, NULL,
+	  "number of serialization instruction entries; computed (giving it overrides, deliberately)" },
+};
+const struct hest_struct_desc hest_desc_erst_header = {
+	"table", "Error Record Serialization Table", -1, 48, erst_f, N(erst_f),
+	"ACPI table header (36 bytes), serialization header size, reserved and entry count"
+};
+
+static const struct hest_field erst_entry_f[] = {
+	{ "action", "Action", 0, 1, HEST_FK_ENUM, HEST_FA_REQUIRED, 0, NULL, &hest_erst_action_names, NULL,
+	  "serialization action this instruction belongs to" },
+	{ "instruction", "Instruction", 1, 1, HEST_FK_ENUM, HEST_FA_REQUIRED, 0, NULL, &hest_erst_instruction_names,
+	  NULL, "what the OS does with the register" },
+	{ "flags", "Flags (decoded below)", 2, 1, HEST_FK_FLAGS, 0, 0, NULL, &einj_entry_flags, NULL,
+	  "instruction flags: preserve-register (write only the bits of mask)" },
+	{ "reserved_3", "Reserved", 3, 1, HEST_FK_RESERVED, 0, 0, NULL, NULL, NULL, "reserved, zero" },
+	{ "register", "Register Region", 4, 12, HEST_FK_STRUCT, 0, 0, NULL, NULL, &hest_desc_gas,
+	  "the register the instruction uses" },
+	{ "value", "Value", 16, 8, HEST_FK_INT, 0, 0, NULL, NULL, NULL,
+	  "the instruction's operand (value written or compared, stall time, goto target...)" },
+	{ "mask", "Mask", 24, 8, HEST_FK_INT, 0, UINT64_MAX, NULL, NULL, NULL,
+	  "bits of the register the instruction uses" },
+};
+const struct hest_struct_desc hest_desc_erst_entry = {
+	"serialization-instruction", "Serialization Instruction Entry", -1, 32, erst_entry_f, N(erst_entry_f),
+	"ACPI 6.6 table 18.32 (32 bytes)"
+};
+
 /* --- the table kinds --------------------------------------------------------- */
 
 static const struct hest_table_desc kinds[] = {
@@ -159,6 +239,8 @@ static const struct hest_table_desc kinds[] = {
 	  "Boot Error Record Table (ACPI 6.6 18.3.1)" },
 	{ HEST_TABLE_EINJ, "EINJ", "einj", &hest_desc_einj_header, &hest_desc_einj_entry, "entries",
 	  "Error Injection Table (ACPI 6.6 18.6, EINJv2 of ACPI 6.5)" },
+	{ HEST_TABLE_ERST, "ERST", "erst", &hest_desc_erst_header, &hest_desc_erst_entry, "entries",
+	  "Error Record Serialization Table (ACPI 6.6 18.5)" },
 };
 
 const struct hest_table_desc *hest_table_descs(size_t *n)

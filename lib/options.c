@@ -178,6 +178,15 @@ static const struct hest_option einj_top_o[] = {
 	  "bytes after the last whole entry, kept verbatim (decompiled tables)" },
 };
 
+static const struct hest_option erst_top_o[] = {
+	{ "table", HEST_OPT_MAP, NULL, NULL, "the ERST header; `signature: ERST` makes the description an ERST" },
+	{ "placement", HEST_OPT_MAP, NULL, "`mode: none`", "`none` only: every register address is given by hand" },
+	{ "entries", HEST_OPT_LIST, NULL, NULL,
+	  "serialization instruction entries, in order (each a `serialization-instruction` mapping)" },
+	{ "trailing_bytes", HEST_OPT_BYTES, NULL, NULL,
+	  "bytes after the last whole entry, kept verbatim (decompiled tables)" },
+};
+
 static const struct hest_name points_v[] = {
 	{ "trigger", HEST_REG_POINTS_TRIGGER, "the trigger action table's address" },
 };
@@ -213,6 +222,7 @@ static const struct {
 	[HEST_OPTS_EINJ_TOP] = { einj_top_o, N(einj_top_o) },
 	[HEST_OPTS_EINJ_REGISTER] = { einj_register_o, N(einj_register_o) },
 	[HEST_OPTS_EINJ_ENTRY] = { einj_entry_o, N(einj_entry_o) },
+	[HEST_OPTS_ERST_TOP] = { erst_top_o, N(erst_top_o) },
 	[HEST_OPTS_TOP] = { top_o, N(top_o) },
 	[HEST_OPTS_TARGET] = { target_o, N(target_o) },
 	[HEST_OPTS_PLACEMENT] = { placement_o, N(placement_o) },

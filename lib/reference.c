@@ -161,5 +161,12 @@ bool hest_reference_markdown(struct hest_buf *o)
 				   hest_desc_einj_entry.title, hest_desc_einj_entry.size) &&
 	     options_table(o, HEST_OPTS_EINJ_ENTRY) && hest_buf_printf(o, "\n") &&
 	     fields_table(o, &hest_desc_einj_entry);
+	ok = ok && hest_buf_printf(o, "\n### ERST: top level (`table: { signature: ERST }`)\n\n") &&
+	     options_table(o, HEST_OPTS_ERST_TOP);
+	ok = ok && hest_buf_printf(o, "\n### ERST `table`: %s\n\n", hest_desc_erst_header.doc) &&
+	     fields_table(o, &hest_desc_erst_header);
+	ok = ok && hest_buf_printf(o, "\n### ERST `entries` items: %s (%u bytes)\n\n", hest_desc_erst_entry.title,
+				   hest_desc_erst_entry.size) &&
+	     fields_table(o, &hest_desc_erst_entry);
 	return ok;
 }

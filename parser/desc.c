@@ -1557,8 +1557,9 @@ static void entry_register_at(struct dctx *c, struct hest_source *s, const struc
 /* `entries:` (the EINJ's own) or `trigger:` (the trigger action table). */
 static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const struct ynode *seq, bool trigger)
 {
-	const char *extra[MAX_OPTION_KEYS];
-	option_keys(HEST_OPTS_EINJ_ENTRY, extra);
+	const char *extra[MAX_OPTION_KEYS] = { NULL };
+	if (t->kind == HEST_TABLE_EINJ) /* register_at: registers are an EINJ's */
+		option_keys(HEST_OPTS_EINJ_ENTRY, extra);
 	const char *key = trigger ? "trigger" : t->entries_key;
 	if (seq->kind != Y_SEQ) {
 		ERR(c, seq, "'%s' must be a list, not %s", key, ynode_kind_name(seq));
@@ -1579,7 +1580,8 @@ static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const
 			continue;
 		}
 		parse_struct(c, s, t->entry, 0, 0, it, &in, extra);
-		entry_register_at(c, s, it);
+		if (t->kind == HEST_TABLE_EINJ)
+			entry_register_at(c, s, it);
 	}
 }
 
@@ -1725,7 +1727,10 @@ static void parse_registers(struct dctx *c, const struct ynode *seq)
 static void parse_apei_root(struct dctx *c, const struct ynode *root, const struct hest_table_desc *t)
 {
 	const char *keys[MAX_OPTION_KEYS];
-	option_keys(t->kind == HEST_TABLE_BERT ? HEST_OPTS_BERT_TOP : HEST_OPTS_EINJ_TOP, keys);
+	option_keys(t->kind == HEST_TABLE_BERT	 ? HEST_OPTS_BERT_TOP
+		    : t->kind == HEST_TABLE_ERST ? HEST_OPTS_ERST_TOP
+						 : HEST_OPTS_EINJ_TOP,
+		    keys);
 	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *trailing = NULL, *records = NULL, *region = NULL;
 	const struct ynode *entries = NULL, *registers = NULL, *trigger = NULL;
 	if (!hest_model_set_kind(c->m, t->kind)) {
@@ -1734,7 +1739,7 @@ static void parse_apei_root(struct dctx *c, const struct ynode *root, const stru
 	}
 	if (t->kind == HEST_TABLE_BERT)
 		strcpy(c->m->placement.blob, "etc/boot_errors");
-	else
+	else if (t->kind == HEST_TABLE_EINJ)
 		strcpy(c->m->placement.blob, "etc/einj_registers");
 	YMAP_FOREACH(root, k, v) {
 		if (!plain_key(c, k))

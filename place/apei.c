@@ -87,9 +87,15 @@ static void place_einj(struct hest_model *m)
 
 int hest_place_apei(struct hest_model *m, struct hest_diags *d)
 {
-	if (m->kind == HEST_TABLE_BERT)
+	if (m->kind == HEST_TABLE_BERT) {
 		place_bert(m, d);
-	else if (m->placement.mode != HEST_PLACE_NONE)
+	} else if (m->kind == HEST_TABLE_ERST && m->placement.mode != HEST_PLACE_NONE) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, pos_loc(m, m->placement.pos),
+			      "an ERST description takes placement mode none: each instruction's register address is "
+			      "given in its entry");
+		return -1;
+	} else if (m->placement.mode != HEST_PLACE_NONE) {
 		place_einj(m);
+	}
 	return hest_diags_failed(d) ? -1 : 0;
 }

@@ -17,7 +17,7 @@ same_bytes() {
 		"$HESTC" decompile -q "$2" -o "$T/b.yaml" 2>/dev/null &&
 		[ "$(tail -n +2 "$T/t.yaml")" = "$(tail -n +2 "$T/b.yaml")" ] &&
 		rm -rf "$T/rt" && "$HESTC" compile -q "$T/t.yaml" -o "$T/rt" 2>/dev/null &&
-		cmp -s "$(ls "$T"/rt/hest.aml "$T"/rt/bert.aml "$T"/rt/einj.aml 2>/dev/null | head -n 1)" "$2"
+		cmp -s "$(ls "$T"/rt/hest.aml "$T"/rt/bert.aml "$T"/rt/einj.aml "$T"/rt/erst.aml 2>/dev/null | head -n 1)" "$2"
 }
 
 n=0 bad=

@@ -30,7 +30,7 @@ iasl_reference=$golden/iasl/hest-template.aml
 compile() {
 	mkdir -p "$2" &&
 		"$HESTC" compile -q "$examples/$1.yaml" -o "$2" >"$2.log" 2>&1 || return 1
-	for t in hest bert einj; do
+	for t in hest bert einj erst; do
 		if [ -s "$2/$t.aml" ]; then
 			cp "$2/$t.aml" "$2/table.aml"
 			return 0

@@ -64,7 +64,9 @@ static bool check_header(struct actx *c, const char *sig)
 	if (!info)
 		return true;
 	if (info->input_len < c->m->hdr.desc->size || info->header_len < c->m->hdr.desc->size) {
-		areport(c, !strcmp(sig, "BERT") ? "BERT-LENGTH" : "EINJ-LENGTH", NULL, "length", 4,
+		char rule[16];
+		snprintf(rule, sizeof(rule), "%s-LENGTH", sig);
+		areport(c, rule, NULL, "length", 4,
 			"%zu bytes given, length field %" PRIu32 ": the %s header alone takes %u; Linux refuses the "
 			"table", info->input_len, info->header_len, sig, c->m->hdr.desc->size);
 		return false;
@@ -192,19 +194,19 @@ static void check_bert(struct actx *c)
 
 /* apei_check_gar: what the probe refuses (-EINVAL, einj does not load). */
 /* `what`: "entry" or "trigger entry"; `then`: what follows in Linux. */
-static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t i, uint64_t toff, const char *what,
-			    const char *then)
+static void check_entry_gas_rule(struct actx *c, const char *rule, const struct hest_source *s, size_t i,
+				 uint64_t toff, const char *what, const char *then)
 {
 	const uint8_t *g = s->bytes + 4;
 	unsigned space = g[0], width = g[1], boff = g[2], acc = g[3];
 	uint64_t addr = hest_get_le(g + 4, 8);
 	if (!addr) {
-		areport(c, "EINJ-GAS", s, "register.address", toff + 8,
+		areport(c, rule, s, "register.address", toff + 8,
 			"%s %zu: register address 0; Linux: \"APEI: Invalid physical address in GAR\", %s", what, i, then);
 		return;
 	}
 	if (acc < 1 || acc > 4) {
-		areport(c, "EINJ-GAS", s, "register.access_size", toff + 7,
+		areport(c, rule, s, "register.access_size", toff + 7,
 			"%s %zu: access size %u is not byte, word, dword or qword; Linux: \"APEI: Invalid access "
 			"size code in GAR\", %s", what, i, acc, then);
 		return;
@@ -215,13 +217,19 @@ static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t 
 	else if (width == 64 && boff == 0 && (addr & 7) == 0 && abw < 64)
 		abw = 64;
 	if (width + boff > abw)
-		areport(c, "EINJ-GAS", s, "register.bit_width", toff + 5,
+		areport(c, rule, s, "register.bit_width", toff + 5,
 			"%s %zu: bit width %u + offset %u exceed the %u-bit access; Linux: \"APEI: Invalid bit width "
 			"+ offset in GAR\", %s", what, i, width, boff, abw, then);
 	else if (space != 0 && space != 1)
-		areport(c, "EINJ-GAS", s, "register.space_id", toff + 4,
+		areport(c, rule, s, "register.space_id", toff + 4,
 			"%s %zu: address space %u is neither system-memory nor system-io; Linux: \"APEI: Invalid "
 			"address space type in GAR\", %s", what, i, space, then);
+}
+
+static void check_entry_gas(struct actx *c, const struct hest_source *s, size_t i, uint64_t toff, const char *what,
+			    const char *then)
+{
+	check_entry_gas_rule(c, "EINJ-GAS", s, i, toff, what, then);
 }
 
 static void check_einj_registers(struct actx *c);
@@ -379,6 +387,52 @@ static void check_einj_trigger(struct actx *c)
 	}
 }
 
+/* ERST: Linux's erst.c checks the header as einj does (erst_check_table)
+ * and its interpreter knows instructions 0-0x12, all but noop, add,
+ * subtract, stall and goto accessing a register (apei_check_gar at
+ * erst_init: a refused one disables ERST). */
+static void check_erst(struct actx *c)
+{
+	const struct hest_model *m = c->m;
+	if (!check_header(c, "ERST"))
+		return;
+	const struct hest_decode_info *info = c->o ? c->o->decode : NULL;
+	uint64_t hl = hdr(m, 36, 4), count = hdr(m, 44, 4);
+	if (hl != 12 && hl != 48)
+		areport(c, "ERST-HEADER-LENGTH", NULL, "header_length", 36,
+			"serialization header length %" PRIu64 " is neither 48 nor 12; Linux: \"ERST: [Firmware Bug]: ERST "
+			"table is invalid.\", ERST is not used", hl);
+	uint64_t tlen = info ? info->header_len : hdr(m, 4, 4);
+	uint64_t fit = tlen >= 48 ? (tlen - 48) / 32 : 0;
+	if (count != fit)
+		areport(c, "ERST-COUNT", NULL, "entry_count", 44, "entry count %" PRIu64 " but the table length %" PRIu64
+			" holds %" PRIu64 " entries; Linux: \"ERST table is invalid.\", ERST is not used", count, tlen, fit);
+	uint64_t toff = m->hdr.len;
+	for (size_t i = 0; i < m->nsrc; toff += m->src[i].len, i++) {
+		const struct hest_source *s = &m->src[i];
+		if (!s->desc || s->len < 32)
+			continue;
+		unsigned action = s->bytes[0], ins = s->bytes[1];
+		if (!hest_name_of(&hest_erst_action_names, action))
+			areport(c, "ERST-ACTION", s, "action", toff, "entry %zu: action 0x%02x is not one ACPI defines; "
+				"Linux never runs it but still maps its register", i, action);
+		if (ins > 0x12) {
+			areport(c, "ERST-INSTRUCTION", s, "instruction", toff + 1,
+				"entry %zu: instruction 0x%02x is not one ERST defines (0-0x12); Linux: \"Invalid action "
+				"table, unknown instruction type\", ERST is not used", i, ins);
+			continue;
+		}
+		if (s->bytes[2] & ~1u)
+			areport(c, "EINJ-FLAGS", s, "flags", toff + 2, "entry %zu: flags 0x%02x set bits ACPI reserves", i,
+				s->bytes[2]);
+		if (ins != 0x04 && ins != 0x08 && ins != 0x09 && ins != 0x0c && ins != 0x0f)
+			check_entry_gas_rule(c, "ERST-GAS", s, i, toff, "entry", "ERST is not used");
+	}
+	if (m->trailing_len && (!info || info->tail != HEST_TAIL_NONE))
+		areport(c, "ERST-COUNT", NULL, "length", toff, "%" PRIu32 " bytes after the last whole entry",
+			m->trailing_len);
+}
+
 void hest_apei_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
 {
 	struct actx c = { m, o, d };
@@ -386,6 +440,8 @@ void hest_apei_validate(const struct hest_model *m, const struct hest_validate_o
 		check_bert(&c);
 	else if (m->kind == HEST_TABLE_EINJ)
 		check_einj(&c);
+	else if (m->kind == HEST_TABLE_ERST)
+		check_erst(&c);
 }
 
 void hest_apei_check(const struct hest_model *m, struct hest_diags *d)

@@ -43,6 +43,18 @@ static const struct hest_rule rules[] = {
 	  "ACPI 6.6 table 18.27/18.28; Linux einj-core.c einj_check_trigger_header, __einj_error_trigger" },
 	{ "EINJ-V2-ACTION", HEST_SEV_ERROR, "EINJv2 advertised without an einjv2-get-error-type entry",
 	  "ACPI 6.5 EINJv2 (GET_ERROR_TYPE bit 30, action 0x11); Linux einj_get_available_error_types at probe" },
+	{ "ERST-ACTION", HEST_SEV_WARNING, "a serialization action ACPI does not define",
+	  "ACPI 6.6 table 18.33 (0x00-0x0B, 0x0D-0x10)" },
+	{ "ERST-COUNT", HEST_SEV_ERROR, "the entry count differs from what the table length holds",
+	  "ACPI 6.6 table 18.31; Linux erst.c erst_check_table: \"ERST table is invalid.\"" },
+	{ "ERST-GAS", HEST_SEV_ERROR, "an instruction's register is one Linux refuses to map",
+	  "Linux apei-base.c apei_check_gar, at erst_init: ERST is not used" },
+	{ "ERST-HEADER-LENGTH", HEST_SEV_ERROR, "serialization header length neither 48 nor 12",
+	  "ACPI 6.6 table 18.31; Linux erst_check_table" },
+	{ "ERST-INSTRUCTION", HEST_SEV_ERROR, "an instruction code ERST does not define",
+	  "ACPI 6.6 table 18.34 (0-0x12); Linux apei_exec_for_each_entry" },
+	{ "ERST-LENGTH", HEST_SEV_ERROR, "ERST shorter than its 48-byte header",
+	  "ACPI 6.6 table 18.31; Linux erst_check_table" },
 };
 
 const struct hest_rule_table hest_rules_apei_part = { rules, sizeof(rules) / sizeof(rules[0]) };

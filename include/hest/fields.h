@@ -90,6 +90,10 @@ extern const struct hest_struct_desc hest_desc_einj_setwa;  /* 44 bytes: the par
 #define HEST_EINJ_V2_COMPONENT_SIZE 32u
 extern const struct hest_names hest_einj_action_names;
 extern const struct hest_names hest_einj_instruction_names;
+extern const struct hest_struct_desc hest_desc_erst_header; /* 48 bytes */
+extern const struct hest_struct_desc hest_desc_erst_entry;  /* 32 bytes */
+extern const struct hest_names hest_erst_action_names;
+extern const struct hest_names hest_erst_instruction_names;
 
 /* The table kinds one model carries: a signature, its header structure and,
  * for tables of uniform entries (EINJ), the entry structure and the YAML key
@@ -99,6 +103,7 @@ enum hest_table_kind {
 	HEST_TABLE_HEST = 0,
 	HEST_TABLE_BERT = 1,
 	HEST_TABLE_EINJ = 2,
+	HEST_TABLE_ERST = 3,
 };
 
 struct hest_table_desc {

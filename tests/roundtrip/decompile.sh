@@ -31,7 +31,7 @@ roundtrip() {
 		return
 	fi
 	# hest.aml, or bert.aml / einj.aml for a BERT or EINJ
-	out=$(ls "$dir/out/hest.aml" "$dir/out/bert.aml" "$dir/out/einj.aml" 2>/dev/null | head -n 1)
+	out=$(ls "$dir/out/hest.aml" "$dir/out/bert.aml" "$dir/out/einj.aml" "$dir/out/erst.aml" 2>/dev/null | head -n 1)
 	if cmp -s "$out" "$expected"; then
 		ok "$name: decompile -> compile gives the same $(wc -c <"$expected") bytes"
 	else

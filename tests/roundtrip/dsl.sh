@@ -68,8 +68,9 @@ for yaml in "$top_srcdir"/examples/*.yaml; do
 	n=$((n + 1))
 	dir=$scratch/$name
 	t=hest # the table's file name: bert.dsl / einj.dsl for a BERT or EINJ
-	grep -q 'signature: BERT' "$yaml" && t=bert
-	grep -q 'signature: EINJ' "$yaml" && t=einj
+	grep -q 'signature: "*BERT' "$yaml" && t=bert
+	grep -q 'signature: "*EINJ' "$yaml" && t=einj
+	grep -q 'signature: "*ERST' "$yaml" && t=erst
 	if ! "$HESTC" compile -q "$yaml" -o "$dir" --emit dsl 2>"$dir.err"; then
 		not_ok "$name: compiles with --emit dsl"
 		while IFS= read -r l; do diag "  $l"; done <"$dir.err"

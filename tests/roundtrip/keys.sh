@@ -117,7 +117,7 @@ fi
 head -c 30 "$ghes" >"$scratch/short.aml"
 { printf 'APIC'; tail -c +5 "$ghes"; } >"$scratch/apic.aml"
 { printf 'BERT'; tail -c +5 "$ghes" | head -c 40; } >"$scratch/short-bert.aml"
-for c in "short.aml:a HEST starts with a 40-byte header" "apic.aml:not a HEST, BERT or EINJ: the signature is 'APIC'" \
+for c in "short.aml:a HEST starts with a 40-byte header" "apic.aml:not a HEST, BERT, EINJ or ERST: the signature is 'APIC'" \
 	"short-bert.aml:a BERT starts with a 48-byte header"; do
 	f=${c%%:*} msg=${c#*:}
 	rc=0

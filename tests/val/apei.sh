@@ -88,6 +88,32 @@ run e-fixup
 check "EINJ-GAS: a 64-bit register at an 8-byte aligned address with dword access passes (Linux widens it)" \
 	grep -q ': 0 errors, 0 warnings, 0 notes' "$T/e-fixup.out"
 
+# --- ERST (iasl's template: every register address 0)
+erst=$G/erst-iasl-template.aml
+cp "$erst" "$T/erst.aml"
+fires ERST-GAS erst "entry 0: register address 0" 
+fires ERST-ACTION erst "entry 12: action 0x0c is not one ACPI defines"
+mk r-short "$erst" 'b = b[:40]; nosum = True'
+fires ERST-LENGTH r-short "the ERST header alone takes 48"
+mk r-hl "$erst" 'b[36] = 16'
+fires ERST-HEADER-LENGTH r-hl "serialization header length 16 is neither 48 nor 12"
+mk r-count "$erst" 'b[44] = 17'
+fires ERST-COUNT r-count "entry count 17 but the table length 560 holds 16 entries"
+mk r-ins "$erst" 'b[48 + 32 * 3 + 1] = 0x13'
+fires ERST-INSTRUCTION r-ins "entry 3: instruction 0x13 is not one ERST defines"
+# stall (0x0c) and goto (0x0f) use no register: address 0 is fine there
+mk r-stall "$erst" 'b[48 + 32 * 0 + 1] = 0x0c'
+run r-stall
+check "ERST-GAS: a stall instruction's register is not checked (Linux maps none)" sh -c "! grep -q 'entry 0: register address 0' '$T/r-stall.out'"
+cat >"$T/er.yaml" <<'EOY'
+table: { signature: ERST }
+placement: { mode: fixed, base: 0x1000 }
+entries: [{ action: end, instruction: noop }]
+EOY
+"$HESTC" compile -q "$T/er.yaml" -o "$T/er" 2>"$T/er.err"
+check "an ERST description takes placement mode none (exit 1)" \
+	sh -c "[ $? = 1 ] && grep -q 'an ERST description takes placement mode none' '$T/er.err'"
+
 # --- the boot error region ----------------------------------------------------
 "$HESTC" compile -q "$top_srcdir/examples/bert-fixed.yaml" -o "$T/bf" --emit all
 check "bert-fixed compiles with its region" test -s "$T/bf/boot_errors.bin"
