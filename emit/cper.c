@@ -101,6 +101,8 @@ static int encode_body(struct enc *e, const struct hest_cper_section *s, uint32_
 		if (!e->out->oom)
 			put_computed_bits(e, at, &s->ctx[i], &t->ctx_size, s->ctx[i].len - t->ctx->size);
 	}
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR; v++)
+		hest_buf_append(e->out, s->var[v], s->varlen[v]);
 	hest_buf_append(e->out, s->tail, s->taillen);
 	if (e->out->oom)
 		return -1;
@@ -109,9 +111,22 @@ static int encode_body(struct enc *e, const struct hest_cper_section *s, uint32_
 		enc_error(e, "%s section is %zu bytes; sections hold at most 4 GiB", t->key, (size_t)n);
 		return -1;
 	}
-	put_computed_bits(e, start, &s->body, &t->info_count, s->ninfo);
+	uint64_t other = 0;
+	hest_cper_bits_get(&t->info_count2, s->body.bytes, &other);
+	put_computed_bits(e, start, &s->body, &t->info_count, s->ninfo >= other ? s->ninfo - other : 0);
 	put_computed_bits(e, start, &s->body, &t->ctx_count, s->nctx);
 	put_computed_bits(e, start, &s->body, &t->length, n);
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		put_computed_bits(e, start, &s->body, &t->var[v].len, s->varlen[v]);
+	if (t->checksum.width) {
+		/* Linux drivers/ras/amd/fmpm.c: the byte sum of the section with
+		 * the checksum bytes left out, negated. */
+		uint32_t sum = 0;
+		for (uint64_t i = 0; i < n; i++)
+			if (i < t->checksum.offset || i >= (uint64_t)t->checksum.offset + t->checksum.size)
+				sum += e->out->p[start + i];
+		put_computed_bits(e, start, &s->body, &t->checksum, (uint32_t)(0u - sum));
+	}
 	*len = (uint32_t)n;
 	return 0;
 }

@@ -74,17 +74,6 @@ static size_t text_len(const uint8_t *p, size_t n)
 	return n;
 }
 
-/* Name of validation bit `bit`: the field it validates. */
-static const char *valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit)
-{
-	for (size_t i = 0; i < d->nfields; i++)
-		if (d->fields[i].valid_bit == (int)bit)
-			return d->fields[i].key;
-	if (t && t->body == d && t->tail_valid_bit == (int)bit)
-		return t->tail_key;
-	return NULL;
-}
-
 static void flag_names(struct fmt *f, const struct hest_cper_field *fd, const struct hest_cper_desc *d,
 		       const struct hest_cper_type *t, uint64_t v)
 {
@@ -93,7 +82,7 @@ static void flag_names(struct fmt *f, const struct hest_cper_field *fd, const st
 	for (unsigned bit = 0; bit < 64; bit++) {
 		if (!(v >> bit & 1))
 			continue;
-		const char *name = fd->attr & HEST_CA_VALIDATION ? valid_bit_name(d, t, bit)
+		const char *name = fd->attr & HEST_CA_VALIDATION ? hest_cper_valid_bit_name(d, t, bit)
 								 : hest_name_of(fd->names, (uint64_t)1 << bit);
 		char other[16];
 		if (!name) {
@@ -303,6 +292,8 @@ static void section(struct fmt *f, const struct hest_cper_section *s, size_t ind
 		}
 		list_close(f);
 	}
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		bytes_member(f, t->var[v].key, s->var[v], s->varlen[v]);
 	if (s->taillen || f->json)
 		bytes_member(f, t->tail_key, s->tail, s->taillen);
 	close_obj(f);
@@ -400,10 +391,20 @@ int hest_cper_reference_markdown(struct hest_buf *o)
 		char g[37] = "any (`guid:`)";
 		if (t->kind != HEST_CPER_RAW)
 			hest_guid_format(t->guid, g);
-		ok = hest_buf_printf(o, "| `%s`%s%s%s | %s | %u | %u | %s%s`%s` |\n", t->key, t->alias ? " (`" : "",
-				     t->alias ? t->alias : "", t->alias ? "`)" : "", g, t->body->size, t->worst,
-				     t->info ? "`error_info`, " : "", t->ctx ? "`context` (with `registers`), " : "",
+		char parts[160];
+		size_t used = (size_t)snprintf(parts, sizeof(parts), "%s%s", t->info ? "`error_info`, " : "",
+					       t->ctx ? "`context` (with `registers`), " : "");
+		for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key && used < sizeof(parts); v++)
+			used += (size_t)snprintf(parts + used, sizeof(parts) - used, "`%s`, ", t->var[v].key);
+		ok = hest_buf_printf(o, "| `%s`%s%s%s | %s | %u | %u | %s`%s` |\n", t->key, t->alias ? " (`" : "",
+				     t->alias ? t->alias : "", t->alias ? "`)" : "", g, t->body->size, t->worst, parts,
 				     t->tail_key);
+	}
+	ok = ok && hest_buf_printf(o, "\nWhere each layout comes from (spec clause, the Linux code that reads it, "
+				     "rasdaemon/libcper):\n\n| type | source of truth |\n|---|---|\n");
+	for (int k = 0; k < HEST_CPER_NKINDS && ok; k++) {
+		const struct hest_cper_type *t = hest_cper_type_of((enum hest_cper_kind)k);
+		ok = hest_buf_printf(o, "| `%s` | %s |\n", t->key, t->source ? t->source : t->doc);
 	}
 	ok = ok && reference_table(o, &hest_cper_desc_status, "top level (status block)") &&
 	     reference_table(o, &hest_cper_desc_entry, "`header:` of a section (status block)") &&

@@ -2,10 +2,12 @@
 #include "config.h"
 #include <ctype.h>
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/encode.h>
 #include <hest/layout.h>
+#include <hest/profile.h>
 #include <hest/loader.h>
 
 static const char *mode_name(enum hest_placement_mode mode)
@@ -79,6 +81,182 @@ static int check_macro_names(const struct hest_model *m, struct hest_diags *d)
 	}
 	free(r);
 	return rc;
+}
+
+/* --- what the VMM must reserve ------------------------------------------- */
+
+struct reserve_item {
+	uint64_t first, last; /* page-rounded, inclusive (no overflow at the top) */
+	size_t src;           /* source index, or SIZE_MAX for the region */
+};
+
+static int reserve_item_cmp(const void *a, const void *b)
+{
+	const struct reserve_item *x = a, *y = b;
+	if (x->first != y->first)
+		return x->first < y->first ? -1 : 1;
+	return (x->src > y->src) - (x->src < y->src);
+}
+
+static const uint64_t page_mask = HEST_RESERVE_PAGE - 1;
+
+/* The region and the pinned blocks of fixed placement, page-rounded and
+ * sorted; NULL with *n 0 when there is nothing to reserve. */
+static int reserve_items(const struct hest_model *m, struct reserve_item **out, size_t *n)
+{
+	*out = NULL;
+	*n = 0;
+	if (m->placement.mode != HEST_PLACE_FIXED)
+		return 0;
+	uint64_t blob = hest_placement_blob_size(m);
+	struct reserve_item *it = malloc((m->nsrc + 1) * sizeof(*it));
+	if (!it)
+		return -1;
+	size_t k = 0;
+	if (blob) {
+		uint64_t last = m->placement.base + blob - 1;
+		it[k++] = (struct reserve_item){ m->placement.base & ~page_mask, last | page_mask, SIZE_MAX };
+	}
+	for (size_t i = 0; i < m->nsrc; i++) {
+		const struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed || !L->block_pinned || !L->block_size)
+			continue;
+		uint64_t last = L->block_address + L->block_size - 1;
+		it[k++] = (struct reserve_item){ L->block_address & ~page_mask, last | page_mask, i };
+	}
+	qsort(it, k, sizeof(*it), reserve_item_cmp);
+	*out = it;
+	*n = k;
+	return 0;
+}
+
+int hest_layout_reserved(const struct hest_model *m, struct hest_reserved_range **out, size_t *n)
+{
+	struct reserve_item *it;
+	size_t k;
+	*out = NULL;
+	*n = 0;
+	if (reserve_items(m, &it, &k) < 0)
+		return -1;
+	if (!k)
+		return 0;
+	struct hest_reserved_range *r = malloc(k * sizeof(*r));
+	if (!r) {
+		free(it);
+		return -1;
+	}
+	size_t nr = 0;
+	uint64_t last = 0;
+	for (size_t i = 0; i < k; i++) {
+		/* merged when it overlaps or touches the previous range */
+		if (nr && (it[i].first <= last || it[i].first == last + 1)) {
+			if (it[i].last > last)
+				last = it[i].last;
+			r[nr - 1].size = last - r[nr - 1].address + 1;
+			r[nr - 1].parts++;
+			r[nr - 1].has_region |= it[i].src == SIZE_MAX;
+			continue;
+		}
+		last = it[i].last;
+		r[nr++] = (struct hest_reserved_range){ it[i].first, last - it[i].first + 1, 1, it[i].src == SIZE_MAX };
+	}
+	free(it);
+	*out = r;
+	*n = nr;
+	return 0;
+}
+
+/* Linux's memmap= size: M or K when whole (always whole KiB: pages). */
+static bool memmap_arg(struct hest_buf *o, const struct hest_reserved_range *r)
+{
+	if (r->size % (1024 * 1024) == 0)
+		return hest_buf_printf(o, "%" PRIu64 "M$0x%" PRIx64, r->size >> 20, r->address);
+	return hest_buf_printf(o, "%" PRIu64 "K$0x%" PRIx64, r->size >> 10, r->address);
+}
+
+/* What a range holds: the region and/or the pinned blocks (JSON: their
+ * names as a list; text: a phrase). */
+static bool reserve_holds(const struct hest_model *m, const struct hest_reserved_range *r, bool json,
+			  struct hest_buf *o)
+{
+	bool ok = true, first = true;
+	uint64_t last = r->address + r->size - 1;
+	if (!json && r->has_region) {
+		ok = hest_buf_printf(o, "the register region");
+		first = false;
+	}
+	for (size_t i = 0; i < m->nsrc && ok; i++) {
+		const struct hest_source_layout *L = &m->src[i].layout;
+		if (!L->placed || !L->block_pinned || L->block_address < r->address || L->block_address > last)
+			continue;
+		ok = hest_buf_printf(o, "%s", first ? "" : json ? ", " : "; ");
+		ok = ok && (json ? hest_buf_json_cstr(o, m->src[i].name) :
+				   hest_buf_printf(o, "the block of '%s'", m->src[i].name));
+		first = false;
+	}
+	return ok;
+}
+
+static bool header_reserved(const struct hest_model *m, struct hest_buf *o, bool *oom)
+{
+	struct hest_reserved_range *r;
+	size_t n;
+	*oom = false;
+	if (hest_layout_reserved(m, &r, &n) < 0) {
+		*oom = true;
+		return false;
+	}
+	bool ok = true;
+	switch (m->placement.mode) {
+	case HEST_PLACE_LINKER_LOADER:
+		ok = hest_buf_printf(o, "\n/* Reserved memory: the firmware's loader allocates the region (ACPI NVS or\n"
+					" * reserved memory, which it reports to the OS); the VMM reserves nothing. */\n"
+					"#define HEST_LAYOUT_RESERVED_BY_FIRMWARE 1\n#define HEST_LAYOUT_RESERVED_COUNT 0u\n");
+		break;
+	case HEST_PLACE_FIXED:
+		ok = hest_buf_printf(o, "\n/* Reserved memory the VMM must keep the OS out of (E820 type 2, or Linux\n"
+					" * memmap=SIZE$ADDR): the region and pinned blocks in whole pages, merged. */\n"
+					"#define HEST_LAYOUT_RESERVED_BY_FIRMWARE 0\n#define HEST_LAYOUT_RESERVED_COUNT %zuu\n",
+				     n);
+		for (size_t i = 0; i < n && ok; i++) {
+			ok = hest_buf_printf(o, "/* ") && reserve_holds(m, &r[i], false, o) &&
+			     hest_buf_printf(o, " */\n#define HEST_LAYOUT_RESERVED_%zu_ADDR UINT64_C(0x%" PRIx64 ")\n"
+						"#define HEST_LAYOUT_RESERVED_%zu_SIZE UINT64_C(0x%" PRIx64 ")\n"
+						"#define HEST_LAYOUT_RESERVED_%zu_MEMMAP \"memmap=",
+						i, r[i].address, i, r[i].size, i) &&
+			     memmap_arg(o, &r[i]) && hest_buf_printf(o, "\"\n");
+		}
+		break;
+	default:
+		break;
+	}
+	free(r);
+	return ok;
+}
+
+static bool json_reserved(const struct hest_model *m, struct hest_buf *o, bool *oom)
+{
+	struct hest_reserved_range *r;
+	size_t n;
+	*oom = false;
+	if (hest_layout_reserved(m, &r, &n) < 0) {
+		*oom = true;
+		return false;
+	}
+	const char *by = m->placement.mode == HEST_PLACE_FIXED ? "vmm" :
+			 m->placement.mode == HEST_PLACE_LINKER_LOADER ? "firmware" : "description";
+	bool ok = hest_buf_printf(o, "  \"reserved\": {\"by\": \"%s\", \"ranges\": [", by);
+	for (size_t i = 0; i < n && ok; i++) {
+		ok = hest_buf_printf(o, "%s\n    {\"address\": \"0x%" PRIx64 "\", \"size\": %" PRIu64 ", \"memmap\": \"memmap=",
+				     i ? "," : "", r[i].address, r[i].size) &&
+		     memmap_arg(o, &r[i]) &&
+		     hest_buf_printf(o, "\", \"region\": %s, \"blocks\": [", r[i].has_region ? "true" : "false") &&
+		     reserve_holds(m, &r[i], true, o) &&
+		     hest_buf_printf(o, "]}");
+	}
+	ok = ok && hest_buf_printf(o, "%s]},\n", n ? "\n  " : "");
+	free(r);
+	return ok;
 }
 
 static bool header_source_macros(const struct hest_model *m, const struct hest_source *s, size_t index,
@@ -216,12 +394,20 @@ int hest_emit_layout_header(const struct hest_model *m, const char *origin, stru
 		if (p->hest_address_blob[0])
 			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_HEST_ADDRESS_BLOB \"%s\"\n",
 						   p->hest_address_blob);
+		if (p->profile)
+			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_PROFILE \"%s\"\n", p->profile->name);
 		if (p->standalone)
 			ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_INSTALL_ANCHOR 0x%" PRIx64 "u\n",
 						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
 	}
 	if (p->mode == HEST_PLACE_FIXED)
 		ok = ok && hest_buf_printf(o, "#define HEST_LAYOUT_BASE UINT64_C(0x%" PRIx64 ")\n", p->base);
+	bool oom = false;
+	ok = ok && header_reserved(m, o, &oom);
+	if (oom) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 }, "out of memory");
+		return -1;
+	}
 	for (size_t i = 0; i < m->nsrc && ok; i++)
 		ok = header_source_macros(m, &m->src[i], i, o) && hest_buf_drain(o);
 	ok = ok && hest_buf_printf(o, "%s", header_types);
@@ -252,6 +438,11 @@ static bool json_source(const struct hest_model *m, const struct hest_source *s,
 			ok = ok && hest_buf_printf(o, ", \"read_ack_gas_offset\": %" PRIu32 ", \"read_ack_preserve\": \"0x%"
 						      PRIx64 "\", \"read_ack_write\": \"0x%" PRIx64 "\"",
 						   L->read_ack_address_offset, preserve, write);
+			uint64_t bit_offset = 0, bit_width = 64;
+			hest_source_get(s, "read_ack.register.bit_offset", &bit_offset);
+			hest_source_get(s, "read_ack.register.bit_width", &bit_width);
+			ok = ok && hest_buf_printf(o, ", \"read_ack_bit_offset\": %" PRIu64 ", \"read_ack_bit_width\": %" PRIu64,
+						   bit_offset, bit_width ? bit_width : 64);
 		}
 	}
 	if (L->placed) {
@@ -275,7 +466,6 @@ static bool json_source(const struct hest_model *m, const struct hest_source *s,
 
 int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct hest_diags *d)
 {
-	(void)d;
 	const struct hest_placement *p = &m->placement;
 	bool ok = hest_buf_printf(o, "{\n  \"generator\": \"hestc %s\",\n  \"table\": {\"length\": %" PRIu64
 				     ", \"error_source_count\": %" PRIu64 "},\n  \"placement\": {\"mode\": \"%s\"",
@@ -294,13 +484,21 @@ int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *o, struct
 		if (p->hest_address_blob[0])
 			ok = ok && hest_buf_printf(o, ", \"hest_address_blob\": ") &&
 			     hest_buf_json_cstr(o, p->hest_address_blob);
+		if (p->profile) /* which generation of QEMU's layout this is */
+			ok = ok && hest_buf_printf(o, ", \"profile\": ") && hest_buf_json_cstr(o, p->profile->name);
 		if (p->standalone)
 			ok = ok && hest_buf_printf(o, ", \"install_anchor\": %" PRIu64,
 						   hest_loader_anchor_offset(m, hest_get_le(m->hdr.bytes + 4, 4)));
 	}
 	if (p->mode == HEST_PLACE_FIXED)
 		ok = ok && hest_buf_printf(o, ", \"base\": \"0x%" PRIx64 "\"", p->base);
-	ok = ok && hest_buf_printf(o, "},\n  \"sources\": [\n");
+	bool oom = false;
+	ok = ok && hest_buf_printf(o, "},\n") && json_reserved(m, o, &oom);
+	if (oom) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 }, "out of memory");
+		return -1;
+	}
+	ok = ok && hest_buf_printf(o, "  \"sources\": [\n");
 	for (size_t i = 0; i < m->nsrc && ok; i++)
 		ok = json_source(m, &m->src[i], o) && hest_buf_printf(o, "%s\n", i + 1 < m->nsrc ? "," : "") &&
 		     hest_buf_drain(o);

@@ -15,7 +15,7 @@ mode=$1 srcdir=$2 out=$3
 shift 3
 cc=${FUZZ_CC:-clang}
 jobs=${FUZZ_JOBS:-2}
-targets="hest acpidump loader desc cper cper_desc roundtrip ssdt"
+targets="hest acpidump loader desc cper cper_desc roundtrip ssdt layout"
 
 if ! command -v "$cc" >/dev/null 2>&1; then
 	echo "fuzz/build.sh: '$cc' not found; libFuzzer needs clang (Debian: apt-get install clang libclang-rt-14-dev)" >&2

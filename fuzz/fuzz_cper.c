@@ -1,5 +1,8 @@
 /* Fuzz target: CPER error status blocks and records through the decoder,
- * the checks (`hestval cper`), both listings and the encoder.
+ * the checks (`hestval cper`), both listings and the encoder; the same
+ * input as a QMP inject-ghes-v2-error command, as base64 and as a
+ * hest-layout.json (`hestc cper --format qmp --layout`); the YAML and JSON
+ * descriptions of every block that encodes (`hestval cper --format yaml`).
  *
  * The form is detected from the input ("CPER" starts a record), as
  * `hestval cper` does by default.
@@ -7,7 +10,8 @@
  * Invariants: the decoder's memory stays proportional to the input (no
  * section is copied more than once); a block that decodes and checks
  * without any diagnostic encodes to bytes that decode to the same
- * structures. */
+ * structures; base64 that decodes is no longer than 3/4 of its text and
+ * encodes back to bytes that decode to the same payload. */
 #include <string.h>
 #include <hest/cper.h>
 #include "fuzz.h"
@@ -22,6 +26,8 @@ static size_t held_bytes(const struct hest_cper_block *b)
 			n += s->info[j].len;
 		for (size_t j = 0; j < s->nctx; j++)
 			n += s->ctx[j].len;
+		for (unsigned j = 0; j < HEST_CPER_MAX_VAR; j++)
+			n += s->varlen[j];
 	}
 	return n;
 }
@@ -58,12 +64,53 @@ static const char *differs(const struct hest_cper_block *a, const struct hest_cp
 		for (size_t j = 0; j < x->nctx; j++)
 			if (!same_image(&x->ctx[j], &y->ctx[j]))
 				return "a context structure";
+		for (unsigned j = 0; j < HEST_CPER_MAX_VAR; j++)
+			if (!same_bytes(x->var[j], x->varlen[j], y->var[j], y->varlen[j]))
+				return "a variable-length part";
 	}
 	return NULL;
 }
 
+/* The QMP and base64 readers, and hest-layout.json's. */
+static void text_readers(const uint8_t *p, size_t len)
+{
+	(void)hest_cper_input_guess(p, len);
+	for (int in = HEST_CPER_INPUT_QMP; in <= HEST_CPER_INPUT_BASE64; in++) {
+		struct hest_buf out;
+		struct hest_diags d;
+		hest_buf_init(&out);
+		hest_diags_init(&d);
+		int rc = hest_cper_qmp_read(p, len, (enum hest_cper_input)in, "fuzz.qmp", &out, &d);
+		FUZZ_ASSERT(rc == 0 || hest_diags_failed(&d), "a refused %s input without an error",
+			    in == HEST_CPER_INPUT_QMP ? "QMP" : "base64");
+		FUZZ_ASSERT(rc < 0 || out.len <= len / 4 * 3 + 3, "%zu bytes decoded from %zu characters", out.len, len);
+		if (rc == 0 && in == HEST_CPER_INPUT_BASE64) {
+			struct hest_buf enc, back;
+			hest_buf_init(&enc);
+			hest_buf_init(&back);
+			hest_buf_base64(&enc, out.p, out.len);
+			int brc = hest_base64_decode((const char *)enc.p, enc.len, &back, NULL);
+			FUZZ_ASSERT(brc == 0 && back.len == out.len && (out.len == 0 || memcmp(back.p, out.p, out.len) == 0),
+				    "base64 of a %zu-byte payload does not decode back to it", out.len);
+			hest_buf_free(&enc);
+			hest_buf_free(&back);
+		}
+		fuzz_format_diags(&d);
+		hest_diags_free(&d);
+		hest_buf_free(&out);
+	}
+	uint64_t size = 0;
+	char name[64];
+	struct hest_diags d;
+	hest_diags_init(&d);
+	(void)hest_layout_json_block_size(p, len, "fuzz.json", "0", &size, name, sizeof(name), &d);
+	fuzz_format_diags(&d);
+	hest_diags_free(&d);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 {
+	text_readers(p, len);
 	struct hest_cper_block b;
 	struct hest_diags d;
 	hest_diags_init(&d);
@@ -88,6 +135,22 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 		 * (a section_offset of 4 GiB pads the output to it): encode
 		 * only what decoded without errors. */
 		int erc = hest_diags_failed(&d) ? -1 : hest_cper_encode(&b, &out, "fuzz.bin", &ed);
+		if (erc == 0) {
+			/* the descriptions of what decoded build the same bytes
+			 * (hest_cper_format_desc checks that itself and fails
+			 * otherwise) */
+			for (unsigned flags = 0; flags <= HEST_CPER_DESC_JSON; flags++) {
+				struct hest_buf text;
+				struct hest_diags td;
+				hest_buf_init(&text);
+				hest_diags_init(&td);
+				int drc = hest_cper_format_desc(&b, flags, &text, "fuzz.bin", &td);
+				FUZZ_ASSERT(drc == 0 || td.oom, "no %s description of an encodable block: %s",
+					    flags ? "JSON" : "YAML", fuzz_first_error(&td));
+				hest_buf_free(&text);
+				hest_diags_free(&td);
+			}
+		}
 		if (clean) {
 			FUZZ_ASSERT(erc == 0, "a clean block does not encode: %s", fuzz_first_error(&ed));
 			struct hest_cper_block back;
@@ -96,6 +159,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 			int brc = hest_cper_decode(&back, out.p, out.len, (int)b.form, "encoded", &bd);
 			FUZZ_ASSERT(brc == 0, "the encoding of a clean block does not decode: %s", fuzz_first_error(&bd));
 			const char *what = differs(&b, &back);
+			struct hest_diags fd;
+			hest_diags_init(&fd);
+			int frc = hest_cper_check_fits(&b, out.p, out.len, out.len / 2, "half", "fuzz.bin", &fd);
+			FUZZ_ASSERT((frc == 0) == (out.len / 2 >= out.len) && (frc == 0 || hest_diags_failed(&fd)),
+				    "check_fits on a %zu-byte block and half its size", out.len);
+			fuzz_format_diags(&fd);
+			hest_diags_free(&fd);
 			FUZZ_ASSERT(!what, "a clean %zu-byte block encodes to %zu bytes whose %s differs", len, out.len,
 				    what);
 			hest_cper_block_free(&back);

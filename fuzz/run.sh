@@ -14,7 +14,7 @@
 set -u
 bin=$1 corpus=$2 secs=$3
 shift 3
-targets=${*:-hest acpidump loader desc cper cper_desc roundtrip ssdt}
+targets=${*:-hest acpidump loader desc cper cper_desc roundtrip ssdt layout}
 par=${FUZZ_PARALLEL:-1}
 mkdir -p "$bin/artifacts" "$bin/logs"
 

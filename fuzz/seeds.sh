@@ -20,7 +20,7 @@ mkdir -p "$out"
 # put FILE DEST: a writable copy (the shared corpus is read-only; the
 # fuzzer and a later run of this script replace files)
 put() { rm -f "$2" && cp "$1" "$2" && chmod u+w "$2"; }
-for t in hest acpidump loader desc cper cper_desc roundtrip ssdt; do
+for t in hest acpidump loader desc cper cper_desc roundtrip ssdt layout; do
 	mkdir -p "$out/$t"
 	for d in "$src/fuzz/seeds/$t" "$src/fuzz/regressions/$t"; do
 		[ -d "$d" ] || continue
@@ -91,6 +91,7 @@ if [ -n "$hestc" ] && [ -x "$hestc" ]; then
 		n=$(basename "$f" .yaml)
 		"$hestc" compile -q "$f" --emit all -o "$tmp/$n" >/dev/null 2>&1 || continue
 		[ -f "$tmp/$n/ssdt.aml" ] && put "$tmp/$n/ssdt.aml" "$out/ssdt/$n.aml"
+		[ -f "$tmp/$n/hest-layout.json" ] && put "$tmp/$n/hest-layout.json" "$out/layout/$n.json"
 		[ -f "$tmp/$n/table-loader.bin" ] || continue
 		tables=$tmp/$n/tables.bin
 		bin=$tmp/$n/table-loader.bin txt=$tmp/$n/table-loader.txt
@@ -129,6 +130,9 @@ if [ -n "$hestc" ] && [ -x "$hestc" ]; then
 	for f in "$src"/examples/cper/*.yaml; do
 		n=$(basename "$f" .yaml)
 		"$hestc" cper -q "$f" -o "$out/cper/$n.bin" >/dev/null 2>&1 || rm -f "$out/cper/$n.bin"
+		# the QMP command (fuzz_cper reads QMP and base64 too)
+		"$hestc" cper -q --format qmp --block-size 64KiB "$f" -o "$out/cper/$n.qmp" >/dev/null 2>&1 ||
+			rm -f "$out/cper/$n.qmp"
 	done
 fi
 

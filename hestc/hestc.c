@@ -10,6 +10,7 @@ static const struct cli_command commands[] = {
 	{ "decompile", hestc_cmd_decompile, "a HEST (raw or acpidump text) -> a description that compiles back to it" },
 	{ "schema", hestc_cmd_schema, "the description format as JSON Schema or a Markdown reference" },
 	{ "cper", hestc_cmd_cper, "ERROR.yaml -> a CPER error status block (or record)" },
+	{ "inject", hestc_cmd_inject, "RECORD -> a running guest's error status block, through its RAM file" },
 };
 
 int main(int argc, char **argv)

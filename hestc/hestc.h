@@ -13,6 +13,12 @@ int hestc_cmd_compile(int argc, char **argv);
 int hestc_cmd_decompile(int argc, char **argv);
 int hestc_cmd_schema(int argc, char **argv);
 int hestc_cmd_cper(int argc, char **argv);
+int hestc_cmd_inject(int argc, char **argv);
+/* hestc cper --random (hestc_cper_random.c) */
+struct hest_cper_random_options;
+int hestc_cper_random_kinds(const char *list, uint32_t *kinds);
+int hestc_cper_random(uint64_t seed, uint64_t count, const struct hest_cper_random_options *o, uint64_t block_size,
+		      const char *out, bool quiet);
 
 /* What an emitter sees: the compiled model and its table bytes. */
 struct emit_ctx {

@@ -3,17 +3,20 @@
 #include <getopt.h>
 #include <string.h>
 #include <hest/schema.h>
+#include <hest/profile.h>
 #include "cli.h"
 #include "hestc.h"
 
 static void schema_usage(FILE *f)
 {
-	fprintf(f, "usage: hestc schema [--format json|markdown]\n"
+	fprintf(f, "usage: hestc schema [--format json|markdown|profiles|profiles-roff]\n"
 		   "\n"
 		   "Print the description format, generated from the same tables the compiler uses:\n"
 		   "  json      JSON Schema (draft 2020-12) for editors (default;\n"
 		   "            schemas/hest-description.schema.json is this output)\n"
-		   "  markdown  the key reference of docs/description-format.md\n");
+		   "  markdown  the key reference of docs/description-format.md\n"
+		   "  profiles  the placement profiles, as docs/placement.md lists them\n"
+		   "  profiles-roff  the same for hestc(1)\n");
 }
 
 int hestc_cmd_schema(int argc, char **argv)
@@ -23,7 +26,8 @@ int hestc_cmd_schema(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	bool markdown = false;
+	enum { JSON, MARKDOWN, PROFILES, PROFILES_ROFF } format = JSON;
+	static const char *const names[] = { "json", "markdown", "profiles", "profiles-roff" };
 	int c;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "h", opts, NULL)) != -1) {
@@ -31,12 +35,17 @@ int hestc_cmd_schema(int argc, char **argv)
 			schema_usage(stdout);
 			return EXIT_OK;
 		}
-		if (c == 'f' && (strcmp(optarg, "json") == 0 || strcmp(optarg, "markdown") == 0)) {
-			markdown = optarg[0] == 'm';
-			continue;
+		if (c == 'f') {
+			size_t i = 0;
+			while (i < sizeof(names) / sizeof(names[0]) && strcmp(optarg, names[i]) != 0)
+				i++;
+			if (i < sizeof(names) / sizeof(names[0])) {
+				format = i;
+				continue;
+			}
+			fprintf(stderr, "%s: error: unknown --format '%s' (json, markdown, profiles, profiles-roff)\n",
+				hestc_prog, optarg);
 		}
-		if (c == 'f')
-			fprintf(stderr, "%s: error: unknown --format '%s' (json, markdown)\n", hestc_prog, optarg);
 		schema_usage(stderr);
 		return EXIT_USAGE;
 	}
@@ -46,7 +55,10 @@ int hestc_cmd_schema(int argc, char **argv)
 	}
 	struct hest_buf b;
 	hest_buf_init(&b);
-	bool ok = markdown ? hest_reference_markdown(&b) : hest_schema_json(&b);
+	bool ok = format == MARKDOWN ? hest_reference_markdown(&b) :
+		  format == PROFILES	? hest_profiles_markdown(&b) :
+		  format == PROFILES_ROFF ? hest_profiles_roff(&b) :
+					    hest_schema_json(&b);
 	if (!ok || fwrite(b.p, 1, b.len, stdout) != b.len || fflush(stdout) != 0) {
 		fprintf(stderr, "%s: error: cannot write the schema\n", hestc_prog);
 		hest_buf_free(&b);

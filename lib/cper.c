@@ -34,6 +34,8 @@ static void section_free(struct hest_cper_section *s)
 		image_free(&s->ctx[i]);
 	free(s->info);
 	free(s->ctx);
+	for (unsigned i = 0; i < HEST_CPER_MAX_VAR; i++)
+		free(s->var[i]);
 	free(s->tail);
 	memset(s, 0, sizeof(*s));
 }
@@ -97,6 +99,30 @@ struct hest_cper_section *hest_cper_add_section(struct hest_cper_block *b, enum 
 	return s;
 }
 
+static void mark_valid(struct hest_cper_image *im, int bit);
+
+void hest_cper_drop_last_section(struct hest_cper_block *b)
+{
+	if (b->nsec)
+		section_free(&b->sec[--b->nsec]);
+}
+
+/* ARM context register array sizes, UEFI 2.10 N.2.4.4.2 (type 8: 10-byte entries). */
+static const uint32_t arm_ctx_bytes[] = { 64, 96, 64, 8, 256, 136, 120, 80 };
+
+bool hest_cper_context_layout(const struct hest_cper_type *t, uint64_t type, uint32_t *fixed, uint32_t *unit)
+{
+	*fixed = 0;
+	*unit = 0;
+	if (t->kind != HEST_CPER_ARM || type > 8)
+		return false;
+	if (type < 8)
+		*fixed = arm_ctx_bytes[type];
+	else
+		*unit = 10;
+	return true;
+}
+
 struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s)
 {
 	if (!s->type->info || s->ninfo >= 0xffffu)
@@ -107,6 +133,9 @@ struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s)
 	s->info = v;
 	if (image_init(&s->info[s->ninfo], s->type->info, 0) < 0)
 		return NULL;
+	for (unsigned bit = 0; bit < 64; bit++)
+		if (s->type->info_valid >> bit & 1)
+			mark_valid(&s->body, (int)bit);
 	return &s->info[s->ninfo++];
 }
 
@@ -179,6 +208,18 @@ int hest_cper_set_tail(struct hest_cper_section *s, const void *p, size_t len)
 	return 0;
 }
 
+int hest_cper_set_var(struct hest_cper_section *s, unsigned i, const void *p, size_t len)
+{
+	const struct hest_cper_var *v = i < HEST_CPER_MAX_VAR ? &s->type->var[i] : NULL;
+	if (!v || !v->key || (v->len.width < 64 && len > ((uint64_t)1 << v->len.width) - 1))
+		return -1;
+	if (set_bytes(&s->var[i], &s->varlen[i], p, len) < 0)
+		return -1;
+	if (len)
+		mark_valid(&s->body, v->valid_bit);
+	return 0;
+}
+
 int hest_cper_set_raw_data(struct hest_cper_block *b, const void *p, size_t len)
 {
 	return set_bytes(&b->raw, &b->rawlen, p, len);
@@ -244,4 +285,20 @@ bool hest_cper_given(const struct hest_cper_image *im, const char *key)
 {
 	size_t i;
 	return find(im, key, &i) && (im->given >> i & 1);
+}
+
+const char *hest_cper_valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit)
+{
+	for (size_t i = 0; i < d->nfields; i++)
+		if (d->fields[i].valid_bit == (int)bit)
+			return d->fields[i].key;
+	if (t && t->body == d && t->tail_valid_bit == (int)bit)
+		return t->tail_key;
+	for (unsigned v = 0; t && t->body == d && v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		if (t->var[v].valid_bit == (int)bit)
+			return t->var[v].key;
+	/* the bit error information structures set that no count field claims */
+	if (t && t->body == d && bit < 64 && (t->info_valid >> bit & 1))
+		return "error_info";
+	return NULL;
 }

@@ -110,6 +110,22 @@ static const struct hest_cper_guid_name section_guid_v[] = {
 	  "IOMMU specific DMAr" },
 	{ "cxl-protocol", GUID(0x80b9efb4, 0x52b5, 0x4de3, 0xa7, 0x77, 0x68, 0x78, 0x4b, 0x77, 0x10, 0x48),
 	  "CXL Protocol Error" },
+	{ "cxl-general-media", GUID(0xfbcd0a77, 0xc260, 0x417f, 0x85, 0xa9, 0x08, 0x8b, 0x16, 0x21, 0xeb, 0xa6),
+	  "CXL General Media Event" },
+	{ "cxl-dram", GUID(0x601dcbb3, 0x9c06, 0x4eab, 0xb8, 0xaf, 0x4e, 0x9b, 0xfb, 0x5c, 0x96, 0x24),
+	  "CXL DRAM Event" },
+	{ "cxl-memory-module", GUID(0xfe927475, 0xdd59, 0x4339, 0xa5, 0x86, 0x79, 0xba, 0xb1, 0x13, 0xb7, 0x74),
+	  "CXL Memory Module Event" },
+	{ "fru-memory-poison", GUID(0x5e4706c1, 0x5356, 0x48c6, 0x93, 0x0b, 0x52, 0xf2, 0x12, 0x0a, 0x44, 0x58),
+	  "FRU Memory Poison" },
+	{ "ccix-per", GUID(0x91335ef6, 0xebfb, 0x4478, 0xa6, 0xa6, 0x88, 0xb7, 0x28, 0xcf, 0x75, 0xd7),
+	  "CCIX PER Log" },
+	{ "nvidia", GUID(0x6d5244f2, 0x2712, 0x11ec, 0xbe, 0xa7, 0xcb, 0x3f, 0xdb, 0x95, 0xc7, 0x86),
+	  "NVIDIA (Grace)" },
+	{ "nvidia-vera", GUID(0x9068e568, 0x6ca0, 0x11f0, 0xae, 0xaf, 0x15, 0x93, 0x43, 0x59, 0x1e, 0xac),
+	  "NVIDIA (Vera)" },
+	{ "ampere", GUID(0x2826cc9f, 0x448c, 0x4c2b, 0x86, 0xb6, 0xa9, 0x53, 0x94, 0xb7, 0xef, 0x33),
+	  "Ampere" },
 };
 static const struct hest_cper_guid_names section_guids = NAMES(section_guid_v);
 
@@ -233,6 +249,18 @@ static const struct hest_name arm_info_flag_v[] = {
 };
 static const struct hest_names arm_info_flag_names = NAMES(arm_info_flag_v);
 
+/* UEFI 2.9A/2.10 N.2.4.4.1 table N-17: the error type is a bit mask, bits 4:1
+ * (Linux CPER_ARM_ERR_TYPE_MASK GENMASK(4,1) since the 2025 alignment, which
+ * Debian's 6.1.0-57 and 6.12.95 carry; kernels without it read the byte as an
+ * index: 0 cache, 1 TLB, 2 bus, 3 vendor). */
+static const struct hest_name arm_err_type_v[] = {
+	{ "cache", 0x02, "cache error" },
+	{ "tlb", 0x04, "TLB error" },
+	{ "bus", 0x08, "bus error" },
+	{ "micro-architectural", 0x10, "micro-architectural error" },
+};
+static const struct hest_names arm_err_type_names = NAMES(arm_err_type_v);
+
 static const struct hest_name arm_ctx_v[] = {
 	{ "aarch32-gpr", 0, "AArch32 general purpose registers" },
 	{ "aarch32-el1", 1, "AArch32 EL1 context registers" },
@@ -243,6 +271,9 @@ static const struct hest_name arm_ctx_v[] = {
 	{ "aarch64-el2", 6, "AArch64 EL2 context registers" },
 	{ "aarch64-el3", 7, "AArch64 EL3 context registers" },
 	{ "misc", 8, "Misc. system register structure" },
+	/* UEFI 2.11 (FEAT_D128): 128-bit and banked miscellaneous system registers */
+	{ "misc-128", 9, "Misc. 128-bit system register structure" },
+	{ "misc-banked", 10, "Misc. banked system register structure" },
 };
 static const struct hest_names arm_ctx_names = NAMES(arm_ctx_v);
 
@@ -305,10 +336,10 @@ DESC(hest_cper_desc_entry, "entry", "Generic Error Data Entry", 72, entry_f, 22,
 
 /* UEFI 2.10 N.2.1 record header. */
 static const struct hest_cper_field record_f[] = {
-	FLD("signature", 0, 4, 0, 0, HEST_CF_TEXT, 0, -1, 0x52455043u, NULL, NULL, "\"CPER\""),
+	FLD("signature", 0, 4, 0, 0, HEST_CF_TEXT, HEST_CA_FIXED, -1, 0x52455043u, NULL, NULL, "\"CPER\""),
 	FLD("revision", 4, 2, 0, 0, HEST_CF_INT, 0, -1, 0x0101, NULL, NULL,
 	    "record revision (edk2 EFI_ERROR_RECORD_REVISION 0x0101; Linux writes 0x0100)"),
-	FLD("signature_end", 6, 4, 0, 0, HEST_CF_INT, 0, -1, 0xffffffffu, NULL, NULL, "0xffffffff"),
+	FLD("signature_end", 6, 4, 0, 0, HEST_CF_INT, HEST_CA_FIXED, -1, 0xffffffffu, NULL, NULL, "0xffffffff"),
 	CNT("section_count", 10, 2, "number of sections; computed"),
 	FLD("severity", 12, 4, 0, 0, HEST_CF_ENUM, HEST_CA_CLOSED, -1, 0, &hest_cper_severity_names, NULL,
 	    "severity of the record, and the default of each section's"),
@@ -479,14 +510,17 @@ static const struct hest_cper_field arm_f[] = {
 static DESC(desc_arm, "arm", "ARM Processor Error Section", 40, arm_f, 0, 4, "UEFI 2.10 N.2.4.4");
 
 /* UEFI 2.10 N.2.4.4.1 (Linux struct cper_arm_err_info, 32 bytes).  The
- * meaning of `type` changed: UEFI 2.9A-2.10 make it a bit mask, Linux 6.1
- * reads it as an index (0 cache, 1 TLB, 2 bus, 3 vendor); it stays a number. */
+ * meaning of `type` changed: UEFI 2.9A-2.10 make it a bit mask (bit 1 cache,
+ * 2 TLB, 3 bus, 4 micro-architectural); Linux kernels without the 2025
+ * alignment read it as an index (0 cache, 1 TLB, 2 bus, 3 vendor), so 0x02
+ * (cache) reads there as "bus error". */
 static const struct hest_cper_field arm_info_f[] = {
 	UD("version", 0, 1, -1, "structure version"),
 	FLD("length", 1, 1, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, -1, 32, NULL, NULL,
 	    "structure length, 32"),
 	VALID(2, 2),
-	U("type", 4, 1, -1, "error type (bit mask per UEFI 2.10; Linux 6.1 reads 0 cache, 1 TLB, 2 bus)"),
+	FL("type", 4, 1, -1, &arm_err_type_names,
+	   "error type, bit mask (UEFI 2.9A-2.10); Linux before the 2025 alignment read an index: 0 cache, 1 TLB, 2 bus"),
 	UD("multiple_error", 5, 2, 0, "errors of this kind beyond the first"),
 	FL("flags", 7, 1, 1, &arm_info_flag_names, "first, last, propagated, overflow"),
 	U("error_info", 8, 8, 2, "error information (cache/TLB/bus layout per type)"),
@@ -545,6 +579,420 @@ static const struct hest_cper_field fw_f[] = {
 };
 static DESC(desc_fw, "fw-error-ref", "Firmware Error Record Reference", 32, fw_f, 0, 0, "UEFI 2.10 N.2.10");
 
+/* --- CXL (UEFI 2.10 N.2.13, N.2.14; Linux include/cxl/event.h) ------------ */
+
+/* UEFI 2.10 N.2.13 CXL Agent Type (Linux enum RCD..USP in include/cxl/event.h). */
+static const struct hest_name cxl_agent_v[] = {
+	{ "rcd", 0, "CXL 1.1 device (RCD)" },
+	{ "rch-dp", 1, "CXL 1.1 host downstream port (RCH DP)" },
+	{ "device", 2, "CXL 2.0 device" },
+	{ "logical-device", 3, "CXL 2.0 logical device" },
+	{ "fmld", 4, "CXL 2.0 fabric manager managed logical device" },
+	{ "root-port", 5, "CXL 2.0 root port" },
+	{ "downstream-switch-port", 6, "CXL 2.0 downstream switch port" },
+	{ "upstream-switch-port", 7, "CXL 2.0 upstream switch port" },
+};
+static const struct hest_names cxl_agent_names = NAMES(cxl_agent_v);
+
+/* Linux struct cxl_cper_sec_prot_err (116 bytes), then the DVSEC and the
+ * error log (CXL RAS capability structure), whose lengths it holds. */
+static const struct hest_cper_field cxl_prot_f[] = {
+	VALID(0, 8),
+	EC("agent_type", 8, 1, 0, &cxl_agent_names, "CXL agent type"),
+	RS("reserved", 9, 7),
+	UD("function", 16, 1, 1, "agent address: function (an rch-dp's 8 bytes are its RCRB base address)"),
+	UD("device", 17, 1, 1, "agent address: device"),
+	U("bus", 18, 1, 1, "agent address: bus"),
+	U("segment", 19, 2, 1, "agent address: segment"),
+	U("agent_address_high", 21, 3, 1, "agent address bytes 5-7 (reserved for SBDF, RCRB base address bits 63:40)"),
+	U("vendor_id", 24, 2, 2, "device id: vendor id"),
+	U("device_id", 26, 2, 2, "device id: device id"),
+	U("subsystem_vendor_id", 28, 2, 2, "device id: subsystem vendor id"),
+	U("subsystem_id", 30, 2, 2, "device id: subsystem id"),
+	U("class_code", 32, 2, 2, "device id: class code"),
+	RSB("reserved_slot", 34, 2, 0, 3),
+	BITS("slot", 34, 2, 3, 13, 2, "device id: slot number (bits 15:3)"),
+	RS("reserved_device_id", 36, 4),
+	U("serial_number", 40, 8, 3, "device serial number"),
+	BY("capability", 48, 60, 4, "PCIe capability structure of the agent"),
+	CNT("dvsec_length", 108, 2, "bytes of `dvsec`; computed"),
+	CNT("error_log_length", 110, 2, "bytes of `error_log`; computed"),
+	RS("reserved_2", 112, 4),
+};
+static DESC(desc_cxl_prot, "cxl-protocol", "CXL Protocol Error Section", 116, cxl_prot_f, 0, 8,
+	    "UEFI 2.10 N.2.13");
+
+/* The header of a CXL component event section (UEFI 2.10 N.2.14; Linux
+ * struct cxl_cper_event_rec: length, validation bits, device id, serial
+ * number), then the CXL event record: its UUID and common header (CXL 3.0
+ * 8.2.9.2.1, table 8-42) and 80 record-specific bytes. */
+static const struct hest_name cxl_ev_sev_v[] = {
+	{ "informational", 0, "Informational" },
+	{ "warning", 1, "Warning" },
+	{ "failure", 2, "Failure" },
+	{ "fatal", 3, "Fatal" },
+};
+static const struct hest_names cxl_ev_sev_names = NAMES(cxl_ev_sev_v);
+
+static const struct hest_name cxl_ev_flag_v[] = {
+	{ "permanent", 0x1, "Permanent condition" },
+	{ "maintenance-needed", 0x2, "Maintenance needed" },
+	{ "performance-degraded", 0x4, "Performance degraded" },
+	{ "hardware-replacement-needed", 0x8, "Hardware replacement needed" },
+};
+static const struct hest_names cxl_ev_flag_names = NAMES(cxl_ev_flag_v);
+
+static const struct hest_name cxl_descr_v[] = {
+	{ "uncorrectable", 0x1, "Uncorrectable event" },
+	{ "threshold", 0x2, "Threshold event" },
+	{ "poison-list-overflow", 0x4, "Poison list overflow event" },
+};
+static const struct hest_names cxl_descr_names = NAMES(cxl_descr_v);
+
+static const struct hest_name cxl_media_type_v[] = {
+	{ "media-ecc", 0, "Media ECC error" },
+	{ "invalid-address", 1, "Invalid address" },
+	{ "data-path", 2, "Data path error" },
+};
+static const struct hest_names cxl_media_type_names = NAMES(cxl_media_type_v);
+
+static const struct hest_name cxl_trans_v[] = {
+	{ "unknown", 0, "Unknown" },
+	{ "host-read", 1, "Host read" },
+	{ "host-write", 2, "Host write" },
+	{ "host-scan-media", 3, "Host scan media" },
+	{ "host-inject-poison", 4, "Host inject poison" },
+	{ "internal-media-scrub", 5, "Internal media scrub" },
+	{ "internal-media-management", 6, "Internal media management" },
+};
+static const struct hest_names cxl_trans_names = NAMES(cxl_trans_v);
+
+static const struct hest_name cxl_gm_valid_v[] = {
+	{ "channel", 0x1, "Channel valid" },
+	{ "rank", 0x2, "Rank valid" },
+	{ "device", 0x4, "Device valid" },
+	{ "component-id", 0x8, "Component identifier valid" },
+};
+static const struct hest_names cxl_gm_valid_names = NAMES(cxl_gm_valid_v);
+
+static const struct hest_name cxl_dram_valid_v[] = {
+	{ "channel", 0x1, "Channel valid" },
+	{ "rank", 0x2, "Rank valid" },
+	{ "nibble-mask", 0x4, "Nibble mask valid" },
+	{ "bank-group", 0x8, "Bank group valid" },
+	{ "bank", 0x10, "Bank valid" },
+	{ "row", 0x20, "Row valid" },
+	{ "column", 0x40, "Column valid" },
+	{ "correction-mask", 0x80, "Correction mask valid" },
+};
+static const struct hest_names cxl_dram_valid_names = NAMES(cxl_dram_valid_v);
+
+static const struct hest_name cxl_mm_type_v[] = {
+	{ "health-status-change", 0, "Health status change" },
+	{ "media-status-change", 1, "Media status change" },
+	{ "life-used-change", 2, "Life used change" },
+	{ "temperature-change", 3, "Temperature change" },
+	{ "data-path-error", 4, "Data path error" },
+	{ "lsa-error", 5, "LSA error" },
+};
+static const struct hest_names cxl_mm_type_names = NAMES(cxl_mm_type_v);
+
+static const struct hest_name cxl_health_v[] = {
+	{ "maintenance-needed", 0x1, "Maintenance needed" },
+	{ "performance-degraded", 0x2, "Performance degraded" },
+	{ "hardware-replacement-needed", 0x4, "Hardware replacement needed" },
+};
+static const struct hest_names cxl_health_names = NAMES(cxl_health_v);
+
+#define CXL_EVENT_HEADER                                                                                     \
+	CNT("length", 0, 4, "bytes of the section (160); computed"), VALID(4, 8),                              \
+	U("vendor_id", 12, 2, 0, "device id: vendor id"), U("device_id", 14, 2, 0, "device id: device id"),    \
+	UD("function", 16, 1, 0, "device id: function"), UD("device", 17, 1, 0, "device id: device"),          \
+	U("bus", 18, 1, 0, "device id: bus"), U("segment", 19, 2, 0, "device id: segment"),                    \
+	RSB("reserved_slot", 21, 2, 0, 3), BITS("slot", 21, 2, 3, 13, 0, "device id: slot number (bits 15:3)"), \
+	RS("reserved_device_id", 23, 1), U("serial_number", 24, 8, 1, "device serial number"),               \
+	BY("event_uuid", 32, 16, 2, "CXL event record identifier (UUID bytes as the device reports them)"),    \
+	FLD("record_length", 48, 1, 0, 0, HEST_CF_INT, HEST_CA_DEC, 2, 128, NULL, NULL,                        \
+	    "event record length, 128"),                                                                       \
+	FLD("event_severity", 49, 3, 0, 2, HEST_CF_ENUM, HEST_CA_CLOSED, 2, 0, &cxl_ev_sev_names, NULL,        \
+	    "event record flags bits 1:0"),                                                                    \
+	FLD("event_flags", 49, 3, 2, 4, HEST_CF_FLAGS, 0, 2, 0, &cxl_ev_flag_names, NULL,                      \
+	    "event record flags bits 5:2"),                                                                    \
+	RSB("reserved_flags", 49, 3, 6, 18), U("handle", 52, 2, 2, "event record handle"),                    \
+	U("related_handle", 54, 2, 2, "related event record handle"),                                         \
+	U("event_timestamp", 56, 8, 2, "event timestamp (ns since the epoch)"),                                \
+	U("maintenance_class", 64, 1, 2, "maintenance operation class"), RS("reserved_header", 65, 15)
+
+static const struct hest_cper_field cxl_gm_f[] = {
+	CXL_EVENT_HEADER,
+	U("physical_address", 80, 8, 2, "device physical address (DPA)"),
+	FL("descriptor", 88, 1, 2, &cxl_descr_names, "memory event descriptor"),
+	E("memory_event_type", 89, 1, 2, &cxl_media_type_names, "memory event type"),
+	E("transaction_type", 90, 1, 2, &cxl_trans_names, "transaction type"),
+	FL("event_validity", 91, 2, 2, &cxl_gm_valid_names, "which of channel, rank, device, component id are valid"),
+	UD("channel", 93, 1, 2, "channel"),
+	UD("rank", 94, 1, 2, "rank"),
+	U("event_device", 95, 3, 2, "device (bit mask of the DRAM devices)"),
+	BY("component_id", 98, 16, 2, "component identifier"),
+	RS("reserved_record", 114, 46),
+};
+static DESC(desc_cxl_gm, "cxl-general-media", "CXL General Media Event Section", 160, cxl_gm_f, 4, 8,
+	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.1 table 8-43");
+
+static const struct hest_cper_field cxl_dram_f[] = {
+	CXL_EVENT_HEADER,
+	U("physical_address", 80, 8, 2, "device physical address (DPA)"),
+	FL("descriptor", 88, 1, 2, &cxl_descr_names, "memory event descriptor"),
+	E("memory_event_type", 89, 1, 2, &cxl_media_type_names, "memory event type"),
+	E("transaction_type", 90, 1, 2, &cxl_trans_names, "transaction type"),
+	FL("event_validity", 91, 2, 2, &cxl_dram_valid_names, "which of the following fields are valid"),
+	UD("channel", 93, 1, 2, "channel"),
+	UD("rank", 94, 1, 2, "rank"),
+	U("nibble_mask", 95, 3, 2, "nibble mask"),
+	UD("bank_group", 98, 1, 2, "bank group"),
+	UD("bank", 99, 1, 2, "bank"),
+	UD("row", 100, 3, 2, "row"),
+	UD("column", 103, 2, 2, "column"),
+	BY("correction_mask", 105, 32, 2, "correction mask"),
+	RS("reserved_record", 137, 23),
+};
+static DESC(desc_cxl_dram, "cxl-dram", "CXL DRAM Event Section", 160, cxl_dram_f, 4, 8,
+	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.2 table 8-44");
+
+static const struct hest_cper_field cxl_mm_f[] = {
+	CXL_EVENT_HEADER,
+	E("device_event_type", 80, 1, 2, &cxl_mm_type_names, "device event type"),
+	FL("health_status", 81, 1, 2, &cxl_health_names, "health status"),
+	U("media_status", 82, 1, 2, "media status"),
+	U("additional_status", 83, 1, 2, "additional status"),
+	UD("life_used", 84, 1, 2, "life used, percent"),
+	UD("device_temperature", 85, 2, 2, "device temperature, degrees C"),
+	UD("dirty_shutdown_count", 87, 4, 2, "dirty shutdown count"),
+	UD("corrected_volatile_errors", 91, 4, 2, "corrected volatile error count"),
+	UD("corrected_persistent_errors", 95, 4, 2, "corrected persistent error count"),
+	RS("reserved_record", 99, 61),
+};
+static DESC(desc_cxl_mm, "cxl-memory-module", "CXL Memory Module Event Section", 160, cxl_mm_f, 4, 8,
+	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.3 table 8-45");
+
+/* --- FRU memory poison (Linux drivers/ras/amd/fmpm.c) ---------------------- */
+
+static const struct hest_name fmp_arch_v[] = { { "x86-cpuid-1-eax", 0, "x86 CPUID function 1 EAX" } };
+static const struct hest_names fmp_arch_names = NAMES(fmp_arch_v);
+static const struct hest_name fmp_id_v[] = { { "x86-ppin", 0, "x86 PPIN" } };
+static const struct hest_names fmp_id_names = NAMES(fmp_id_v);
+static const struct hest_name fpd_hw_v[] = { { "mca-ipid", 0, "MCA IPID" } };
+static const struct hest_names fpd_hw_names = NAMES(fpd_hw_v);
+static const struct hest_name fpd_addr_v[] = { { "mca-address", 0, "MCA address" } };
+static const struct hest_names fpd_addr_names = NAMES(fpd_addr_v);
+
+static const struct hest_cper_field fmp_f[] = {
+	FLD("checksum", 0, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED, -1, 0, NULL, NULL,
+	    "0 minus the byte sum of the rest of the section (as Linux fmpm writes it); computed"),
+	VALID(4, 8),
+	E("fru_architecture_type", 12, 4, 0, &fmp_arch_names, "FRU architecture type"),
+	U("fru_architecture", 16, 8, 1, "FRU architecture (x86: CPUID 1 EAX)"),
+	E("fru_id_type", 24, 4, 2, &fmp_id_names, "FRU id type"),
+	U("fru_id", 28, 8, 3, "FRU id (x86: the package's PPIN)"),
+	FLD("entry_count", 36, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, 4, 0, NULL, NULL,
+	    "memory poison descriptors; computed"),
+};
+static DESC(desc_fmp, "fru-memory-poison", "FRU Memory Poison Section", 40, fmp_f, 4, 8,
+	    "UEFI 2.11; Linux drivers/ras/amd/fmpm.c struct cper_sec_fru_mem_poison");
+
+static const struct hest_cper_field fpd_f[] = {
+	U("poison_timestamp", 0, 8, -1, "when the poison was found"),
+	E("hardware_id_type", 8, 4, -1, &fpd_hw_names, "hardware id type"),
+	U("hardware_id", 12, 8, -1, "hardware id (MCA IPID)"),
+	E("address_type", 20, 4, -1, &fpd_addr_names, "address type"),
+	U("address", 24, 8, -1, "address (MCA address)"),
+};
+static DESC(desc_fpd, "fru-poison-descriptor", "Memory Poison Descriptor", 32, fpd_f, 0, 0,
+	    "UEFI 2.11; Linux drivers/ras/amd/fmpm.c struct cper_fru_poison_desc");
+
+/* --- PCI/PCI-X bus, DMAr, CCIX (UEFI 2.10 N.2.8, N.2.11, N.2.12) ----------- */
+
+static const struct hest_name pci_bus_type_v[] = {
+	{ "unknown", 0, "Unknown or OEM system specific error" },
+	{ "data-parity", 1, "Data parity error" },
+	{ "system", 2, "System error" },
+	{ "master-abort", 3, "Master abort" },
+	{ "bus-timeout", 4, "Bus time out or no device present" },
+	{ "master-data-parity", 5, "Master data parity error" },
+	{ "address-parity", 6, "Address parity error" },
+	{ "command-parity", 7, "Command parity error" },
+};
+static const struct hest_names pci_bus_type_names = NAMES(pci_bus_type_v);
+
+static const struct hest_cper_field pci_bus_f[] = {
+	VALID(0, 8),
+	U("error_status", 8, 8, 0, "error status (UEFI N.2.8 generic error status layout)"),
+	EC("error_type", 16, 2, 1, &pci_bus_type_names, "PCI bus error type"),
+	U("bus_number", 18, 1, 2, "bus id: bus number"),
+	U("bus_segment", 19, 1, 2, "bus id: segment number"),
+	RS("reserved", 20, 4),
+	U("bus_address", 24, 8, 3, "memory or I/O address on the bus"),
+	U("bus_data", 32, 8, 4, "data on the bus"),
+	U("bus_command", 40, 8, 5, "bus command or operation (bit 56: PCI-X command)"),
+	U("requestor_id", 48, 8, 6, "bus requestor id"),
+	U("completer_id", 56, 8, 7, "bus completer id"),
+	U("target_id", 64, 8, 8, "intended target id"),
+};
+static DESC(desc_pci_bus, "pci-bus", "PCI/PCI-X Bus Error Section", 72, pci_bus_f, 0, 8, "UEFI 2.10 N.2.8");
+
+/* UEFI 2.10 N.2.9 (edk2 EFI_PCI_PCIX_DEVICE_ERROR_DATA, 40 bytes), then
+ * memory_number + io_number register pairs of 16 bytes. */
+static const struct hest_cper_field pci_dev_f[] = {
+	VALID(0, 8),
+	U("error_status", 8, 8, 0, "error status (UEFI N.2.8 generic error status layout)"),
+	U("vendor_id", 16, 2, 1, "id: vendor id"),
+	U("device_id", 18, 2, 1, "id: device id"),
+	U("class_code", 20, 3, 1, "id: class code"),
+	UD("function", 23, 1, 1, "id: function number"),
+	UD("device", 24, 1, 1, "id: device number"),
+	U("bus", 25, 1, 1, "id: bus number"),
+	U("segment", 26, 1, 1, "id: segment number"),
+	RS("reserved_id", 27, 5),
+	FLD("memory_number", 32, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, 2, 0, NULL, NULL,
+	    "memory-mapped register pairs: the error_info items not counted as I/O; computed"),
+	FLD("io_number", 36, 4, 0, 0, HEST_CF_INT, HEST_CA_COMPUTED | HEST_CA_DEC, 3, 0, NULL, NULL,
+	    "I/O register pairs, the last of the error_info items (default 0)"),
+};
+static DESC(desc_pci_dev, "pci-device", "PCI/PCI-X Component Error Section", 40, pci_dev_f, 0, 8,
+	    "UEFI 2.10 N.2.9");
+
+static const struct hest_cper_field pci_reg_f[] = {
+	U("address", 0, 8, -1, "register address (memory-mapped or I/O)"),
+	U("value", 8, 8, -1, "register value"),
+};
+static DESC(desc_pci_reg, "pci-register", "PCI/PCI-X Component Register Data Pair", 16, pci_reg_f, 0, 0,
+	    "UEFI 2.10 N.2.9");
+
+static const struct hest_name dmar_reason_v[] = {
+	{ "table-entry-not-present", 1, "Domain mapping table entry is not present" },
+	{ "table-entry-invalid", 2, "Invalid domain mapping table entry" },
+	{ "mapping-table-access", 3, "DMAr unit's attempt to access the domain mapping table resulted in an error" },
+	{ "mapping-table-reserved", 4, "Reserved bit set to non-zero value in the domain mapping table" },
+	{ "address-out-of-space", 5, "DMA request to access an address beyond the device address width" },
+	{ "invalid-access", 6, "Invalid read or write access" },
+	{ "invalid-request", 7, "Invalid device request" },
+	{ "translation-table-access", 8, "DMAr unit's attempt to access the address translation table resulted in an error" },
+	{ "translation-table-reserved", 9, "Reserved bit set to non-zero value in the address translation table" },
+	{ "illegal-command", 10, "Illegal command" },
+	{ "command-buffer-access", 11, "DMAr unit's attempt to access the command buffer resulted in an error" },
+};
+static const struct hest_names dmar_reason_names = NAMES(dmar_reason_v);
+static const struct hest_name dmar_access_v[] = { { "read", 0, "DMA read" }, { "write", 1, "DMA write" } };
+static const struct hest_names dmar_access_names = NAMES(dmar_access_v);
+static const struct hest_name dmar_addr_v[] = { { "untranslated", 0, "Untranslated request" },
+						{ "translation", 1, "Translation request" } };
+static const struct hest_names dmar_addr_names = NAMES(dmar_addr_v);
+static const struct hest_name dmar_arch_v[] = { { "vt-d", 1, "VT-d" }, { "iommu", 2, "IOMMU" } };
+static const struct hest_names dmar_arch_names = NAMES(dmar_arch_v);
+
+static const struct hest_cper_field dmar_f[] = {
+	U("requester_id", 0, 2, -1, "requester id (bus/device/function)"),
+	U("segment", 2, 2, -1, "segment number"),
+	E("fault_reason", 4, 1, -1, &dmar_reason_names, "fault reason (0: none given)"),
+	EC("access_type", 5, 1, -1, &dmar_access_names, "access type"),
+	EC("address_type", 6, 1, -1, &dmar_addr_names, "address type"),
+	E("architecture_type", 7, 1, -1, &dmar_arch_names, "architecture type (0: none given)"),
+	U("device_address", 8, 8, -1, "device address of the faulting request"),
+	RS("reserved", 16, 16),
+};
+static DESC(desc_dmar, "dmar-generic", "DMAr Generic Error Section", 32, dmar_f, 0, 0, "UEFI 2.10 N.2.11.1");
+
+#define PTE_LEVELS(base)                                                                              \
+	U("pte_l6", base, 8, -1, "page table entry, level 6"),                                         \
+	U("pte_l5", base + 8, 8, -1, "page table entry, level 5"),                                      \
+	U("pte_l4", base + 16, 8, -1, "page table entry, level 4"),                                     \
+	U("pte_l3", base + 24, 8, -1, "page table entry, level 3"),                                     \
+	U("pte_l2", base + 32, 8, -1, "page table entry, level 2"),                                     \
+	U("pte_l1", base + 40, 8, -1, "page table entry, level 1")
+
+static const struct hest_cper_field vtd_f[] = {
+	UD("version", 0, 1, -1, "VT-d version register"),
+	UD("revision", 1, 1, -1, "revision of this section (1)"),
+	BY("oem_id", 2, 6, -1, "OEM id of the DMAR ACPI table"),
+	U("capability", 8, 8, -1, "capability register"),
+	U("extended_capability", 16, 8, -1, "extended capability register"),
+	U("global_command", 24, 4, -1, "global command register"),
+	U("global_status", 28, 4, -1, "global status register"),
+	U("fault_status", 32, 4, -1, "fault status register"),
+	RS("reserved", 36, 12),
+	BY("fault_record", 48, 16, -1, "fault record"),
+	BY("root_entry", 64, 16, -1, "root entry"),
+	BY("context_entry", 80, 16, -1, "context entry"),
+	PTE_LEVELS(96),
+};
+static DESC(desc_vtd, "dmar-vtd", "Intel VT for Directed I/O specific DMAr Error Section", 144, vtd_f, 0, 0,
+	    "UEFI 2.10 N.2.11.2");
+
+static const struct hest_cper_field iommu_f[] = {
+	UD("revision", 0, 1, -1, "revision of this section (1)"),
+	RS("reserved", 1, 7),
+	U("control", 8, 8, -1, "IOMMU control register"),
+	U("status", 16, 8, -1, "IOMMU status register"),
+	RS("reserved_2", 24, 8),
+	BY("event_log_entry", 32, 16, -1, "event log entry"),
+	RS("reserved_3", 48, 16),
+	BY("device_table_entry", 64, 32, -1, "device table entry"),
+	PTE_LEVELS(96),
+};
+static DESC(desc_iommu, "dmar-iommu", "IOMMU specific DMAr Error Section", 144, iommu_f, 0, 0,
+	    "UEFI 2.10 N.2.11.3");
+
+static const struct hest_cper_field ccix_f[] = {
+	CNT("length", 0, 4, "bytes of the whole section; computed"),
+	VALID(4, 8),
+	U("source_id", 12, 1, 0, "CCIX source id"),
+	U("port_id", 13, 1, 1, "CCIX port id"),
+	RS("reserved", 14, 2),
+};
+static DESC(desc_ccix, "ccix-per", "CCIX PER Log Error Section", 16, ccix_f, 4, 8, "UEFI 2.10 N.2.12");
+
+/* --- vendor sections ----------------------------------------------------- */
+
+/* Linux drivers/acpi/apei/ghes-nvidia.c struct cper_sec_nvidia (Grace). */
+static const struct hest_cper_field nvidia_f[] = {
+	TX("signature", 0, 16, -1, "error source name, NUL padded"),
+	U("error_type", 16, 2, -1, "error type"),
+	U("error_instance", 18, 2, -1, "error instance"),
+	U("nvidia_severity", 20, 1, -1, "severity as the vendor encodes it"),
+	UD("socket", 21, 1, -1, "socket"),
+	CNT("number_regs", 22, 1, "register pairs that follow; computed"),
+	RS("reserved", 23, 1),
+	U("instance_base", 24, 8, -1, "instance base address"),
+};
+static DESC(desc_nvidia, "nvidia", "NVIDIA Error Section (Grace)", 32, nvidia_f, 0, 0,
+	    "Linux drivers/acpi/apei/ghes-nvidia.c; libcper sections/cper-section-nvidia.c");
+
+static const struct hest_cper_field nvidia_reg_f[] = {
+	U("address", 0, 8, -1, "register address"),
+	U("value", 8, 8, -1, "register value"),
+};
+static DESC(desc_nvidia_reg, "nvidia-register", "NVIDIA Register Pair", 16, nvidia_reg_f, 0, 0,
+	    "Linux drivers/acpi/apei/ghes-nvidia.c");
+
+/* rasdaemon non-standard-ampere.h struct amp_payload0_type_sec (48 bytes,
+ * Armv8 RAS compliant error record); type bits 7:6 are the payload type,
+ * instance bits 15:14 the socket. */
+static const struct hest_cper_field ampere_f[] = {
+	BITS("ampere_type", 0, 1, 0, 6, -1, "error type (0 CPU, 1 MCU, 2 mesh, ... 63 BERT)"),
+	BITS("payload_type", 0, 1, 6, 2, -1, "payload type (0: Armv8 RAS record; 1 PCIe AER, 2 RASDP, 3 firmware)"),
+	U("subtype", 1, 1, -1, "error subtype"),
+	BITS("instance", 2, 2, 0, 14, -1, "error instance"),
+	BITS("socket", 2, 2, 14, 2, -1, "processor socket"),
+	U("error_status", 4, 4, -1, "ERR<n>STATUS"),
+	U("error_address", 8, 8, -1, "ERR<n>ADDR"),
+	U("misc0", 16, 8, -1, "ERR<n>MISC0"),
+	U("misc1", 24, 8, -1, "ERR<n>MISC1"),
+	U("misc2", 32, 8, -1, "ERR<n>MISC2"),
+	U("misc3", 40, 8, -1, "ERR<n>MISC3"),
+};
+static DESC(desc_ampere, "ampere", "Ampere Error Section (payload type 0)", 48, ampere_f, 0, 0,
+	    "rasdaemon non-standard-ampere.h; libcper sections/cper-section-ampere.c");
+
 static const struct hest_cper_field raw_f[1] = { RS("none", 0, 0) };
 static const struct hest_cper_desc desc_raw = { "raw", "opaque section", 0, raw_f, 0, 0, 0,
 						"any section type, body given as bytes" };
@@ -554,32 +1002,127 @@ static const struct hest_cper_desc desc_raw = { "raw", "opaque section", 0, raw_
 #define NOBITS { 0, 0, 0, 0 }
 
 static const struct hest_cper_type types[HEST_CPER_NKINDS] = {
-	{ HEST_CPER_MEMORY, "memory", "platform-memory", "memory error",
-	  GUID(0xa5bc1114, 0x6f64, 0x4ede, 0xb8, 0x63, 0x3e, 0x83, 0xed, 0x7c, 0x83, 0xb1), &desc_memory, NULL,
-	  NOBITS, NULL, NOBITS, NOBITS, NOBITS, "trailing_data", -1, 80, "UEFI 2.10 N.2.5" },
-	{ HEST_CPER_MEMORY2, "memory2", "memory-2", "memory error 2",
-	  GUID(0x61ec04fc, 0x48e6, 0xd813, 0x25, 0xc9, 0x8d, 0xaa, 0x44, 0x75, 0x0b, 0x12), &desc_memory2, NULL,
-	  NOBITS, NULL, NOBITS, NOBITS, NOBITS, "trailing_data", -1, 96, "UEFI 2.10 N.2.6" },
-	{ HEST_CPER_PROC_GENERIC, "processor-generic", "generic-processor", "general processor error",
-	  GUID(0x9876ccad, 0x47b4, 0x4bdb, 0xb6, 0x5e, 0x16, 0xf1, 0x93, 0xc4, 0xf3, 0xdb), &desc_proc, NULL,
-	  NOBITS, NULL, NOBITS, NOBITS, NOBITS, "trailing_data", -1, 192, "UEFI 2.10 N.2.4.1" },
-	{ HEST_CPER_IA32X64, "ia32x64", "ia32-x64", "IA32/X64 processor error",
-	  GUID(0xdc3ea0b0, 0xa144, 0x4797, 0xb9, 0x5b, 0x53, 0xfa, 0x24, 0x2b, 0x6e, 0x1d), &desc_ia, &desc_ia_info,
-	  { 0, 8, 2, 6 }, &desc_ia_ctx, { 0, 8, 8, 6 }, { 2, 2, 0, 16 }, NOBITS, "trailing_data", -1, 128,
-	  "UEFI 2.10 N.2.4.2; sizing assumes one error information structure, no context" },
-	{ HEST_CPER_ARM, "arm", "arm-processor", "ARM processor error",
-	  GUID(0xe19e3d16, 0xbc11, 0x11e4, 0x9c, 0xaa, 0xc2, 0x05, 0x1d, 0x5d, 0x46, 0xb0), &desc_arm,
-	  &desc_arm_info, { 4, 2, 0, 16 }, &desc_arm_ctx, { 6, 2, 0, 16 }, { 4, 4, 0, 32 }, { 8, 4, 0, 32 },
-	  "vendor_data", 3, 72, "UEFI 2.10 N.2.4.4; sizing assumes one error information structure, no context" },
-	{ HEST_CPER_PCIE, "pcie", NULL, "PCIe error",
-	  GUID(0xd995e954, 0xbbc1, 0x430f, 0xad, 0x91, 0xb4, 0x4d, 0xcb, 0x3c, 0x6f, 0x35), &desc_pcie, NULL,
-	  NOBITS, NULL, NOBITS, NOBITS, NOBITS, "trailing_data", -1, 208, "UEFI 2.10 N.2.7" },
-	{ HEST_CPER_FW_ERROR_REF, "fw-error-ref", "firmware-error-record-reference",
-	  "Firmware Error Record Reference",
-	  GUID(0x81212a96, 0x09ed, 0x4996, 0x94, 0x71, 0x8d, 0x72, 0x9c, 0x8e, 0x69, 0xed), &desc_fw, NULL,
-	  NOBITS, NULL, NOBITS, NOBITS, NOBITS, "trailing_data", -1, 32, "UEFI 2.10 N.2.10" },
-	{ HEST_CPER_RAW, "raw", "opaque", "opaque section", { 0 }, &desc_raw, NULL, NOBITS, NULL, NOBITS, NOBITS,
-	  NOBITS, "data", -1, 0, "any section GUID with its body as bytes; sizing needs its size" },
+	{ .kind = HEST_CPER_MEMORY, .key = "memory", .alias = "platform-memory", .title = "memory error",
+	  .guid = GUID(0xa5bc1114, 0x6f64, 0x4ede, 0xb8, 0x63, 0x3e, 0x83, 0xed, 0x7c, 0x83, 0xb1),
+	  .body = &desc_memory, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 80,
+	  .doc = "UEFI 2.10 N.2.5", .source = "UEFI 2.10 N.2.5; Linux cper.c cper_print_mem(); libcper cper-section-memory.c" },
+	{ .kind = HEST_CPER_MEMORY2, .key = "memory2", .alias = "memory-2", .title = "memory error 2",
+	  .guid = GUID(0x61ec04fc, 0x48e6, 0xd813, 0x25, 0xc9, 0x8d, 0xaa, 0x44, 0x75, 0x0b, 0x12),
+	  .body = &desc_memory2, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 96,
+	  .doc = "UEFI 2.10 N.2.6", .source = "UEFI 2.10 N.2.6; libcper cper-section-memory.c" },
+	{ .kind = HEST_CPER_PROC_GENERIC, .key = "processor-generic", .alias = "generic-processor",
+	  .title = "general processor error",
+	  .guid = GUID(0x9876ccad, 0x47b4, 0x4bdb, 0xb6, 0x5e, 0x16, 0xf1, 0x93, 0xc4, 0xf3, 0xdb),
+	  .body = &desc_proc, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 192,
+	  .doc = "UEFI 2.10 N.2.4.1", .source = "UEFI 2.10 N.2.4.1; Linux cper.c cper_print_proc_generic()" },
+	{ .kind = HEST_CPER_IA32X64, .key = "ia32x64", .alias = "ia32-x64", .title = "IA32/X64 processor error",
+	  .guid = GUID(0xdc3ea0b0, 0xa144, 0x4797, 0xb9, 0x5b, 0x53, 0xfa, 0x24, 0x2b, 0x6e, 0x1d),
+	  .body = &desc_ia, .info = &desc_ia_info, .info_count = { 0, 8, 2, 6 }, .ctx = &desc_ia_ctx,
+	  .ctx_count = { 0, 8, 8, 6 }, .ctx_size = { 2, 2, 0, 16 }, .tail_key = "trailing_data",
+	  .tail_valid_bit = -1, .worst = 128,
+	  .doc = "UEFI 2.10 N.2.4.2; sizing assumes one error information structure, no context",
+	  .source = "UEFI 2.10 N.2.4.2; Linux cper-x86.c" },
+	{ .kind = HEST_CPER_ARM, .key = "arm", .alias = "arm-processor", .title = "ARM processor error",
+	  .guid = GUID(0xe19e3d16, 0xbc11, 0x11e4, 0x9c, 0xaa, 0xc2, 0x05, 0x1d, 0x5d, 0x46, 0xb0),
+	  .body = &desc_arm, .info = &desc_arm_info, .info_count = { 4, 2, 0, 16 }, .ctx = &desc_arm_ctx,
+	  .ctx_count = { 6, 2, 0, 16 }, .ctx_size = { 4, 4, 0, 32 }, .length = { 8, 4, 0, 32 },
+	  .tail_key = "vendor_data", .tail_valid_bit = 3, .worst = 72,
+	  .doc = "UEFI 2.10 N.2.4.4; sizing assumes one error information structure, no context",
+	  .source = "UEFI 2.10 N.2.4.4 (2.9A errata: type bit mask; 2.11 context types 9, 10); Linux cper-arm.c; "
+		    "libcper cper-section-arm.c" },
+	{ .kind = HEST_CPER_PCIE, .key = "pcie", .title = "PCIe error",
+	  .guid = GUID(0xd995e954, 0xbbc1, 0x430f, 0xad, 0x91, 0xb4, 0x4d, 0xcb, 0x3c, 0x6f, 0x35),
+	  .body = &desc_pcie, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 208,
+	  .doc = "UEFI 2.10 N.2.7", .source = "UEFI 2.10 N.2.7; Linux cper.c cper_print_pcie(); libcper cper-section-pcie.c" },
+	{ .kind = HEST_CPER_FW_ERROR_REF, .key = "fw-error-ref", .alias = "firmware-error-record-reference",
+	  .title = "Firmware Error Record Reference",
+	  .guid = GUID(0x81212a96, 0x09ed, 0x4996, 0x94, 0x71, 0x8d, 0x72, 0x9c, 0x8e, 0x69, 0xed),
+	  .body = &desc_fw, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 32,
+	  .doc = "UEFI 2.10 N.2.10", .source = "UEFI 2.10 N.2.10; Linux cper.c cper_print_fw_err()" },
+	{ .kind = HEST_CPER_CXL_PROTOCOL, .key = "cxl-protocol", .title = "CXL protocol error",
+	  .guid = GUID(0x80b9efb4, 0x52b5, 0x4de3, 0xa7, 0x77, 0x68, 0x78, 0x4b, 0x77, 0x10, 0x48),
+	  .body = &desc_cxl_prot, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 0,
+	  .doc = "UEFI 2.10 N.2.13; sizing needs largest_section (the DVSEC and error log vary)",
+	  .var = { { "dvsec", { 108, 2, 0, 16 }, 5, "the agent's CXL DVSEC" },
+		   { "error_log", { 110, 2, 0, 16 }, 6, "error log: the CXL RAS capability structure" } },
+	  .source = "UEFI 2.10 N.2.13; Linux cper_cxl.c cxl_cper_print_prot_err() (6.12 decodes it, Debian's 6.1 "
+		    "prints it as an unknown section) and cxl_cper_handle_prot_err_info(), include/cxl/event.h struct "
+		    "cxl_cper_sec_prot_err; libcper cper-section-cxl-protocol.c" },
+	{ .kind = HEST_CPER_CXL_GEN_MEDIA, .key = "cxl-general-media", .title = "CXL general media event",
+	  .guid = GUID(0xfbcd0a77, 0xc260, 0x417f, 0x85, 0xa9, 0x08, 0x8b, 0x16, 0x21, 0xeb, 0xa6),
+	  .body = &desc_cxl_gm, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,
+	  .worst = 160, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.1",
+	  .source = "UEFI 2.10 N.2.14, CXL 3.0 table 8-43; Linux include/cxl/event.h struct cxl_cper_event_rec, "
+		    "ghes.c cxl_cper_post_event(); libcper cper-section-cxl-component.c" },
+	{ .kind = HEST_CPER_CXL_DRAM, .key = "cxl-dram", .title = "CXL DRAM event",
+	  .guid = GUID(0x601dcbb3, 0x9c06, 0x4eab, 0xb8, 0xaf, 0x4e, 0x9b, 0xfb, 0x5c, 0x96, 0x24),
+	  .body = &desc_cxl_dram, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,
+	  .worst = 160, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.2",
+	  .source = "UEFI 2.10 N.2.14, CXL 3.0 table 8-44; Linux include/cxl/event.h, ghes.c cxl_cper_post_event(); "
+		    "libcper cper-section-cxl-component.c" },
+	{ .kind = HEST_CPER_CXL_MEM_MODULE, .key = "cxl-memory-module", .title = "CXL memory module event",
+	  .guid = GUID(0xfe927475, 0xdd59, 0x4339, 0xa5, 0x86, 0x79, 0xba, 0xb1, 0x13, 0xb7, 0x74),
+	  .body = &desc_cxl_mm, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,
+	  .worst = 160, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.3",
+	  .source = "UEFI 2.10 N.2.14, CXL 3.0 table 8-45; Linux include/cxl/event.h, ghes.c cxl_cper_post_event(); "
+		    "libcper cper-section-cxl-component.c" },
+	{ .kind = HEST_CPER_FRU_POISON, .key = "fru-memory-poison", .title = "FRU memory poison",
+	  .guid = GUID(0x5e4706c1, 0x5356, 0x48c6, 0x93, 0x0b, 0x52, 0xf2, 0x12, 0x0a, 0x44, 0x58),
+	  .body = &desc_fmp, .info = &desc_fpd, .info_count = { 36, 4, 0, 32 }, .info_valid = 0x30,
+	  .checksum = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 72,
+	  .doc = "UEFI 2.11; sizing assumes one descriptor",
+	  .source = "UEFI 2.11 (FRU memory poison); Linux drivers/ras/amd/fmpm.c (AMD MI300, ERST records)" },
+	{ .kind = HEST_CPER_PCI_BUS, .key = "pci-bus", .alias = "pci-pcix-bus", .title = "PCI/PCI-X bus error",
+	  .guid = GUID(0xc5753963, 0x3b84, 0x4095, 0xbf, 0x78, 0xed, 0xda, 0xd3, 0xf9, 0xc9, 0xdd),
+	  .body = &desc_pci_bus, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 72,
+	  .doc = "UEFI 2.10 N.2.8",
+	  .source = "UEFI 2.10 N.2.8; edk2 Cper.h EFI_PCI_PCIX_BUS_ERROR_DATA; libcper cper-section-pci-bus.c "
+		    "(Linux prints it as an unknown section)" },
+	{ .kind = HEST_CPER_PCI_DEVICE, .key = "pci-device", .alias = "pci-component",
+	  .title = "PCI/PCI-X component error",
+	  .guid = GUID(0xeb5e4685, 0xca66, 0x4769, 0xb6, 0xa2, 0x26, 0x06, 0x8b, 0x00, 0x13, 0x26),
+	  .body = &desc_pci_dev, .info = &desc_pci_reg, .info_count = { 32, 4, 0, 32 },
+	  .info_count2 = { 36, 4, 0, 32 }, .info_valid = 0x14, .tail_key = "trailing_data", .tail_valid_bit = -1,
+	  .worst = 0, .doc = "UEFI 2.10 N.2.9; sizing needs largest_section",
+	  .source = "UEFI 2.10 N.2.9; edk2 Cper.h EFI_PCI_PCIX_DEVICE_ERROR_DATA; libcper cper-section-pci-dev.c "
+		    "(Linux prints it as an unknown section)" },
+	{ .kind = HEST_CPER_DMAR_GENERIC, .key = "dmar-generic", .title = "DMAr generic error",
+	  .guid = GUID(0x5b51fef7, 0xc79d, 0x4434, 0x8f, 0x1b, 0xaa, 0x62, 0xde, 0x3e, 0x2c, 0x64),
+	  .body = &desc_dmar, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 32,
+	  .doc = "UEFI 2.10 N.2.11.1",
+	  .source = "UEFI 2.10 N.2.11.1; edk2 Cper.h EFI_DMAR_GENERIC_ERROR_DATA; libcper cper-section-dmar-generic.c" },
+	{ .kind = HEST_CPER_DMAR_VTD, .key = "dmar-vtd", .title = "VT-d DMAr error",
+	  .guid = GUID(0x71761d37, 0x32b2, 0x45cd, 0xa7, 0xd0, 0xb0, 0xfe, 0xdd, 0x93, 0xe8, 0xcf),
+	  .body = &desc_vtd, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 144,
+	  .doc = "UEFI 2.10 N.2.11.2",
+	  .source = "UEFI 2.10 N.2.11.2; edk2 Cper.h EFI_DIRECTED_IO_DMAR_ERROR_DATA; libcper cper-section-dmar-vtd.c" },
+	{ .kind = HEST_CPER_DMAR_IOMMU, .key = "dmar-iommu", .title = "IOMMU DMAr error",
+	  .guid = GUID(0x036f84e1, 0x7f37, 0x428c, 0xa7, 0x9e, 0x57, 0x5f, 0xdf, 0xaa, 0x84, 0xec),
+	  .body = &desc_iommu, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 144,
+	  .doc = "UEFI 2.10 N.2.11.3",
+	  .source = "UEFI 2.10 N.2.11.3; edk2 Cper.h EFI_IOMMU_DMAR_ERROR_DATA; libcper cper-section-dmar-iommu.c" },
+	{ .kind = HEST_CPER_CCIX_PER, .key = "ccix-per", .title = "CCIX PER log",
+	  .guid = GUID(0x91335ef6, 0xebfb, 0x4478, 0xa6, 0xa6, 0x88, 0xb7, 0x28, 0xcf, 0x75, 0xd7),
+	  .body = &desc_ccix, .length = { 0, 4, 0, 32 }, .tail_key = "per_log", .tail_valid_bit = 2, .worst = 0,
+	  .doc = "UEFI 2.10 N.2.12; sizing needs largest_section (the PER log varies)",
+	  .source = "UEFI 2.10 N.2.12; libcper cper-section-ccix-per.c (Linux prints it as an unknown section)" },
+	{ .kind = HEST_CPER_NVIDIA, .key = "nvidia", .alias = "nvidia-grace", .title = "NVIDIA error",
+	  .guid = GUID(0x6d5244f2, 0x2712, 0x11ec, 0xbe, 0xa7, 0xcb, 0x3f, 0xdb, 0x95, 0xc7, 0x86),
+	  .body = &desc_nvidia, .info = &desc_nvidia_reg, .info_count = { 22, 1, 0, 8 },
+	  .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 0,
+	  .doc = "NVIDIA Grace (Linux ghes-nvidia.c); sizing needs largest_section",
+	  .source = "Linux drivers/acpi/apei/ghes-nvidia.c (2026; without its ACPI device Linux prints an unknown "
+		    "section); libcper cper-section-nvidia.c" },
+	{ .kind = HEST_CPER_AMPERE, .key = "ampere", .title = "Ampere error",
+	  .guid = GUID(0x2826cc9f, 0x448c, 0x4c2b, 0x86, 0xb6, 0xa9, 0x53, 0x94, 0xb7, 0xef, 0x33),
+	  .body = &desc_ampere, .tail_key = "trailing_data", .tail_valid_bit = -1, .worst = 48,
+	  .doc = "Ampere payload type 0 (rasdaemon)",
+	  .source = "rasdaemon non-standard-ampere.c/.h (payload types 0-3); libcper cper-section-ampere.c "
+		    "(Linux prints it as an unknown section)" },
+	{ .kind = HEST_CPER_RAW, .key = "raw", .alias = "opaque", .title = "opaque section", .body = &desc_raw,
+	  .tail_key = "data", .tail_valid_bit = -1, .worst = 0,
+	  .doc = "any section GUID with its body as bytes; sizing needs its size",
+	  .source = "any GUID: the body stays bytes (Linux prints \"section type: unknown\" and a hex dump)" },
 };
 
 static const struct hest_name kind_v[] = {
@@ -591,6 +1134,20 @@ static const struct hest_name kind_v[] = {
 	{ "arm-processor", HEST_CPER_ARM, "ARM processor (same as arm)" },
 	{ "pcie", HEST_CPER_PCIE, "PCI Express (208 bytes)" },
 	{ "fw-error-ref", HEST_CPER_FW_ERROR_REF, "firmware error record reference (32 bytes)" },
+	{ "cxl-protocol", HEST_CPER_CXL_PROTOCOL, "CXL protocol error (116 + DVSEC + error log: needs largest_section)" },
+	{ "cxl-general-media", HEST_CPER_CXL_GEN_MEDIA, "CXL general media event (160 bytes)" },
+	{ "cxl-dram", HEST_CPER_CXL_DRAM, "CXL DRAM event (160 bytes)" },
+	{ "cxl-memory-module", HEST_CPER_CXL_MEM_MODULE, "CXL memory module event (160 bytes)" },
+	{ "fru-memory-poison", HEST_CPER_FRU_POISON, "FRU memory poison (sized with one descriptor: 72)" },
+	{ "pci-bus", HEST_CPER_PCI_BUS, "PCI/PCI-X bus (72 bytes)" },
+	{ "pci-device", HEST_CPER_PCI_DEVICE, "PCI/PCI-X component (40 + 16 per register pair: needs largest_section)" },
+	{ "pci-component", HEST_CPER_PCI_DEVICE, "PCI/PCI-X component (same as pci-device)" },
+	{ "dmar-generic", HEST_CPER_DMAR_GENERIC, "DMAr generic (32 bytes)" },
+	{ "dmar-vtd", HEST_CPER_DMAR_VTD, "VT-d DMAr (144 bytes)" },
+	{ "dmar-iommu", HEST_CPER_DMAR_IOMMU, "IOMMU DMAr (144 bytes)" },
+	{ "ccix-per", HEST_CPER_CCIX_PER, "CCIX PER log (16 + log: needs largest_section)" },
+	{ "nvidia", HEST_CPER_NVIDIA, "NVIDIA Grace (32 + 16 per register: needs largest_section)" },
+	{ "ampere", HEST_CPER_AMPERE, "Ampere payload type 0 (48 bytes)" },
 	{ "raw", HEST_CPER_RAW, "any other section: its size comes from largest_section" },
 };
 const struct hest_names hest_cper_kind_names = NAMES(kind_v);
@@ -627,7 +1184,9 @@ const struct hest_cper_type *hest_cper_type_by_guid(const uint8_t guid[16])
 static const struct hest_cper_desc *const all_descs[] = {
 	&hest_cper_desc_status, &hest_cper_desc_entry, &hest_cper_desc_record, &hest_cper_desc_descriptor,
 	&desc_memory, &desc_memory2, &desc_proc, &desc_ia, &desc_ia_info, &desc_ia_ctx, &desc_arm,
-	&desc_arm_info, &desc_arm_ctx, &desc_pcie, &desc_fw,
+	&desc_arm_info, &desc_arm_ctx, &desc_pcie, &desc_fw, &desc_cxl_prot, &desc_cxl_gm, &desc_cxl_dram,
+	&desc_cxl_mm, &desc_fmp, &desc_fpd, &desc_pci_bus, &desc_pci_dev, &desc_pci_reg, &desc_dmar, &desc_vtd, &desc_iommu, &desc_ccix,
+	&desc_nvidia, &desc_nvidia_reg, &desc_ampere,
 };
 
 const struct hest_cper_desc *const *hest_cper_descs(size_t *n)
@@ -790,7 +1349,7 @@ int hest_cper_worst_case(uint32_t max_sections, const struct hest_cper_size *kin
 		if (!t)
 			return -1;
 		uint64_t body = kinds[i].body ? kinds[i].body : t->worst;
-		if (!body && t->kind == HEST_CPER_RAW)
+		if (!body)
 			return -1;
 		if (body > largest)
 			largest = body;

@@ -15,6 +15,7 @@
  * it by clearing write's non-preserved bits. */
 #include <string.h>
 #include <hest/cper.h>
+#include <hest/inject.h>
 
 static uint64_t mask_of(unsigned width)
 {
@@ -166,7 +167,48 @@ int hest_ghes_target_from_source(const struct hest_source *s, uint64_t blob_addr
 const char *hest_ghes_status_name(enum hest_ghes_status st)
 {
 	static const char *const names[] = {
-		"written", "busy", "no-block", "wrong-block", "too-big", "bad-target", "io-error",
+		"written", "busy", "no-block", "wrong-block", "too-big", "bad-target", "io-error", "timeout",
 	};
 	return (unsigned)st < sizeof(names) / sizeof(names[0]) ? names[st] : "unknown";
+}
+
+int hest_ghes_source_free(const struct hest_guest_mem *mem, const struct hest_ghes_target *t, uint64_t *reg,
+			  uint32_t *block_status, enum hest_ghes_status *status)
+{
+	enum hest_ghes_status dummy;
+	uint64_t addr, v, np, ack;
+	if (!status)
+		status = &dummy;
+	*status = HEST_GHES_BAD_TARGET;
+	if (!mem || !mem->read || !t || !t->register_address)
+		return -1;
+	*status = HEST_GHES_IO_ERROR;
+	if (read_le(mem, t->register_address, 8, &addr) < 0)
+		return -1;
+	if (!addr) {
+		*status = HEST_GHES_NO_BLOCK;
+		return -1;
+	}
+	if (t->block_address && addr != t->block_address) {
+		*status = HEST_GHES_WRONG_BLOCK;
+		return -1;
+	}
+	if (read_le(mem, addr, 4, &v) < 0)
+		return -1;
+	if (block_status)
+		*block_status = (uint32_t)v;
+	if (!t->read_ack_address) {
+		*status = v ? HEST_GHES_BUSY : HEST_GHES_WRITTEN;
+		return v == 0;
+	}
+	if (!ack_bits(t, &np, &ack)) {
+		*status = HEST_GHES_BAD_TARGET;
+		return -1;
+	}
+	if (read_le(mem, t->read_ack_address, ack_bytes(t), &v) < 0)
+		return -1;
+	if (reg)
+		*reg = v;
+	*status = (v & np) == ack ? HEST_GHES_WRITTEN : HEST_GHES_BUSY;
+	return (v & np) == ack;
 }

@@ -5,6 +5,7 @@
 #include <hest/model.h>
 #include <hest/cper.h>
 #include <hest/schema.h>
+#include <hest/profile.h>
 
 #define N(arr) (sizeof(arr) / sizeof((arr)[0]))
 
@@ -73,7 +74,7 @@ static const struct hest_option top_o[] = {
 	{ "table", HEST_OPT_MAP, NULL, NULL, "the ACPI table header and error source count (keys: see 'table')" },
 	{ "target", HEST_OPT_MAP, NULL, NULL, "the platform the table is for" },
 	{ "placement", HEST_OPT_MAP, NULL, "mode: none", "where GHES registers and error status blocks live" },
-	{ "sources", HEST_OPT_LIST, NULL, NULL, "the error sources, in table order (required, at least one)" },
+	{ "sources", HEST_OPT_LIST, NULL, NULL, "the error sources, in table order (required, at least one, unless placement.profile supplies QEMU's)" },
 	{ "allow", HEST_OPT_LIST, &hest_allow_names, NULL, "deliberate opt-outs of checks" },
 	{ "ssdt", HEST_OPT_MAP, NULL, NULL,
 	  "names of the SSDT with the error device and the event methods of GPIO/GSIV-notified sources "
@@ -87,6 +88,9 @@ static const struct hest_option target_o[] = {
 };
 
 static const struct hest_option placement_o[] = {
+	{ "profile", HEST_OPT_ENUM, &hest_profile_names, NULL,
+	  "a generation of QEMU's arm virt HEST: sets every key it fixes, and QEMU's sources when 'sources' is "
+	  "absent; a fixed key given with another value is an error (docs/placement.md 'Profiles')" },
 	{ "mode", HEST_OPT_ENUM, &hest_placement_mode_names, "none", "how GAS addresses are found" },
 	{ "blob", HEST_OPT_STRING, NULL, "etc/hardware_errors", "fw_cfg name of the registers-and-blocks blob" },
 	{ "address_blob", HEST_OPT_STRING, NULL, "etc/hardware_errors_addr",

@@ -4,6 +4,7 @@
 #include <inttypes.h>
 #include <string.h>
 #include <hest/schema.h>
+#include <hest/profile.h>
 
 static const char *opt_kind(uint8_t kind)
 {
@@ -130,6 +131,10 @@ bool hest_reference_markdown(struct hest_buf *o)
 	ok = ok && hest_buf_printf(o, "\n### `table`: %s\n\n", hest_desc_header.doc) && fields_table(o, &hest_desc_header);
 	ok = ok && hest_buf_printf(o, "\n### `target`\n\n") && options_table(o, HEST_OPTS_TARGET);
 	ok = ok && hest_buf_printf(o, "\n### `placement`\n\n") && options_table(o, HEST_OPTS_PLACEMENT);
+	ok = ok && hest_buf_printf(o, "\n### `placement.profile`\n\nEach profile sets these keys (\"fixed\": the "
+				      "description may repeat the value but not change it; \"default\": it may change "
+				      "it). `ghes-v2` keys apply to every GHESv2 source.\n\n") &&
+	     hest_profiles_markdown(o);
 	ok = ok && hest_buf_printf(o, "\n### `ssdt`\n\n") && options_table(o, HEST_OPTS_SSDT);
 	ok = ok && hest_buf_printf(o, "\n### Every source\n\n") && options_table(o, HEST_OPTS_SOURCE);
 	ok = ok && hest_buf_printf(o, "\n### `event` (ghes and ghes-v2 notified by gpio or gsiv)\n\n") &&

@@ -62,7 +62,11 @@ static int decode_parts(struct dec *x, struct hest_cper_section *s, const uint8_
 {
 	const struct hest_cper_type *t = s->type;
 	uint64_t count = 0, off = t->body->size;
-	if (t->info && hest_cper_bits_get(&t->info_count, p, &count)) {
+	uint64_t count2 = 0;
+	if (t->info && hest_cper_bits_get(&t->info_count2, p, &count2))
+		hest_cper_bits_get(&t->info_count, p, &count);
+	if (t->info && (count2 || hest_cper_bits_get(&t->info_count, p, &count))) {
+		count += count2; /* both below 2^32 */
 		for (uint64_t i = 0; i < count; i++) {
 			if (!fits(off, t->info->size, n)) {
 				REPORT(x, "HEST-CPER-SECTION-COUNT", at + off,
@@ -94,6 +98,20 @@ static int decode_parts(struct dec *x, struct hest_cper_section *s, const uint8_
 			fill_image(im, p + off, t->ctx->size, at + off);
 			off += t->ctx->size + size;
 		}
+	}
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && t->var[v].key; v++) {
+		uint64_t size = 0;
+		hest_cper_bits_get(&t->var[v].len, p, &size);
+		if (!fits(off, size, n)) {
+			REPORT(x, "HEST-CPER-PART-LENGTH", at + t->var[v].len.offset,
+			       "%s section: %s is %" PRIu64 " bytes by its length field, only %" PRIu64
+			       " remain of the section's %" PRIu32 " bytes", t->key, t->var[v].key, size, n - off, n);
+			break;
+		}
+		if (hest_cper_set_var(s, v, p + off, (size_t)size) < 0)
+			return -1;
+		s->var_at[v] = (uint32_t)(at + off);
+		off += size;
 	}
 	if (off < n) {
 		if (hest_cper_set_tail(s, p + off, n - off) < 0)

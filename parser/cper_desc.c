@@ -69,7 +69,8 @@ static bool uint_of(struct pctx *c, const struct ynode *n, const char *what, uin
 	const char *why;
 	if (!scalar(c, n, what, "an integer"))
 		return false;
-	if (n->quoted) {
+	/* JSON spells integers past 2^53 as "0x..." strings (they are exact) */
+	if (n->quoted && !(n->len > 2 && n->str[0] == '0' && (n->str[1] == 'x' || n->str[1] == 'X'))) {
 		ERR(c, n, "'%s' must be an integer, not a string (remove the quotes)", what);
 		return false;
 	}
@@ -111,6 +112,15 @@ static int valid_bit_of(const struct hest_cper_desc *d, const struct hest_cper_t
 			return d->fields[i].valid_bit;
 	if (t && t->body == d && t->tail_valid_bit >= 0 && yscalar_is(n, t->tail_key))
 		return t->tail_valid_bit;
+	for (unsigned v = 0; t && t->body == d && v < HEST_CPER_MAX_VAR && t->var[v].key; v++)
+		if (t->var[v].valid_bit >= 0 && yscalar_is(n, t->var[v].key))
+			return t->var[v].valid_bit;
+	/* "error_info": the bit error information structures set that no
+	 * count field claims (hest_cper_valid_bit_name) */
+	for (unsigned bit = 0; t && t->body == d && bit < 64 && yscalar_is(n, "error_info"); bit++)
+		if ((t->info_valid >> bit & 1) && hest_cper_valid_bit_name(d, t, bit) &&
+		    strcmp(hest_cper_valid_bit_name(d, t, bit), "error_info") == 0)
+			return (int)bit;
 	return -1;
 }
 
@@ -255,6 +265,8 @@ static bool timestamp_of(const struct ynode *n, uint64_t *v)
 
 /* --- fields ---------------------------------------------------------------- */
 
+static const struct ynode *lookup(const struct ynode *map, const char *key);
+
 static void set_field(struct pctx *c, struct hest_cper_image *im, const struct hest_cper_field *f,
 		      const struct ynode *v, const struct hest_cper_type *t)
 {
@@ -274,6 +286,17 @@ static void set_field(struct pctx *c, struct hest_cper_image *im, const struct h
 			ERR(c, v, "out of memory");
 		return;
 	case HEST_CF_TEXT:
+		if (v->kind == Y_MAP) { /* { hex: "..." }: bytes that are not printable text */
+			const struct ynode *h = lookup(v, "hex");
+			if (!h || v->n != 2) {
+				ERR(c, v, "'%s' must be a string or { hex: \"bytes\" }", f->key);
+				return;
+			}
+			if (hex_of(c, h, f->key, f->size, &bytes, &n))
+				hest_cper_set_bytes(im, f->key, bytes, n);
+			free(bytes);
+			return;
+		}
 		if (!scalar(c, v, f->key, "a string"))
 			return;
 		if (v->len > f->size)
@@ -468,9 +491,12 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 		ERR(c, map, "too many sections (a status block counts at most %u)", HEST_CPER_MAX_ENTRIES);
 		return;
 	}
+	s->src_line = map->line;
+	s->src_col = map->col;
 	char where[64];
 	snprintf(where, sizeof(where), "%s section #%zu", t->key, index);
-	const char *extra[] = { "type", "header", "guid", "error_info", "context", t->tail_key, NULL };
+	const char *extra[] = { "type", "header", "guid", "error_info", "context", t->tail_key,
+				t->var[0].key ? t->var[0].key : "type", t->var[1].key ? t->var[1].key : "type", NULL };
 	const char *const *ex = extra;
 	if (!t->info)
 		extra[3] = "type"; /* not offered */
@@ -498,6 +524,16 @@ static void parse_section(struct pctx *c, const struct ynode *map, size_t index)
 		parse_infos(c, s, v, where);
 	if (t->ctx && (v = lookup(map, "context")))
 		parse_contexts(c, s, v, where);
+	for (unsigned k = 0; k < HEST_CPER_MAX_VAR && t->var[k].key; k++) {
+		if (!(v = lookup(map, t->var[k].key)))
+			continue;
+		uint8_t *p;
+		size_t n;
+		if (hex_of(c, v, t->var[k].key, UINT32_MAX, &p, &n) && hest_cper_set_var(s, k, p, n) < 0)
+			ERR(c, v, "'%s' is %zu bytes; its length field holds at most %" PRIu64, t->var[k].key, n,
+			    t->var[k].len.width >= 64 ? UINT64_MAX : ((uint64_t)1 << t->var[k].len.width) - 1);
+		free(p);
+	}
 	if ((v = lookup(map, t->tail_key))) {
 		uint8_t *p;
 		size_t n;
@@ -517,7 +553,16 @@ static const struct hest_names form_names = { form_v, 2 };
 
 static void parse_root(struct pctx *c, const struct ynode *root)
 {
-	const struct ynode *v = lookup(root, "form");
+	/* hestval cper's JSON report: the description is its "record" */
+	const struct ynode *v = lookup(root, "record");
+	if (v && lookup(root, "block") && lookup(root, "diagnostics")) {
+		if (v->kind != Y_MAP) {
+			ERR(c, v, "this report has no record to build (its block could not be decoded)");
+			return;
+		}
+		root = v;
+	}
+	v = lookup(root, "form");
 	uint64_t form = HEST_CPER_STATUS_BLOCK;
 	if (v && name_of(c, v, "form", &form_names, 1, &form) && form == HEST_CPER_RECORD) {
 		hest_cper_block_free(c->b);
@@ -531,6 +576,8 @@ static void parse_root(struct pctx *c, const struct ynode *root)
 	const char *where = form == HEST_CPER_RECORD ? "the record" : "the status block";
 	parse_fields(c, &c->b->head, root, where, form == HEST_CPER_RECORD ? record_extra : block_extra, NULL);
 	if (form != HEST_CPER_RECORD && (v = lookup(root, "raw_data"))) {
+		c->b->raw_line = v->line;
+		c->b->raw_col = v->col;
 		uint8_t *p;
 		size_t n;
 		if (hex_of(c, v, "raw_data", UINT32_MAX, &p, &n) && hest_cper_set_raw_data(c->b, p, n) < 0)

@@ -9,6 +9,7 @@
 #include <hest/desc.h>
 #include <hest/schema.h>
 #include <hest/cper.h>
+#include <hest/profile.h>
 #include "cursor.h"
 #include "suggest.h"
 #include "ytree.h"
@@ -48,6 +49,12 @@ struct dctx {
 	struct hest_diags srcd;
 	struct pending_block *pend;
 	size_t npend, pendcap;
+	/* what a profile (placement.profile) is checked against: the value
+	 * of each placement key given (index as in the option table) and of
+	 * target.arch */
+	const struct ynode *placement_given[32];
+	const struct ynode *arch_given;
+	bool profile_refused; /* an unknown profile: its sources are not missing */
 };
 
 static struct hest_loc at(const struct dctx *c, const struct ynode *n)
@@ -658,12 +665,35 @@ static void fw_cfg_name(struct dctx *c, const struct ynode *v, const char *key, 
 	dst[v->len] = '\0';
 }
 
+/* `profile: NAME`: names only (a number is no profile). */
+static void parse_profile_name(struct dctx *c, struct hest_placement *p, const struct ynode *v)
+{
+	if (!want_scalar(c, v, "profile", "a profile name"))
+		return;
+	const struct hest_profile *pr = hest_profile_find(v->str, v->len);
+	if (!pr) {
+		struct suggest sg = SUGGEST_INIT;
+		for (size_t i = 0; i < hest_profile_names.n; i++)
+			suggest_consider(&sg, v->str, v->len, hest_profile_names.v[i].name);
+		char list[512], sbuf[96];
+		names_list(&hest_profile_names, list, sizeof(list));
+		ERR(c, v, "unknown placement profile '%s'%s; expected one of: %s", v->str,
+		    suggest_text(&sg, sbuf, sizeof(sbuf)), list);
+		c->profile_refused = true;
+		return;
+	}
+	p->profile = pr;
+	p->profile_pos = pos_of(v);
+}
+
 static void parse_placement_key(struct dctx *c, struct hest_placement *p, const struct ynode *k,
 				const struct ynode *v, bool *base_given)
 {
 	uint64_t x;
 	bool b;
-	if (yscalar_is(k, "mode")) {
+	if (yscalar_is(k, "profile")) {
+		parse_profile_name(c, p, v);
+	} else if (yscalar_is(k, "mode")) {
 		if (node_setting(c, v, "mode", "placement mode", &hest_placement_mode_names, &x))
 			p->mode = (enum hest_placement_mode)x;
 	} else if (yscalar_is(k, "blob")) {
@@ -741,6 +771,8 @@ static void parse_placement(struct dctx *c, const struct ynode *map)
 		}
 		if (!first_use(c, &seen[x], k))
 			continue;
+		if (x < sizeof(c->placement_given) / sizeof(c->placement_given[0]))
+			c->placement_given[x] = v;
 		if (yscalar_is(k, "mode"))
 			mode_node = v;
 		if (yscalar_is(k, "base"))
@@ -771,8 +803,10 @@ static void parse_target(struct dctx *c, const struct ynode *map)
 			continue;
 		if (!yscalar_is(k, "arch"))
 			unknown_key(c, k, "target", NULL, keys);
-		else if (first_use(c, &seen, k) && node_setting(c, v, "arch", "architecture", &hest_arch_names, &x))
+		else if (first_use(c, &seen, k) && node_setting(c, v, "arch", "architecture", &hest_arch_names, &x)) {
 			c->m->arch = (enum hest_arch)x;
+			c->arch_given = v;
+		}
 	}
 }
 
@@ -1805,6 +1839,210 @@ static void parse_apei_root(struct dctx *c, const struct ynode *root, const stru
 		    c->m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
 }
 
+/* --- profiles (placement.profile, lib/profiles.c) ----------------------------
+ *
+ * A profile stands for keys a description could write.  Each of its values
+ * goes through the parser's own code for that key, as a scalar placed at
+ * the profile's name (so any diagnostic about it points there).  A key the
+ * description gave is compared by what it encodes, not by its spelling:
+ * equal is fine, different is an error when the profile fixes the key and
+ * the description's value when it is only a default. */
+
+static struct ynode profile_scalar(const struct dctx *c, const char *value)
+{
+	struct ynode n;
+	memset(&n, 0, sizeof(n));
+	n.kind = Y_SCALAR;
+	n.line = c->m->placement.profile_pos.line;
+	n.col = c->m->placement.profile_pos.col;
+	n.str = value;
+	n.len = strlen(value);
+	return n;
+}
+
+static void profile_conflict(struct dctx *c, struct hest_pos at_pos, const char *what,
+			     const struct hest_profile_key *k)
+{
+	struct hest_loc l = { c->file, at_pos.line, at_pos.col, false, 0 };
+	hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
+		      "%s contradicts placement profile '%s', which fixes it to \"%s\" (%s); remove the key, or "
+		      "drop the profile",
+		      what, c->m->placement.profile->name, k->value, k->why);
+}
+
+/* A wire field of s (the header, or a GHESv2 source): the profile's value,
+ * unless the description gave one; a given value that differs from a fixed
+ * one is an error. */
+static void profile_field(struct dctx *c, struct hest_source *s, const char *path, const char *what,
+			  const struct hest_profile_key *k)
+{
+	size_t off;
+	const struct hest_field *f = hest_field_path(s->desc, path, &off);
+	if (!f || f->kind == HEST_FK_STRUCT || f->kind == HEST_FK_ARRAY || off + f->size > s->len) {
+		ERR(c, NULL, "placement profile '%s': '%s' is not a key it can set (a bug in lib/profiles.c)",
+		    c->m->placement.profile->name, k->key);
+		return;
+	}
+	/* the value as the parser reads it, into a copy of the image */
+	uint8_t *copy = malloc(s->len);
+	if (!copy) {
+		ERR(c, NULL, "out of memory");
+		return;
+	}
+	memcpy(copy, s->bytes, s->len);
+	struct hest_source tmp = *s;
+	tmp.bytes = copy;
+	struct ynode v = profile_scalar(c, k->value);
+	size_t errors = c->d->errors;
+	parse_field(c, &tmp, f, off, 0, &v, NULL);
+	if (c->d->errors != errors) {
+		free(copy);
+		return;
+	}
+	const struct hest_given *g = hest_source_given(s, path);
+	if (!g) {
+		memcpy(s->bytes + off, copy + off, f->size);
+		if (!hest_source_mark_given(s, (uint16_t)off, (unsigned)(strchr(path, '.') != NULL),
+					    c->m->placement.profile_pos))
+			ERR(c, NULL, "out of memory");
+	} else if (k->fixed && memcmp(s->bytes + off, copy + off, f->size) != 0) {
+		profile_conflict(c, g->pos, what, k);
+	}
+	free(copy);
+}
+
+static void profile_placement(struct dctx *c, const struct hest_profile_key *k)
+{
+	struct hest_placement *p = &c->m->placement;
+	const char *key = k->key + strlen("placement.");
+	const char *keys[MAX_OPTION_KEYS];
+	option_keys(HEST_OPTS_PLACEMENT, keys);
+	struct ynode kn = profile_scalar(c, key), vn = profile_scalar(c, k->value);
+	size_t x = key_index(&kn, keys);
+	if (x == SIZE_MAX || strcmp(key, "profile") == 0 || strcmp(key, "base") == 0) {
+		ERR(c, NULL, "placement profile '%s': '%s' is not a key it can set (a bug in lib/profiles.c)",
+		    p->profile->name, k->key);
+		return;
+	}
+	struct hest_placement want = *p;
+	bool base_given = false;
+	size_t errors = c->d->errors;
+	parse_placement_key(c, &want, &kn, &vn, &base_given);
+	if (c->d->errors != errors)
+		return;
+	const struct ynode *given = x < sizeof(c->placement_given) / sizeof(c->placement_given[0])
+					    ? c->placement_given[x] : NULL;
+	if (!given) {
+		*p = want;
+		return;
+	}
+	/* what the key encodes, positions aside */
+	want.pos = p->pos;
+	want.base_pos = p->base_pos;
+	want.table_offset_pos = p->table_offset_pos;
+	want.block_size_pos = p->block_size_pos;
+	if (k->fixed && memcmp(&want, p, sizeof(want)) != 0)
+		profile_conflict(c, pos_of(given), k->key, k);
+}
+
+static void profile_target(struct dctx *c, const struct hest_profile_key *k)
+{
+	uint64_t x;
+	struct ynode vn = profile_scalar(c, k->value);
+	if (strcmp(k->key, "target.arch") != 0 || !node_setting(c, &vn, "arch", "architecture", &hest_arch_names, &x)) {
+		ERR(c, NULL, "placement profile '%s': '%s' is not a key it can set (a bug in lib/profiles.c)",
+		    c->m->placement.profile->name, k->key);
+		return;
+	}
+	if (!c->arch_given)
+		c->m->arch = (enum hest_arch)x;
+	else if (k->fixed && (uint64_t)c->m->arch != x)
+		profile_conflict(c, pos_of(c->arch_given), k->key, k);
+}
+
+/* Table, target and placement keys: right after the description's own
+ * keys were read, before anything depends on the placement mode. */
+static void apply_profile_settings(struct dctx *c)
+{
+	const struct hest_profile *pr = c->m->placement.profile;
+	for (size_t i = 0; pr && i < pr->nkeys; i++) {
+		const struct hest_profile_key *k = &pr->keys[i];
+		if (strncmp(k->key, "table.", 6) == 0)
+			profile_field(c, &c->m->hdr, k->key + 6, k->key, k);
+		else if (strncmp(k->key, "target.", 7) == 0)
+			profile_target(c, k);
+		else if (strncmp(k->key, "placement.", 10) == 0)
+			profile_placement(c, k);
+	}
+}
+
+/* No `sources:`: the sources QEMU defines, read from the profile's text
+ * and placed at the profile's name. */
+static void profile_sources(struct dctx *c)
+{
+	const struct hest_profile *pr = c->m->placement.profile;
+	struct ytree t;
+	char file[96];
+	snprintf(file, sizeof(file), "profile %s", pr->name);
+	if (ytree_parse(&t, file, (const uint8_t *)pr->sources, strlen(pr->sources), NULL, c->d) < 0)
+		return;
+	if (!t.root || t.root->kind != Y_SEQ || !grow_info(c, t.root->n)) {
+		ERR(c, NULL, "placement profile '%s': '%s' is not a key it can set (a bug in lib/profiles.c)",
+		    pr->name, "sources");
+		ytree_free(&t);
+		return;
+	}
+	const char *saved = c->file;
+	size_t i = c->m->nsrc;
+	c->file = file;
+	YSEQ_FOREACH(t.root, it) {
+		parse_source(c, it, i++);
+	}
+	c->file = saved;
+	ytree_free(&t);
+	for (size_t j = 0; j < c->m->nsrc; j++) {
+		struct hest_source *s = &c->m->src[j];
+		s->pos = c->m->placement.profile_pos;
+		for (size_t g = 0; g < s->ngiven; g++)
+			s->given[g].pos = c->m->placement.profile_pos;
+		c->info[j].name_pos = c->m->placement.profile_pos;
+	}
+}
+
+/* The GHESv2 fields the profile fixes, on every GHESv2 source; and the
+ * number and kind of GHES sources QEMU can serve. */
+static void apply_profile_sources(struct dctx *c)
+{
+	const struct hest_profile *pr = c->m->placement.profile;
+	if (!pr)
+		return;
+	unsigned nghes = 0;
+	for (size_t i = 0; i < c->m->nsrc; i++) {
+		struct hest_source *s = &c->m->src[i];
+		if (!s->desc || (s->type != 9 && s->type != 10))
+			continue;
+		nghes++;
+		if (pr->max_ghes && (nghes > pr->max_ghes || s->type == 9)) {
+			struct hest_loc l = { c->file, s->pos.line, s->pos.col, false, 0 };
+			hest_diag_add(c->d, HEST_SEV_ERROR, NULL, l,
+				      "source '%s' (%s): placement profile '%s' has room for %u GHESv2 source%s only: "
+				      "%s",
+				      s->name, s->desc->key, pr->name, pr->max_ghes, pr->max_ghes == 1 ? "" : "s",
+				      pr->max_ghes_why);
+		}
+		if (s->type != 10)
+			continue;
+		for (size_t k = 0; k < pr->nkeys; k++) {
+			const struct hest_profile_key *key = &pr->keys[k];
+			if (strncmp(key->key, "ghes-v2.", 8) != 0)
+				continue;
+			char what[160];
+			snprintf(what, sizeof(what), "source '%s': %s", s->name, key->key + 8);
+			profile_field(c, s, key->key + 8, what, key);
+		}
+	}
+}
+
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
 	const struct hest_table_desc *kind = description_kind(root);
@@ -1847,10 +2085,20 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 			sources = v;
 		}
 	}
+	apply_profile_settings(c);
 	if (trailing)
 		parse_trailing(c, trailing);
+	if (!sources && c->m->placement.profile) {
+		profile_sources(c);
+		apply_profile_sources(c);
+		check_ids(c);
+		if (c->d->errors == errors)
+			hest_ssdt_check(c->m, c->d);
+		return;
+	}
 	if (!sources) {
-		ERR(c, root, "missing required key 'sources'");
+		if (!c->profile_refused)
+			ERR(c, root, "missing required key 'sources'");
 		return;
 	}
 	if (sources->kind != Y_SEQ) {
@@ -1880,6 +2128,7 @@ static void parse_root(struct dctx *c, const struct ynode *root)
 			parse_source(c, it, i++);
 		}
 	}
+	apply_profile_sources(c);
 	check_ids(c);
 	check_names(c);
 	if (c->d->errors == errors)

@@ -4,7 +4,8 @@
 # `tests/placement.sh --regenerate` rewrites the goldens (make regen-golden).
 . "$top_srcdir/tests/lib.sh"
 golden="$top_srcdir/tests/golden/placement"
-examples="qemu-virt-arm64 qemu-virt-arm64-sea fixed-vmm vmm-loader-options"
+examples="qemu-virt-arm64 qemu-virt-arm64-sea fixed-vmm vmm-loader-options qemu-profile-hw-errors-addr qemu-profile-hest-addr
+	qemu-profile-hest-addr-4k"
 regen=false
 [ "${1:-}" = "--regenerate" ] && regen=true
 
@@ -106,6 +107,55 @@ live[9] = 0
 sys.exit(0 if bytes(live) == served else 1)
 EOP
 done
+# QEMU's goldens kept in tests/golden/qemu (tests/unit/place_test.c loads
+# each profile's example and compares) are the reference copies, unchanged.
+for g in HEST.aarch64-virt.v1-132B.bin HEST.aarch64-virt.v2-224B.bin HEST.aarch64-virt.v3b-224B-4KiB.bin; do
+	check "tests/golden/qemu/$g is ../shared/reference/qemu/$g" \
+		cmp -s "$top_srcdir/tests/golden/qemu/$g" "$shared_dir/reference/qemu/$g"
+done
+check "tests/golden/qemu/aarch64-virt-HEST.loaded is ../shared/reference/qemu/HEST.aarch64-virt.v3a-224B-newfw.bin" \
+	cmp -s "$top_srcdir/tests/golden/qemu/aarch64-virt-HEST.loaded" \
+	"$shared_dir/reference/qemu/HEST.aarch64-virt.v3a-224B-newfw.bin"
+# A profile is shorthand: the profile example with no sources and
+# qemu-virt-arm64.yaml, which spells QEMU 10.2's keys out but for the HEST's
+# address (it keeps the older WRITE_POINTER), give the same table.
+check "qemu-profile-hest-addr and qemu-virt-arm64 give the same hest.aml" \
+	cmp -s "$golden/qemu-profile-hest-addr/hest.aml" "$golden/qemu-virt-arm64/hest.aml"
+check "qemu-profile-hw-errors-addr and qemu-virt-arm64-sea give the same table and script" \
+	sh -c "cmp -s '$golden/qemu-profile-hw-errors-addr/hest.aml' '$golden/qemu-virt-arm64-sea/hest.aml' &&
+		cmp -s '$golden/qemu-profile-hw-errors-addr/table-loader.bin' '$golden/qemu-virt-arm64-sea/table-loader.bin'"
+grep -q 'WRITE_POINTER dest="etc/acpi_table_hest_addr" offset=0x0 size=8 src="etc/acpi/tables" src_offset=0x0' \
+	"$golden/qemu-profile-hest-addr/table-loader.txt" &&
+	! grep -q 'etc/hardware_errors_addr' "$golden/qemu-profile-hest-addr/table-loader.txt"
+check "qemu-profile-hest-addr: the script writes the HEST's address back, and not the region's" [ $? -eq 0 ]
+
+# Explicit keys that agree with the profile, however spelled (1024 and 1KiB,
+# zone 1 and high), and sources before the placement in the file: the same
+# outputs as the profile alone.
+cat >"$scratch/compat.yaml" <<'EOY'
+sources:
+  - { name: sea, type: ghes-v2, id: 0, notification: { type: sea }, max_raw_data_length: 0x400, read_ack: { write: 1 } }
+  - { name: gpio, type: ghes-v2, id: 1, notification: { type: gpio }, error_block_length: 1024 }
+table: { revision: 1, creator_id: BXPC, oem_table_id: "BXPC    " }
+target: { arch: arm64 }
+placement:
+  block_size: 1024
+  zone: 1
+  address_blob: ""
+  mode: linker-loader
+  profile: qemu-virt-hest-addr
+EOY
+if "$HESTC" compile -q "$scratch/compat.yaml" -o "$scratch/compat" --emit all 2>"$scratch/err"; then
+	same=yes
+	for f in hest.aml table-loader.bin hardware_errors.bin hest-layout.json; do
+		cmp -s "$scratch/compat/$f" "$golden/qemu-profile-hest-addr/$f" || same="no ($f differs)"
+	done
+	check "keys that agree with profile qemu-virt-hest-addr change nothing: $same" [ "$same" = yes ]
+else
+	not_ok "keys that agree with profile qemu-virt-hest-addr compile"
+	sed 's/^/# /' "$scratch/err"
+fi
+
 # standalone: tables.bin serves the HEST with byte 9 at 0 and, after it, the
 # install anchor (table_offset, which the script's first ADD_POINTER turns
 # into the HEST's address so that UEFI firmware installs it).

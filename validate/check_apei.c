@@ -10,7 +10,7 @@
 #include <hest/cper.h>
 #include <hest/validate.h>
 #include <hest/rules.h>
-#include "check_internal.h"
+#include "check_helpers.h"
 
 #define BERT_REGION_MIN 20u /* sizeof(struct acpi_bert_region): one status block header */
 

@@ -6,7 +6,7 @@
  * the compiler's HEST-GHES-BLOCK-SIZE. */
 #include <inttypes.h>
 #include <hest/cper.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 /* Every section kind with a known size: the validator cannot know which a
  * firmware's source carries. */

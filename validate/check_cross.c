@@ -6,7 +6,7 @@
 #include <string.h>
 #include <inttypes.h>
 #include <hest/fields.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 #define FLAG_FIRMWARE_FIRST 0x1u
 #define FLAG_GLOBAL 0x2u

@@ -1,11 +1,12 @@
 /* The checks hestc compile runs on a description, located at its YAML
  * positions: a notification type the target architecture cannot raise,
- * and revision 2's order of structure types. */
+ * revision 2's order of structure types, and QEMU's own walk of a HEST
+ * whose address it is told (QEMU-HEST-WALK). */
 #include <inttypes.h>
 #include <hest/layout.h>
 #include <hest/rules.h>
 #include <hest/schema.h>
-#include "check_internal.h"
+#include "check_helpers.h"
 
 static struct hest_loc at(const struct hest_model *m, const struct hest_source *s, const char *path)
 {
@@ -54,9 +55,29 @@ static void check_type_order(const struct hest_model *m, struct hest_diags *d)
 	}
 }
 
+/* QEMU-HEST-WALK for a description whose loader tells QEMU the HEST's
+ * address (validate/check_qemu.c). */
+static void check_qemu_walk(const struct hest_model *m, struct hest_diags *d)
+{
+	if (!hest_qemu_walks(m))
+		return;
+	for (size_t k = 0; k < m->nsrc; k++) {
+		const struct hest_source *s = &m->src[k];
+		size_t stop = 0;
+		enum hest_qemu_walk r;
+		if (!vis_ghes(s) || (r = hest_qemu_walk(m, m->nsrc, k, &stop)) == HEST_QEMU_WALK_FOUND)
+			continue;
+		char msg[400];
+		hest_qemu_walk_message(m, k, r, stop, msg, sizeof(msg));
+		hest_diag_add(d, severity("QEMU-HEST-WALK"), "QEMU-HEST-WALK", at(m, s, "type"), "source '%s': %s",
+			      s->name, msg);
+	}
+}
+
 void hest_check_description(const struct hest_model *m, struct hest_diags *d)
 {
 	for (size_t i = 0; i < m->nsrc; i++)
 		check_arch(m, &m->src[i], d);
 	check_type_order(m, d);
+	check_qemu_walk(m, d);
 }

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <inttypes.h>
 #include <hest/fields.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 #define SPACE_MEMORY 0u
 #define SPACE_IO 1u

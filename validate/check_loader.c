@@ -10,7 +10,7 @@
 #include <string.h>
 #include <inttypes.h>
 #include <hest/rules.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 #define REGISTER_SIZE 8u
 

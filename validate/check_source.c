@@ -7,23 +7,12 @@
 #include <inttypes.h>
 #include <hest/fields.h>
 #include <hest/schema.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 #define FLAG_FIRMWARE_FIRST 0x1u
 #define FLAG_GLOBAL 0x2u
 #define FLAG_GHES_ASSIST 0x4u
 
-enum notify_type {
-	NOTIFY_POLLED = 0,
-	NOTIFY_NMI = 4,
-	NOTIFY_CMCI = 5,
-	NOTIFY_MCE = 6,
-	NOTIFY_SEA = 8,
-	NOTIFY_SEI = 9,
-	NOTIFY_SDEI = 11,
-	NOTIFY_SSE = 12,
-	NOTIFY_LAST = 12,
-};
 
 /* Reserved fields of a structure and its sub structures. */
 static void reserved_fields(struct vctx *c, const struct hest_source *s, const struct hest_struct_desc *d,
@@ -126,34 +115,6 @@ static const char *notify_name(uint64_t type, char *buf, size_t size)
 		return n;
 	snprintf(buf, size, "%" PRIu64, type);
 	return buf;
-}
-
-enum hest_arch vnotify_arch(uint64_t type)
-{
-	switch (type) {
-	case NOTIFY_NMI: case NOTIFY_CMCI: case NOTIFY_MCE:
-		return HEST_ARCH_X86_64;
-	case NOTIFY_SEA: case NOTIFY_SEI: case NOTIFY_SDEI:
-		return HEST_ARCH_ARM64;
-	case NOTIFY_SSE:
-		return HEST_ARCH_RISCV64;
-	default:
-		return HEST_ARCH_ANY;
-	}
-}
-
-const char *vnotify_arch_words(enum hest_arch arch)
-{
-	switch (arch) {
-	case HEST_ARCH_X86_64:
-		return "an IA-32/x64";
-	case HEST_ARCH_ARM64:
-		return "an Armv8";
-	case HEST_ARCH_RISCV64:
-		return "a RISC-V";
-	default:
-		return "a generic";
-	}
 }
 
 static void check_notify_arch(struct vctx *c, const struct hest_source *s, uint64_t type)

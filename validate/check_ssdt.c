@@ -13,7 +13,7 @@
 #include <string.h>
 #include <hest/aml.h>
 #include <hest/fields.h>
-#include "check_internal.h"
+#include "check_helpers.h"
 
 #define PNP0C33_EISA 0x330CD041u
 

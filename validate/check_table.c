@@ -5,7 +5,7 @@
 #include <inttypes.h>
 #include <hest/encode.h>
 #include <hest/fields.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 static void check_signature(struct vctx *c)
 {

@@ -34,7 +34,7 @@
 #include <stdarg.h>
 #include <inttypes.h>
 #include <hest/fields.h>
-#include "check_internal.h"
+#include "check_passes.h"
 
 #define FLAG_FIRMWARE_FIRST 0x1u
 #define FLAG_GHES_ASSIST 0x4u

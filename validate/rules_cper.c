@@ -6,6 +6,11 @@ static const struct hest_rule rules[] = {
 	  "UEFI 2.10 N.2.4.4.1 (Length 32); Linux ghes_handle_arm_hw_error() steps by that length" },
 	{ "HEST-CPER-ARM-LENGTH", HEST_SEV_ERROR, "ARM section_length disagrees with the section's size",
 	  "UEFI 2.10 N.2.4.4 (Section Length); Linux cper_print_proc_arm(): \"section length is too small\"" },
+	{ "HEST-CPER-ARM-TYPE", HEST_SEV_WARNING,
+	  "an ARM error information type sets no error type bit, or reserved bits",
+	  "UEFI 2.10 N.2.4.4.1 (Type: bit 1 cache, 2 TLB, 3 bus, 4 micro-architectural); current Linux "
+	  "cper_print_proc_arm() prints \"with reserved bit(s)\" and ghes_handle_arm_hw_error() recovers only "
+	  "cache errors; kernels without the 2025 alignment read the byte as an index" },
 	{ "HEST-CPER-BLOCK-LENGTH", HEST_SEV_ERROR, "the block is longer than the error status block it must fit",
 	  "ACPI 6.5 18.3.2.7 (Error Status Block Length); Linux __ghes_check_estatus(): "
 	  "\"Invalid error status block length!\"" },
@@ -13,9 +18,23 @@ static const struct hest_rule rules[] = {
 	  "ACPI 6.5 table 18.11 (Block Status bits 3:0)" },
 	{ "HEST-CPER-BLOCK-STATUS-ZERO", HEST_SEV_ERROR, "block_status is 0 although the block holds data entries",
 	  "Linux __ghes_peek_estatus(): a zero block_status means \"no error\"; the record is never read" },
+	{ "HEST-CPER-CHECKSUM", HEST_SEV_WARNING, "a section's checksum does not match its bytes",
+	  "Linux drivers/ras/amd/fmpm.c (FRU memory poison): a record whose checksum fails is erased" },
 	{ "HEST-CPER-CONTEXT", HEST_SEV_WARNING,
 	  "a context structure has an unknown type or a register array of the wrong size",
 	  "UEFI 2.10 N.2.4.2.2, N.2.4.4.2; Linux cper_print_proc_arm() stops at \"Invalid context type\"" },
+	{ "HEST-CPER-CXL-AGENT", HEST_SEV_WARNING,
+	  "a CXL protocol error lacks what Linux needs to find the agent (error log, device id, address, serial)",
+	  "UEFI 2.10 N.2.13; Linux cxl_cper_handle_prot_err_info(): \"Not a valid protocol error log\", \"Not a "
+	  "valid Device ID\", \"Not a valid agent type\" (the RCH downstream port has no SBDF); the CXL driver "
+	  "then looks the agent up by SBDF (CVE-2025-38252: it trusted the device it found to be a CXL memdev)" },
+	{ "HEST-CPER-CXL-EVENT", HEST_SEV_WARNING, "a CXL component event section's event record is not marked valid",
+	  "UEFI 2.10 N.2.14 (validation bit 2: CXL component event log); Linux ghes.c cxl_cper_post_event(): "
+	  "\"CXL CPER invalid event\", the event never reaches the CXL driver" },
+	{ "HEST-CPER-CXL-RAS-LOG", HEST_SEV_WARNING,
+	  "a CXL protocol error log is not the 88-byte CXL RAS capability structure",
+	  "UEFI 2.10 N.2.13 (Error Log: the CXL RAS capability, CXL 3.0 8.2.4.16); Linux 6.12 "
+	  "cxl_cper_print_prot_err() prints 88 bytes whatever error_log_length says, reading past a shorter log" },
 	{ "HEST-CPER-DATA-LENGTH", HEST_SEV_ERROR, "data_length disagrees with the data entries",
 	  "ACPI 6.5 table 18.11 (Data Length); Linux cper_estatus_check() rejects the block: "
 	  "\"Failed to read error status block!\"" },
@@ -23,6 +42,10 @@ static const struct hest_rule rules[] = {
 	  "ACPI 6.5 table 18.11 (Block Status bits 13:4); Linux walks data_length and ignores the count" },
 	{ "HEST-CPER-ENUM", HEST_SEV_WARNING, "an enumerated field holds a value the specification does not define",
 	  "UEFI 2.10 N.2 (memory error types, register context types)" },
+	{ "HEST-CPER-PART-LENGTH", HEST_SEV_ERROR,
+	  "a length field of a section (a variable part, the whole section) disagrees with its bytes",
+	  "UEFI 2.10 N.2.12 (CCIX Length), N.2.13 (CXL DVSEC and Error Log Length), N.2.14 (CXL Length); Linux "
+	  "cxl_cper_post_event(): \"CXL CPER Invalid section length\"" },
 	{ "HEST-CPER-RAW-DATA", HEST_SEV_ERROR, "raw data lies outside the block or overlaps the data entries",
 	  "ACPI 6.5 table 18.11 (raw data follows the entries); Linux cper_estatus_check_header()" },
 	{ "HEST-CPER-RECORD-LENGTH", HEST_SEV_ERROR,

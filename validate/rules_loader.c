@@ -63,6 +63,11 @@ static const struct hest_rule rules[] = {
 	  "BiosLinkerLoaderEntry offsets are 32-bit" },
 	{ "PLACE-TABLE-OFFSET", HEST_SEV_ERROR, "the HEST does not fit in the tables blob at table_offset",
 	  "ADD_POINTER/ADD_CHECKSUM into the tables blob would run past its end" },
+	{ "QEMU-HEST-WALK", HEST_SEV_ERROR,
+	  "QEMU, told the HEST's address through etc/acpi_table_hest_addr, cannot walk to a GHES source",
+	  "hw/acpi/ghes.c get_ghes_source_offsets walks Error Source Count structures in 92-byte steps and refuses "
+	  "any that is not a GHESv2 (\"HEST: type N not supported.\") before the id matches: recording the error "
+	  "fails (arm KVM memory errors: 'failed to record the error' and abort(); injection: an error)" },
 };
 
 const struct hest_rule_table hest_rules_loader_part = { rules, sizeof(rules) / sizeof(rules[0]) };

@@ -61,6 +61,23 @@ bool hest_buf_quoted(struct hest_buf *b, const void *p, size_t n);
 /* Little-endian integer of `size` bytes (1..8). */
 bool hest_buf_le(struct hest_buf *b, unsigned size, uint64_t v);
 
+/* Base64, RFC 4648 section 4 (alphabet A-Z a-z 0-9 + /, '=' padding, no
+ * line breaks): appends the encoding of n bytes. */
+bool hest_buf_base64(struct hest_buf *b, const void *data, size_t n);
+
+/* Where and why a base64 text was refused. */
+struct hest_base64_error {
+	size_t offset;   /* of the offending character in the text (len: it ended too soon) */
+	const char *why;
+};
+/* Decodes len characters of base64 and appends the bytes to out.  Blanks
+ * (space, tab, CR, LF: line-wrapped text, a final newline) are skipped;
+ * anything else outside the alphabet, '=' anywhere but at the end of the
+ * last group of four, a text that ends inside a group, and padding bits that
+ * are not zero (a non-canonical encoding) are refused.  Returns 0, or -1
+ * with *e filled (e may be NULL). */
+int hest_base64_decode(const char *s, size_t len, struct hest_buf *out, struct hest_base64_error *e);
+
 #ifdef __cplusplus
 }
 #endif

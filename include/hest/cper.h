@@ -46,6 +46,7 @@ enum hest_cper_field_kind {
 #define HEST_CA_VALIDATION 0x02u /* the structure's validation bits */
 #define HEST_CA_CLOSED     0x04u /* enum: values without a name are invalid */
 #define HEST_CA_DEC        0x08u /* list in decimal (counts, lengths, small numbers) */
+#define HEST_CA_FIXED      0x10u /* a constant of the format (signatures): random records keep the default */
 
 /* A named GUID (section types, IA32/X64 error types, notification types). */
 struct hest_cper_guid_name {
@@ -95,6 +96,17 @@ struct hest_cper_bits {
 	uint8_t width;
 };
 
+/* A variable-length part of a section (CXL DVSEC, error log): bytes after
+ * the fixed part, error information and contexts, whose count a field of the
+ * fixed part holds. */
+#define HEST_CPER_MAX_VAR 2
+struct hest_cper_var {
+	const char *key;           /* YAML key and listing name; NULL = none */
+	struct hest_cper_bits len; /* its byte count, in the fixed part */
+	int8_t valid_bit;          /* validation bit of the fixed part set when given; -1 none */
+	const char *doc;
+};
+
 /* Section kinds libhest knows by layout. */
 enum hest_cper_kind {
 	HEST_CPER_MEMORY = 0,      /* platform memory error, UEFI 2.10 N.2.5 (80 bytes) */
@@ -104,6 +116,19 @@ enum hest_cper_kind {
 	HEST_CPER_ARM,             /* ARM processor, N.2.4.4 (40 + 32 x error info + contexts + vendor) */
 	HEST_CPER_PCIE,            /* PCI Express, N.2.7 (208 bytes) */
 	HEST_CPER_FW_ERROR_REF,    /* firmware error record reference, N.2.10 (32 bytes) */
+	HEST_CPER_CXL_PROTOCOL,    /* CXL protocol error, N.2.13 (116 + DVSEC + error log) */
+	HEST_CPER_CXL_GEN_MEDIA,   /* CXL general media event, N.2.14 / CXL 3.0 8.2.9.2.1.1 (160) */
+	HEST_CPER_CXL_DRAM,        /* CXL DRAM event, N.2.14 / CXL 3.0 8.2.9.2.1.2 (160) */
+	HEST_CPER_CXL_MEM_MODULE,  /* CXL memory module event, N.2.14 / CXL 3.0 8.2.9.2.1.3 (160) */
+	HEST_CPER_FRU_POISON,      /* FRU memory poison (40 + 32 x descriptor) */
+	HEST_CPER_PCI_BUS,         /* PCI/PCI-X bus, N.2.8 (72) */
+	HEST_CPER_PCI_DEVICE,      /* PCI/PCI-X component, N.2.9 (40 + 16 x register pair) */
+	HEST_CPER_DMAR_GENERIC,    /* DMAr generic, N.2.11.1 (32) */
+	HEST_CPER_DMAR_VTD,        /* VT-d DMAr, N.2.11.2 (144) */
+	HEST_CPER_DMAR_IOMMU,      /* IOMMU DMAr, N.2.11.3 (144) */
+	HEST_CPER_CCIX_PER,        /* CCIX PER log, N.2.12 (16 + PER log) */
+	HEST_CPER_NVIDIA,          /* NVIDIA Grace vendor section (32 + 16 x register) */
+	HEST_CPER_AMPERE,          /* Ampere vendor section (48) */
 	HEST_CPER_RAW,             /* any GUID, opaque body */
 	HEST_CPER_NKINDS
 };
@@ -125,6 +150,15 @@ struct hest_cper_type {
 	int8_t tail_valid_bit;               /* validation bit set when trailing bytes are given, -1 none */
 	uint32_t worst;       /* body bytes assumed for sizing when `sections:` gives no size (0 = must be given) */
 	const char *doc;
+	struct hest_cper_var var[HEST_CPER_MAX_VAR]; /* variable-length parts after the contexts */
+	struct hest_cper_bits checksum;      /* 32-bit checksum making the section's bytes sum to 0 as
+					        Linux fmpm writes it; width 0 = none */
+	struct hest_cper_bits info_count2;   /* a second count of the same structures, added to
+					        info_count (PCI component: memory + I/O pairs);
+					        the encoder computes info_count as the rest */
+	uint64_t info_valid;                 /* validation bits of the fixed part set when error
+					        information structures are given */
+	const char *source;                  /* where the layout comes from (docs/cper.md) */
 };
 
 /* Status block, data entry, record header and section descriptor tables. */
@@ -171,6 +205,10 @@ void hest_cper_bits_put(const struct hest_cper_bits *b, uint8_t *base, uint64_t 
 int hest_guid_parse(const char *s, size_t len, uint8_t out[16]);
 void hest_guid_format(const uint8_t g[16], char out[37]);
 const char *hest_cper_guid_name_of(const struct hest_cper_guid_names *names, const uint8_t g[16]);
+/* The name of validation bit `bit` of structure d: the key of the field it
+ * validates (or, in a section body of type t, the trailing bytes' key); NULL
+ * when the bit validates nothing.  t may be NULL. */
+const char *hest_cper_valid_bit_name(const struct hest_cper_desc *d, const struct hest_cper_type *t, unsigned bit);
 
 /* --- blocks and records in memory --------------------------------------- */
 
@@ -191,9 +229,13 @@ struct hest_cper_section {
 	size_t ninfo, infocap;
 	struct hest_cper_image *ctx;         /* context structures (header + register data) */
 	size_t nctx, ctxcap;
+	uint8_t *var[HEST_CPER_MAX_VAR];     /* variable-length parts (type->var) */
+	uint32_t varlen[HEST_CPER_MAX_VAR];
+	uint32_t var_at[HEST_CPER_MAX_VAR];  /* decoded: offsets */
 	uint8_t *tail;                       /* vendor data, opaque body, trailing bytes */
 	uint32_t taillen;
 	uint32_t tail_at;                    /* decoded: offset of the tail */
+	uint32_t src_line, src_col;          /* from a description: where the section is (0: not) */
 };
 
 enum hest_cper_form {
@@ -210,6 +252,7 @@ struct hest_cper_block {
 	uint32_t rawlen;
 	uint32_t raw_at;               /* decoded: offset of the raw data */
 	uint64_t length;               /* decoded: bytes the container says it occupies */
+	uint32_t raw_line, raw_col;    /* from a description: where raw_data is (0: not) */
 };
 
 /* Returns 0, or -1 when out of memory. */
@@ -223,8 +266,16 @@ struct hest_cper_section *hest_cper_add_section(struct hest_cper_block *b, enum 
 struct hest_cper_image *hest_cper_add_info(struct hest_cper_section *s);
 /* Appends a context structure with `len` bytes of register data; NULL if the kind has none or OOM. */
 struct hest_cper_image *hest_cper_add_context(struct hest_cper_section *s, const void *regs, size_t len);
+/* Removes the last section added. */
+void hest_cper_drop_last_section(struct hest_cper_block *b);
+/* The register data the spec fixes for a context structure of `type` in a
+ * section of kind t: *fixed bytes, or (fixed 0) any number of *unit-byte
+ * entries.  False when it fixes none (any length). */
+bool hest_cper_context_layout(const struct hest_cper_type *t, uint64_t type, uint32_t *fixed, uint32_t *unit);
 /* Trailing bytes of a section (raw body, ARM vendor data).  0 or -1 (OOM, too long). */
 int hest_cper_set_tail(struct hest_cper_section *s, const void *p, size_t len);
+/* Variable-length part i of a section (type->var[i]).  0 or -1 (OOM, no such part, too long). */
+int hest_cper_set_var(struct hest_cper_section *s, unsigned i, const void *p, size_t len);
 /* Raw data of a status block.  0 or -1. */
 int hest_cper_set_raw_data(struct hest_cper_block *b, const void *p, size_t len);
 
@@ -265,9 +316,66 @@ int hest_cper_decode(struct hest_cper_block *b, const uint8_t *buf, size_t len, 
 void hest_cper_check(const struct hest_cper_block *b, uint64_t block_size, const char *file,
 		     struct hest_diags *d);
 
+/* Checks that an encoded status block or record (bytes, len: what
+ * hest_cper_encode made of b) fits an error status block of block_size
+ * bytes.  When it does not, reports HEST-CPER-BLOCK-LENGTH at the
+ * description position of the first section (or the raw data) that ends
+ * past block_size, naming `target` (what set the size, e.g. "--block-size
+ * 4KiB", in parentheses after the size) and the bytes the entry takes.  Returns 0 when it fits, -1 after
+ * the error. */
+int hest_cper_check_fits(const struct hest_cper_block *b, const uint8_t *bytes, size_t len, uint64_t block_size,
+			 const char *target, const char *file, struct hest_diags *d);
+
+/* QEMU's QMP error injection (qapi/acpi-hest.json, QEMU 10.2): the command
+ *   {"execute":"inject-ghes-v2-error","arguments":{"cper":"BASE64"}}
+ * whose `cper` is the base64 of a whole Generic Error Status Block (status
+ * header, data entries, sections), written as is at the start of the
+ * source's error status block.  One line, newline-terminated. */
+#define HEST_QMP_INJECT_COMMAND "inject-ghes-v2-error"
+/* QEMU's error status block: 1 KiB (ACPI_GHES_MAX_RAW_DATA_LENGTH); the
+ * 2025 series that sends 16 memory errors at once makes it the GED
+ * property x-error-block-size, 4 KiB for new machine types. */
+#define HEST_QEMU_GHES_BLOCK_SIZE 1024u
+int hest_cper_qmp_command(const uint8_t *block, size_t len, struct hest_buf *out);
+
+/* How hest_cper_qmp_read found the payload. */
+enum hest_cper_input {
+	HEST_CPER_INPUT_BINARY = 0, /* the bytes themselves */
+	HEST_CPER_INPUT_QMP,        /* a QMP inject-ghes-v2-error command (JSON) */
+	HEST_CPER_INPUT_BASE64,     /* bare base64 text */
+};
+/* Which kind of input `text` is: QMP when it is printable text whose first
+ * non-blank character is '{', base64 when it is only base64 characters and
+ * blanks (and not blank throughout), binary otherwise. */
+enum hest_cper_input hest_cper_input_guess(const uint8_t *text, size_t len);
+/* Reads a QMP command (input QMP) or bare base64 (input BASE64) and appends
+ * the decoded payload to out.  The command must be one JSON object with
+ * "execute": "inject-ghes-v2-error" and "arguments": {"cper": STRING} (and
+ * optionally "id"), as QEMU accepts it; errors name file:line:col in the
+ * text.  Returns 0, or -1 with diagnostics. */
+int hest_cper_qmp_read(const uint8_t *text, size_t len, enum hest_cper_input input, const char *file,
+		       struct hest_buf *out, struct hest_diags *d);
+
+/* The error status block size of one source of a hest-layout.json (hestc
+ * compile --emit json): `source` is its name or its id (decimal or
+ * 0x hex).  The source's name goes to name (namelen bytes).  Returns 0, or
+ * -1 with diagnostics at file:line:col. */
+int hest_layout_json_block_size(const uint8_t *text, size_t len, const char *file, const char *source,
+				uint64_t *block_size, char *name, size_t namelen, struct hest_diags *d);
+
 /* Listings of every field by name. */
 int hest_cper_format_text(const struct hest_cper_block *b, struct hest_buf *out);
 int hest_cper_format_json(const struct hest_cper_block *b, struct hest_buf *out);
+#define HEST_CPER_DESC_JSON    0x1u /* JSON, indented; default YAML */
+#define HEST_CPER_DESC_COMPACT 0x2u /* JSON on one line */
+/* The description `hestc cper` reads (YAML, or JSON with the flags) that builds
+ * exactly the bytes hest_cper_encode makes of b: fields at their defaults are
+ * left out, lengths, counts, validation bits and severities are written only
+ * where encoding would not compute the same.  Checked before it is returned
+ * (read back, encoded, compared).  Returns 0, or -1 with diagnostics (out of
+ * memory, or b does not encode). */
+int hest_cper_format_desc(const struct hest_cper_block *b, unsigned flags, struct hest_buf *out, const char *file,
+			  struct hest_diags *d);
 /* Markdown reference of every table (the YAML keys of `hestc cper`). */
 int hest_cper_reference_markdown(struct hest_buf *out);
 
@@ -275,6 +383,26 @@ int hest_cper_reference_markdown(struct hest_buf *out);
  * carry file:line:col.  Returns 0 when none was recorded. */
 int hest_cper_desc_parse(struct hest_cper_block *b, const char *file, const uint8_t *buf, size_t len,
 			 struct hest_diags *d);
+
+/* --- random blocks (testing consumers) ------------------------------------ */
+
+struct hest_cper_random_options {
+	int form;              /* -1: either (a record one time in four), or enum hest_cper_form */
+	uint32_t kinds;        /* bit (1 << enum hest_cper_kind) per kind to draw from; 0: all */
+	unsigned max_sections; /* 1 to this many sections; 0: 4 */
+	uint32_t max_bytes;    /* the encoded block stays within this; 0: 4096 */
+};
+
+/* A valid, varied block or record from `seed` (the same seed, options and
+ * libhest version give the same block): sections of the chosen kinds, about
+ * half the fields of every structure given (values from the named ones
+ * where a field has names, real BCD timestamps, printable text), error
+ * information and context structures with register data of the sizes
+ * their types fix, trailing bytes where a kind has room, some 64-byte data
+ * entries and raw data.  It encodes and checks (hest_cper_check) without a
+ * diagnostic.  Returns 0, or -1 (out of memory, no kind, max_bytes below a
+ * header).  Free b with hest_cper_block_free either way. */
+int hest_cper_random(struct hest_cper_block *b, uint64_t seed, const struct hest_cper_random_options *o);
 
 /* --- sizing --------------------------------------------------------------- */
 
@@ -327,6 +455,7 @@ enum hest_ghes_status {
 	HEST_GHES_TOO_BIG,       /* the record does not fit error_block_length */
 	HEST_GHES_BAD_TARGET,    /* masks that cannot signal an acknowledgement, bad widths */
 	HEST_GHES_IO_ERROR,      /* a guest memory callback failed */
+	HEST_GHES_TIMEOUT,       /* still busy when the wait (<hest/inject.h>) ran out; nothing written */
 };
 
 struct hest_ghes_report {
@@ -336,6 +465,10 @@ struct hest_ghes_report {
 	uint64_t read_ack_before;   /* register value found (GHESv2) */
 	uint64_t read_ack_after;    /* value written to re-arm (GHESv2) */
 	uint32_t block_status_before; /* block_status found in the block */
+	/* waits (<hest/inject.h>): */
+	uint32_t attempts;          /* polls of the source */
+	uint64_t waited_ns;         /* time spent waiting */
+	uint64_t read_ack_acked;    /* hest_ghes_wait_consumed: the value that said the OS acknowledged */
 };
 
 /* Writes one encoded status block (`len` bytes) into the source's error

@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include <stdbool.h>
+#include <stdint.h>
 #include <hest/buf.h>
 #include <hest/diag.h>
 #include <hest/model.h>
@@ -43,6 +44,26 @@ int hest_emit_layout_header(const struct hest_model *m, const char *origin, stru
 /* hest-layout.json: the same facts for tools.  Values that may exceed 2^53
  * (addresses, masks) are hex strings; offsets and sizes are numbers. */
 int hest_emit_layout_json(const struct hest_model *m, struct hest_buf *out, struct hest_diags *d);
+
+/* Guest-physical memory the VMM must keep the OS out of (E820 reserved,
+ * Linux memmap=SIZE$ADDR), in whole 4 KiB pages: fixed placement's region at
+ * `base` and every pinned block (`block_address`), each rounded out to
+ * pages, sorted, and merged where they overlap or touch.  With
+ * linker-loader placement the firmware allocates (and reserves) the region
+ * itself and the list is empty; with none, the GAS addresses are the
+ * user's.  `parts` counts the region and pinned blocks a range holds. */
+struct hest_reserved_range {
+	uint64_t address;  /* page aligned */
+	uint64_t size;     /* whole pages; the range ends at address + size - 1 */
+	size_t parts;
+	bool has_region;   /* holds the register region (not only pinned blocks) */
+};
+
+#define HEST_RESERVE_PAGE 4096u
+
+/* Fills *out (malloc'd, free() it; NULL when *n is 0).  Returns 0, or -1 when
+ * out of memory. */
+int hest_layout_reserved(const struct hest_model *m, struct hest_reserved_range **out, size_t *n);
 
 #ifdef __cplusplus
 }

@@ -40,6 +40,8 @@ struct hest_given {
 	struct hest_pos pos; /* position of the value */
 };
 
+struct hest_profile;
+
 enum hest_placement_mode {
 	HEST_PLACE_NONE = 0,          /* GAS addresses given by hand */
 	HEST_PLACE_LINKER_LOADER = 1, /* firmware allocates and patches (QEMU) */
@@ -73,7 +75,9 @@ struct hest_placement {
 	uint32_t read_ack_init; /* initial value of read-ack registers */
 	char hest_address_blob[HEST_FW_CFG_NAME_MAX]; /* WRITE_POINTER of the HEST's address ("" = none) */
 	uint64_t tables_blob_size; /* size of the VMM's tables blob, 0 = unknown */
+	const struct hest_profile *profile; /* `profile:` (<hest/profile.h>), or NULL */
 	struct hest_pos pos;
+	struct hest_pos profile_pos;       /* the profile's name in the description */
 	struct hest_pos base_pos, table_offset_pos, block_size_pos;
 };
 
@@ -99,7 +103,7 @@ struct hest_source_layout {
  * hest_cper_kind of <hest/cper.h>) its records may carry.  They size
  * `error_block_length: auto` and the HEST-GHES-BLOCK-SIZE check
  * (hest_cper_source_block_length). */
-#define HEST_SOURCE_MAX_SECTION_KINDS 16u
+#define HEST_SOURCE_MAX_SECTION_KINDS 32u
 struct hest_source_sections {
 	uint8_t n;
 	uint8_t kind[HEST_SOURCE_MAX_SECTION_KINDS];

@@ -16,6 +16,11 @@ else
 	sed 's/^/# /' "$scratch/log"
 fi
 check "results.md written" test -s "$out/results.md"
+# the injection benchmark, a few records: it runs, the simulated OS saw
+# every record in order (it exits 1 otherwise), and every row is written
+check "inject_bench runs (200 records, the OS checks each)" \
+	"$top_builddir/bench/inject_bench" --records 200 --runs 1 --dir "$scratch" --out "$out/inject.md"
+check "inject.md has its 10 rows" test "$(grep -c "^| [hw]" "$out/inject.md")" -eq 10
 check "the warned-description row is there (N=8 in the smoke run)" \
 	grep -q "^| 8 | [0-9.]* [mµ]*s / [0-9.]* [mµ]*s | [0-9.]* [mµ]*s / [0-9.]* [mµ]*s | [0-9.]*× |$" "$out/results.md"
 check "results.tsv has its runs" grep -q "^hestc-warn	8	1	" "$out/results.tsv"

@@ -182,11 +182,11 @@ check "a padded block still decodes clean" sh -c '"$1" cper --werror --block-siz
 "$HESTC" cper -q ok.yaml -o small.bin --block-size 100 2>small.err
 rc=$?
 check "--block-size below the block: exit 1, nothing written" test "$rc" -eq 1 -a ! -e small.bin
-check "  and the reason names HEST-CPER-BLOCK-LENGTH" grep -q "the block is 172 bytes; --block-size is 100 \[HEST-CPER-BLOCK-LENGTH\]" small.err
+check "  and the reason names HEST-CPER-BLOCK-LENGTH, at the section" grep -q "^ok.yaml:3:5: error: the block is 172 bytes; the error status block holds 100 (--block-size 100): memory section #0 (bytes 20-171, 152 with its data entry) is the first that does not fit; 0 of 1 entries do \[HEST-CPER-BLOCK-LENGTH\]" small.err
 "$HESTC" cper 2>/dev/null
 check "hestc cper without a file: usage error (2)" [ $? -eq 2 ]
-"$HESTVAL" cper --format yaml ok.yaml 2>/dev/null
-check "hestval cper --format yaml: usage error (2)" [ $? -eq 2 ]
+"$HESTVAL" cper --format xml ok.yaml 2>/dev/null
+check "hestval cper --format xml: usage error (2)" [ $? -eq 2 ]
 "$HESTVAL" cper does-not-exist.bin 2>/dev/null
 check "hestval cper on a missing file: I/O error (2)" [ $? -eq 2 ]
 "$HESTVAL" cper --format json stdout.bin >ok.json
@@ -306,7 +306,51 @@ block_rule context-type HEST-CPER-CONTEXT 0 <<'EOF'
 sections:
   - type: arm
     context:
-      - register_context_type: 9
+      - register_context_type: 11
+EOF
+block_rule cxl-dvsec-length HEST-CPER-PART-LENGTH 1 <<'EOF'
+sections:
+  - type: cxl-protocol
+    dvsec_length: 300
+    dvsec: 00 11 22 33
+EOF
+block_rule cxl-agent HEST-CPER-CXL-AGENT 0 <<'EOF'
+sections:
+  - type: cxl-protocol
+    agent_type: rch-dp
+EOF
+block_rule cxl-event-invalid HEST-CPER-CXL-EVENT 0 <<'EOF'
+sections:
+  - type: cxl-dram
+    vendor_id: 0x8086
+EOF
+block_rule cxl-ras-log HEST-CPER-CXL-RAS-LOG 0 <<'EOF'
+sections:
+  - type: cxl-protocol
+    error_log: 00 10 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+EOF
+block_rule cxl-event-length HEST-CPER-PART-LENGTH 1 <<'EOF'
+sections:
+  - type: cxl-dram
+    length: 128
+EOF
+block_rule fru-checksum HEST-CPER-CHECKSUM 0 <<'EOF'
+sections:
+  - type: fru-memory-poison
+    checksum: 0x1234
+    fru_id: 7
+EOF
+block_rule arm-type HEST-CPER-ARM-TYPE 0 <<'EOF'
+sections:
+  - type: arm
+    error_info:
+      - type: 0
+EOF
+block_rule arm-type-reserved HEST-CPER-ARM-TYPE 0 <<'EOF'
+sections:
+  - type: arm
+    error_info:
+      - type: [cache, 0x01]
 EOF
 block_rule valid-bits HEST-CPER-VALID-BITS 0 <<'EOF'
 sections:

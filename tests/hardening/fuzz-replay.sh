@@ -13,7 +13,7 @@ shared_dir=${shared_dir:-$top_srcdir/../shared} \
 	$SHELL "$top_srcdir/fuzz/seeds.sh" "$top_srcdir" "$gen" "$HESTC" >"$scratch/seeds.log" 2>&1
 check "seed corpora are generated" test -d "$gen/hest"
 
-for t in hest acpidump loader desc cper cper_desc roundtrip ssdt; do
+for t in hest acpidump loader desc cper cper_desc roundtrip ssdt layout; do
 	replay=$top_builddir/fuzz/replay_$t
 	n=$(find "$gen/$t" -type f | wc -l)
 	"$replay" "$gen/$t" >"$scratch/$t.out" 2>"$scratch/$t.err"

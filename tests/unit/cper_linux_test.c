@@ -136,16 +136,28 @@ static void print_arm_info(struct lines *l, unsigned type, uint64_t ei)
 						 "Snooped (processor raised a cache error caused by another processor or "
 						 "device snooping its cache)",
 						 "Management" };
-	/* The golden blocks carry cache errors; TLB and bus errors print other
-	 * operation tables that this test does not need. */
-	if (type != 0)
+	static const char *const bus_ops[] = { "Generic error (type cannot be determined)",
+					       "Generic read (type of instruction or data request cannot be determined)",
+					       "Generic write (type of instruction of data request cannot be determined)",
+					       "Data read", "Data write", "Instruction fetch", "Prefetch" };
+	/* The type is a bit mask (UEFI 2.9A/2.10; Linux CPER_ARM_CACHE_ERROR
+	 * BIT(1), TLB BIT(2), bus BIT(3), vendor BIT(4)), as the 2025 change to
+	 * cper-arm.c reads it and Debian's 6.1.0-57 and 6.12.95 print it
+	 * (tests/e2e/arm-virt.sh).  Vendor errors print nothing more; TLB
+	 * errors print another operation table that this test does not need. */
+	if (type & 0x10)
 		return;
+	unsigned op = (unsigned)((ei >> 18) & 15);
 	if ((ei & 1) && ((ei >> 16) & 3) < 3)
 		out(l, "    transaction type: %s", trans[(ei >> 16) & 3]);
-	if ((ei & 2) && ((ei >> 18) & 15) < 11)
-		out(l, "    operation type: %s", cache_ops[(ei >> 18) & 15]);
-	if (ei & 4)
+	if ((ei & 2) && (type & 0x02) && op < 11)
+		out(l, "    cache error, operation type: %s", cache_ops[op]);
+	if ((ei & 2) && (type & 0x08) && op < 7)
+		out(l, "    bus error, operation type: %s", bus_ops[op]);
+	if ((ei & 4) && (type & 0x02))
 		out(l, "    cache level: %d", (int)((ei >> 22) & 7));
+	if ((ei & 4) && (type & 0x08))
+		out(l, "    affinity level at which the bus error occurred: %d", (int)((ei >> 22) & 7));
 	if (ei & 8)
 		out(l, "    processor context %scorrupted", (ei >> 25 & 1) ? "" : "not ");
 	if (ei & 16)
@@ -190,7 +202,12 @@ static void print_arm(struct lines *l, const uint8_t *a, uint32_t n)
 			if (e[7] & 8)
 				out(l, "   overflow occurred, error info is incomplete");
 		}
-		out(l, "   error_type: %d, %s", e[4], e[4] < 4 ? types[e[4]] : "unknown");
+		char names[120] = "";
+		for (unsigned b = 0; b < 4; b++)
+			if (e[4] >> (b + 1) & 1)
+				snprintf(names + strlen(names), sizeof(names) - strlen(names), "%s%s",
+					 names[0] ? "|" : "", types[b]);
+		out(l, "   error_type: 0x%02x: %s%s", e[4], names, (e[4] & ~0x1eu) ? " with reserved bit(s)" : "");
 		if (ev & 4) {
 			out(l, "   error_info: 0x%016llx", (unsigned long long)le(e + 8, 8));
 			print_arm_info(l, e[4], le(e + 8, 8));
@@ -359,7 +376,7 @@ static void check_golden(const char *top, const char *name)
 		}
 		k++;
 	}
-	tap_ok(bad == 0 && k == got.n, "%s: Linux 6.1 would print the %zu recorded lines (%zu printed)", name, k,
+	tap_ok(bad == 0 && k == got.n, "%s: Linux would print the %zu recorded lines (%zu printed)", name, k,
 	       got.n);
 
 	struct hest_cper_block b;

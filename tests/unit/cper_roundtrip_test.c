@@ -134,6 +134,8 @@ static int check_computed(const struct hest_cper_block *x, const struct hest_cpe
 		len += built->info[i].len;
 	for (size_t i = 0; i < built->nctx; i++)
 		len += built->ctx[i].len;
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR; v++)
+		len += built->varlen[v];
 	const char *lenkey = x->form == HEST_CPER_RECORD ? "section_length" : "error_data_length";
 	bad += get(&dec->header, lenkey) != len;
 	uint64_t sev = hest_cper_given(&built->header, "severity") ? get(&built->header, "severity")
@@ -142,8 +144,10 @@ static int check_computed(const struct hest_cper_block *x, const struct hest_cpe
 	bad += memcmp(hest_cper_get_bytes(&dec->header, "section_type", NULL),
 		      hest_cper_get_bytes(&built->header, "section_type", NULL), 16) != 0;
 	uint64_t v;
+	uint64_t v2 = 0;
+	hest_cper_bits_get(&t->info_count2, dec->body.bytes, &v2);
 	if (hest_cper_bits_get(&t->info_count, dec->body.bytes, &v))
-		bad += v != built->ninfo;
+		bad += v + v2 != built->ninfo;
 	if (hest_cper_bits_get(&t->ctx_count, dec->body.bytes, &v))
 		bad += v != built->nctx;
 	if (hest_cper_bits_get(&t->length, dec->body.bytes, &v))
@@ -151,6 +155,9 @@ static int check_computed(const struct hest_cper_block *x, const struct hest_cpe
 	for (size_t i = 0; i < dec->nctx && i < built->nctx; i++)
 		if (hest_cper_bits_get(&t->ctx_size, dec->ctx[i].bytes, &v))
 			bad += v != built->ctx[i].len - t->ctx->size;
+	for (unsigned k = 0; k < HEST_CPER_MAX_VAR && t->var[k].key; k++)
+		if (hest_cper_bits_get(&t->var[k].len, dec->body.bytes, &v))
+			bad += v != built->varlen[k];
 	return bad;
 }
 
@@ -175,6 +182,13 @@ static int same_block(const struct hest_cper_block *x, const struct hest_cper_bl
 			bad += compare(&a->info[k], &b->info[k], "error_info", report);
 		for (size_t k = 0; k < a->nctx; k++)
 			bad += compare(&a->ctx[k], &b->ctx[k], "context", report);
+		for (unsigned k = 0; k < HEST_CPER_MAX_VAR; k++)
+			if (a->varlen[k] != b->varlen[k] ||
+			    (a->varlen[k] && memcmp(a->var[k], b->var[k], a->varlen[k]) != 0)) {
+				if (report)
+					printf("# section %zu: %s differs\n", i, a->type->var[k].key);
+				bad++;
+			}
 		bad += check_computed(x, a, b);
 	}
 	if (x->form == HEST_CPER_STATUS_BLOCK)
@@ -196,6 +210,12 @@ static void add_parts(struct hest_cper_section *s, bool all, bool keep_valid, si
 		struct hest_cper_image *im = hest_cper_add_context(s, regs, n);
 		if (im)
 			set_fields(im, all, keep_valid);
+	}
+	for (unsigned v = 0; v < HEST_CPER_MAX_VAR && s->type->var[v].key; v++) {
+		uint8_t p[48];
+		size_t n = below(sizeof(p));
+		fill(p, n);
+		hest_cper_set_var(s, v, p, n);
 	}
 	if (s->type->kind == HEST_CPER_RAW || s->type->kind == HEST_CPER_ARM || below(4) == 0) {
 		uint8_t t[40];

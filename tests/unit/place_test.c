@@ -159,31 +159,126 @@ static void check_loaded(const char *name, const struct compiled *c, uint64_t ta
 	hest_sim_free(&sim);
 }
 
-static void check_qemu_golden(const char *top)
+/* QEMU's own HEST goldens (tests/golden/qemu, copies of
+ * ../shared/reference/qemu: the table after the firmware ran QEMU's script
+ * with etc/hardware_errors at `blob_at`): each example, loaded there by
+ * AAVMF's rules, installs exactly those bytes. */
+static const struct {
+	const char *example, *golden;
+	uint64_t blob_at;
+	size_t blob_len; /* etc/hardware_errors as QEMU sizes it */
+} qemu_goldens[] = {
+	{ "qemu-virt-arm64", "aarch64-virt-HEST.loaded", 0x46360000u, 2 * 8 + 2 * 8 + 2 * 1024 },
+	{ "qemu-profile-hw-errors-addr", "HEST.aarch64-virt.v1-132B.bin", 0x43da0000u, 8 + 8 + 1024 },
+	{ "qemu-profile-hest-addr", "HEST.aarch64-virt.v2-224B.bin", 0x43da0000u, 2 * 8 + 2 * 8 + 2 * 1024 },
+	{ "qemu-profile-hest-addr", "aarch64-virt-HEST.loaded", 0x46360000u, 2 * 8 + 2 * 8 + 2 * 1024 },
+	{ "qemu-profile-hest-addr-4k", "HEST.aarch64-virt.v3b-224B-4KiB.bin", 0x43da0000u, 2 * 8 + 2 * 8 + 2 * 4096 },
+};
+
+static void check_qemu_goldens(const char *top)
 {
-	char path[4096];
-	struct compiled c;
-	snprintf(path, sizeof(path), "%s/examples/qemu-virt-arm64.yaml", top);
-	if (compile_file(path, &c) < 0) {
-		tap_ok(0, "qemu-virt-arm64 compiles");
-		return;
+	for (size_t i = 0; i < sizeof(qemu_goldens) / sizeof(qemu_goldens[0]); i++) {
+		char path[4096];
+		struct compiled c;
+		const char *ex = qemu_goldens[i].example;
+		snprintf(path, sizeof(path), "%s/examples/%s.yaml", top, ex);
+		if (compile_file(path, &c) < 0) {
+			tap_ok(0, "%s compiles", ex);
+			compiled_free(&c);
+			continue;
+		}
+		tap_ok(c.blob.len == qemu_goldens[i].blob_len, "%s: hardware_errors is %zu bytes (QEMU: %zu)", ex,
+		       c.blob.len, qemu_goldens[i].blob_len);
+		struct hest_sim sim;
+		int rc = simulate(&c, 0x47000000u, qemu_goldens[i].blob_at, HEST_FW_UEFI, &sim);
+		const struct hest_sim_file *t = hest_sim_find(&sim, c.m.placement.tables_blob);
+		snprintf(path, sizeof(path), "%s/tests/golden/qemu/%s", top, qemu_goldens[i].golden);
+		size_t rlen = 0;
+		char *ref = (char *)tests_slurp(path, &rlen);
+		tap_ok(ref != NULL, "QEMU's golden %s is readable", path);
+		tap_ok(rc == 0 && t && ref && rlen == c.tablelen && rlen <= t->len &&
+			       memcmp(ref, t->data + c.m.placement.table_offset, rlen) == 0 &&
+			       hest_sim_installed(&sim, t, c.m.placement.table_offset),
+		       "%s: after AAVMF's loading with etc/hardware_errors at 0x%llx the installed HEST equals QEMU's %s "
+		       "byte for byte",
+		       ex, (unsigned long long)qemu_goldens[i].blob_at, qemu_goldens[i].golden);
+		/* the address QEMU learns: the region's (before 10.2) or the HEST's (10.2) */
+		const struct hest_placement *p = &c.m.placement;
+		bool told = false;
+		for (size_t w = 0; w < sim.nwrites; w++) {
+			if (p->hest_address_blob[0] && strcmp(sim.writes[w].file, p->hest_address_blob) == 0)
+				told = sim.writes[w].value == t->addr + p->table_offset;
+			else if (p->write_pointer && p->address_blob[0] && strcmp(sim.writes[w].file, p->address_blob) == 0)
+				told = sim.writes[w].value == qemu_goldens[i].blob_at;
+		}
+		tap_ok(sim.nwrites == 1 && told, "%s: one WRITE_POINTER, to '%s', with the %s's address", ex,
+		       p->hest_address_blob[0] ? p->hest_address_blob : p->address_blob,
+		       p->hest_address_blob[0] ? "HEST" : "region");
+		free(ref);
+		hest_sim_free(&sim);
+		compiled_free(&c);
 	}
-	tap_ok(c.blob.len == 2 * 8 + 2 * 8 + 2 * 1024, "qemu-virt-arm64: hardware_errors is %zu bytes (QEMU: 2080)",
-	       c.blob.len);
-	struct hest_sim sim;
-	int rc = simulate(&c, 0x47000000u, 0x46360000u, HEST_FW_UEFI, &sim);
-	const struct hest_sim_file *t = hest_sim_find(&sim, "etc/acpi/tables");
-	snprintf(path, sizeof(path), "%s/tests/golden/qemu/aarch64-virt-HEST.loaded", top);
-	size_t rlen = 0;
-	char *ref = (char *)tests_slurp(path, &rlen);
-	tap_ok(ref != NULL, "QEMU's golden %s is readable", path);
-	tap_ok(rc == 0 && t && ref && rlen == t->len && memcmp(ref, t->data, rlen) == 0 &&
-		       hest_sim_installed(&sim, t, 0),
-	       "after AAVMF's loading with etc/hardware_errors at 0x46360000 the installed HEST equals QEMU's own golden "
-	       "byte for byte");
-	free(ref);
-	hest_sim_free(&sim);
-	compiled_free(&c);
+}
+
+/* Reserved ranges (hest_layout_reserved): the region and pinned blocks,
+ * page-rounded and merged where they touch or overlap. */
+static int compile_text(const char *text, struct hest_model *m)
+{
+	struct hest_diags d;
+	hest_diags_init(&d);
+	hest_model_init(m);
+	int rc = hest_desc_parse(m, "reserved.yaml", (const uint8_t *)text, strlen(text), &d) == 0 &&
+			 hest_compile(m, &d) == 0 ? 0 : -1;
+	for (size_t i = 0; i < d.n && rc; i++) {
+		char *s = hest_diag_format(&d.v[i]);
+		printf("# %s\n", s ? s : "?");
+		free(s);
+	}
+	hest_diags_free(&d);
+	return rc;
+}
+
+static void check_reserved(void)
+{
+	static const char fixed[] =
+		"target: { arch: x86_64 }\n"
+		"placement: { mode: fixed, base: 0x10000010, block_size: 1KiB }\n"
+		"sources:\n"
+		"  - { name: a, type: ghes, id: 0, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x20000800 }\n"
+		"  - { name: b, type: ghes, id: 1, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x20000000 }\n"
+		"  - { name: c, type: ghes, id: 2, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x10001000 }\n"
+		"  - { name: d, type: ghes, id: 3, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x30000ff8, error_block_length: 4KiB }\n"
+		"  - { name: e, type: ghes, id: 4, notification: { type: polled, poll_interval_ms: 100 }, block_address: 0x20001000 }\n"
+		"  - { name: f, type: ghes, id: 5, notification: { type: polled, poll_interval_ms: 100 } }\n";
+	struct hest_model m;
+	struct hest_reserved_range *r = NULL;
+	size_t n = 0;
+	tap_ok(compile_text(fixed, &m) == 0, "reserved: the fixed description with pinned blocks compiles");
+	tap_ok(hest_layout_reserved(&m, &r, &n) == 0 && n == 3, "reserved: three merged ranges");
+	if (n == 3) {
+		/* region 0x10000010 + 48 bytes of registers + one 1 KiB block, and c's block in the next page */
+		tap_ok(r[0].address == 0x10000000 && r[0].size == 0x2000 && r[0].has_region && r[0].parts == 2,
+		       "reserved: the region and c's block in the following page merge into 0x10000000+0x2000");
+		/* a, b in one page, e in the page after it (touching) */
+		tap_ok(r[1].address == 0x20000000 && r[1].size == 0x2000 && !r[1].has_region && r[1].parts == 3,
+		       "reserved: blocks b, a (one page) and e (the next page) merge into 0x20000000+0x2000");
+		/* d straddles a page boundary: two pages */
+		tap_ok(r[2].address == 0x30000000 && r[2].size == 0x2000 && r[2].parts == 1,
+		       "reserved: a block across a page boundary reserves both pages");
+	}
+	free(r);
+	hest_model_free(&m);
+
+	static const char loader[] =
+		"target: { arch: arm64 }\n"
+		"placement: { mode: linker-loader }\n"
+		"sources:\n"
+		"  - { name: a, type: ghes-v2, id: 0, notification: { type: polled, poll_interval_ms: 100 } }\n";
+	r = NULL;
+	n = 1;
+	tap_ok(compile_text(loader, &m) == 0 && hest_layout_reserved(&m, &r, &n) == 0 && n == 0 && r == NULL,
+	       "reserved: nothing for the VMM with linker-loader placement (the firmware allocates the region)");
+	hest_model_free(&m);
 }
 
 int main(void)
@@ -230,6 +325,7 @@ int main(void)
 		free(names[i]);
 	}
 	tap_ok(placed >= 1, "%zu examples use linker-loader placement", placed);
-	check_qemu_golden(top);
+	check_qemu_goldens(top);
+	check_reserved();
 	return tap_done();
 }

@@ -103,6 +103,12 @@ cp "$R/standalone-hardware_errors.bin" "$T/oldsa/etc/vmm_hw_errors"
 fires LOADER-HEST-NOT-INSTALLED oldsa "sums to 0x4a, not 0: they take it for no table and do not install it, so the OS sees no HEST (and no ADD_POINTER points at it)"
 fires LOADER-CHECKSUM-NONZERO oldsa "before ADD_CHECKSUM"
 "$HESTVAL" validate --firmware seabios --writable "etc/acpi_table_hest_addr=$T/addr8" "$T/oldsa" >"$T/oldsa.out" 2>&1
+# that script sent the HEST's address to QEMU's etc/acpi_table_hest_addr with
+# a GHES first: QEMU 10.2 could walk to none of its sources
+fires QEMU-HEST-WALK oldsa 'QEMU will not find source 10: it is a ghes (type 9, 64 bytes)'
+fires QEMU-HEST-WALK oldsa 'QEMU will not find source 12: QEMU walks the HEST from its first structure in steps of 92 bytes, GHESv2 only, and stops at structure #0 at 0x28'
+"$HESTVAL" validate --firmware seabios -w QEMU-HEST-WALK --writable "etc/acpi_table_hest_addr=$T/addr8" "$T/oldsa" \
+	>"$T/oldsa.out" 2>&1
 echo $? >"$T/oldsa.rc"
 clean oldsa
 

@@ -35,7 +35,7 @@ check "arm-ged-gpio: 0 errors, 0 warnings" grep -q "hest-fwcfg.aml: 0 errors, 0 
 check "vmm-loader-options (standalone): the HEST found in tables.bin at 0x200" \
 	grep -q "vmm-loader-options/tables.bin\[HEST@0x200\]: 0 errors, 0 warnings, 1 note" "$T/vmm-loader-options.out"
 check "vmm-loader-options: its hest_address_blob supplied writable" \
-	grep -q "note: 'etc/acpi_table_hest_addr': 8 zero bytes supplied" "$T/vmm-loader-options.out"
+	grep -q "note: 'etc/vmm_hest_addr': 8 zero bytes supplied" "$T/vmm-loader-options.out"
 "$HESTVAL" validate --firmware uefi "$T/qemu-virt-arm64" >"$T/uefi.out" 2>&1
 check "--firmware still applies" sh -c "[ $? = 0 ] && ! grep -q SeaBIOS '$T/uefi.out'"
 

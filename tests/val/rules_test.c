@@ -13,7 +13,7 @@
 #include <hest/diag.h>
 #include <hest/rules.h>
 #include "../../validate/rules.h"
-#include "../../validate/check_internal.h"
+#include "../../validate/check_helpers.h"
 #include "../unit/tap.h"
 
 static const struct {

@@ -15,6 +15,19 @@
 #define HEST_LAYOUT_READ_ACK_INIT 1u
 #define HEST_LAYOUT_BASE UINT64_C(0x3f000000)
 
+/* Reserved memory the VMM must keep the OS out of (E820 type 2, or Linux
+ * memmap=SIZE$ADDR): the region and pinned blocks in whole pages, merged. */
+#define HEST_LAYOUT_RESERVED_BY_FIRMWARE 0
+#define HEST_LAYOUT_RESERVED_COUNT 2u
+/* the register region */
+#define HEST_LAYOUT_RESERVED_0_ADDR UINT64_C(0x3f000000)
+#define HEST_LAYOUT_RESERVED_0_SIZE UINT64_C(0x4000)
+#define HEST_LAYOUT_RESERVED_0_MEMMAP "memmap=16K$0x3f000000"
+/* the block of 'pinned' */
+#define HEST_LAYOUT_RESERVED_1_ADDR UINT64_C(0x3f100000)
+#define HEST_LAYOUT_RESERVED_1_SIZE UINT64_C(0x1000)
+#define HEST_LAYOUT_RESERVED_1_MEMMAP "memmap=4K$0x3f100000"
+
 /* source 'polled': ghes, id 0 */
 #define HEST_SRC_POLLED_INDEX 0u
 #define HEST_SRC_POLLED_ID 0u

@@ -17,6 +17,11 @@
 #define HEST_LAYOUT_TABLE_OFFSET 0x0u
 #define HEST_LAYOUT_ADDRESS_BLOB "etc/hardware_errors_addr"
 
+/* Reserved memory: the firmware's loader allocates the region (ACPI NVS or
+ * reserved memory, which it reports to the OS); the VMM reserves nothing. */
+#define HEST_LAYOUT_RESERVED_BY_FIRMWARE 1
+#define HEST_LAYOUT_RESERVED_COUNT 0u
+
 /* source 'sea': ghes-v2, id 0 */
 #define HEST_SRC_SEA_INDEX 0u
 #define HEST_SRC_SEA_ID 0u

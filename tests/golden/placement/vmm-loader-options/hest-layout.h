@@ -15,8 +15,13 @@
 #define HEST_LAYOUT_READ_ACK_INIT 1u
 #define HEST_LAYOUT_TABLES_BLOB "etc/vmm_tables"
 #define HEST_LAYOUT_TABLE_OFFSET 0x200u
-#define HEST_LAYOUT_HEST_ADDRESS_BLOB "etc/acpi_table_hest_addr"
+#define HEST_LAYOUT_HEST_ADDRESS_BLOB "etc/vmm_hest_addr"
 #define HEST_LAYOUT_INSTALL_ANCHOR 0x320u
+
+/* Reserved memory: the firmware's loader allocates the region (ACPI NVS or
+ * reserved memory, which it reports to the OS); the VMM reserves nothing. */
+#define HEST_LAYOUT_RESERVED_BY_FIRMWARE 1
+#define HEST_LAYOUT_RESERVED_COUNT 0u
 
 /* source 'firmware-first-mem': ghes, id 10 */
 #define HEST_SRC_FIRMWARE_FIRST_MEM_INDEX 0u

@@ -1,8 +1,9 @@
-/* Internal to validate/: the context every check runs with, and helpers to
- * read fields and report at the right place (byte offset for decoded
- * tables, YAML position for descriptions). */
-#ifndef HEST_VALIDATE_CHECK_INTERNAL_H
-#define HEST_VALIDATE_CHECK_INTERNAL_H
+/* Internal to validate/: the context every check runs with, and the helpers
+ * the checks call to read fields and report at the right place (byte offset
+ * for decoded tables, YAML position for descriptions).  Implemented by
+ * check_helpers.c, check_fmt.c and rule_settings.c, which call no check. */
+#ifndef HEST_VALIDATE_CHECK_HELPERS_H
+#define HEST_VALIDATE_CHECK_HELPERS_H
 
 #include <stddef.h>
 #include <stdint.h>
@@ -160,13 +161,43 @@ enum hest_arch vnotify_arch(uint64_t type);
 /* "an IA-32/x64", "an Armv8", "a RISC-V" */
 const char *vnotify_arch_words(enum hest_arch arch);
 
-/* The passes, in the order they run. */
-void check_table(struct vctx *c);
-void check_sources(struct vctx *c);
-void check_cross(struct vctx *c);
-void check_gas(struct vctx *c);
-void check_cper(struct vctx *c);
-void check_loader(struct vctx *c);
-void check_linux(struct vctx *c);
+/* hest_rule_effective with the catalogue's entry for id (r, NULL when it
+ * has none) looked up already. */
+struct hest_rule;
+bool vrule_effective(const struct hest_rule *r, const char *id, const struct hest_rule_setting *settings,
+		     size_t nsettings, bool werror, enum hest_severity *sev);
+
+/* Notification structure types the checks tell apart. */
+enum vnotify_type {
+	NOTIFY_POLLED = 0,
+	NOTIFY_NMI = 4,
+	NOTIFY_CMCI = 5,
+	NOTIFY_MCE = 6,
+	NOTIFY_SEA = 8,
+	NOTIFY_SEI = 9,
+	NOTIFY_SDEI = 11,
+	NOTIFY_SSE = 12,
+	NOTIFY_LAST = 12,
+};
+
+/* QEMU's own walk of the HEST (QEMU-HEST-WALK: validate/check_qemu.c
+ * reports it, check_desc.c for descriptions):
+ * whether QEMU, walking from the first structure, reaches source index k
+ * of the first nstruct structures; else why, and the structure index *at
+ * where it fails. */
+enum hest_qemu_walk {
+	HEST_QEMU_WALK_FOUND,
+	HEST_QEMU_WALK_TYPE,     /* a structure up to it is not a 92-byte GHESv2 */
+	HEST_QEMU_WALK_COUNT,    /* beyond the Error Source Count */
+	HEST_QEMU_WALK_SHADOWED, /* an earlier structure has its id */
+};
+enum hest_qemu_walk hest_qemu_walk(const struct hest_model *m, size_t nstruct, size_t k, size_t *at);
+#define QEMU_HEST_ADDR_FILE "etc/acpi_table_hest_addr" /* hw/acpi/ghes.c ACPI_HEST_ADDR_FW_CFG_FILE */
+/* A description whose loader sends the HEST's address to QEMU's
+ * etc/acpi_table_hest_addr (hest_address_blob, profile qemu-virt-hest-addr). */
+bool hest_qemu_walks(const struct hest_model *m);
+/* "QEMU will not find source N: ..." */
+void hest_qemu_walk_message(const struct hest_model *m, size_t k, enum hest_qemu_walk r, size_t at, char *buf,
+			    size_t size);
 
 #endif
