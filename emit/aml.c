@@ -36,8 +36,35 @@ static void note_gas_offsets(struct hest_source *s, uint32_t at, struct gas_path
 		s->layout.read_ack_address_offset = at + (uint32_t)off;
 }
 
+/* BERT and EINJ: the header's computed fields (length, EINJ's entry count,
+ * BERT's region length from the region's bytes). */
+static int layout_apei(struct hest_model *m, struct hest_diags *d)
+{
+	uint64_t at = m->hdr.len;
+	for (size_t i = 0; i < m->nsrc; i++) {
+		m->src[i].layout.hest_offset = (uint32_t)at;
+		m->src[i].layout.gas_address_offset = (uint32_t)at + 8;
+		at += m->src[i].len;
+	}
+	if (at > UINT32_MAX) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ m->file, 0, 0, false, 0 },
+			      "the table grows past 4 GiB");
+		return -1;
+	}
+	uint8_t *h = m->hdr.bytes;
+	if (!hest_source_given(&m->hdr, "length"))
+		hest_put_le(h + 4, 4, at);
+	if (hest_table_desc_of(m->kind)->entry && !hest_source_given(&m->hdr, "entry_count"))
+		hest_put_le(h + 44, 4, m->nsrc);
+	if (m->kind == HEST_TABLE_BERT && m->region && !hest_source_given(&m->hdr, "region_length"))
+		hest_put_le(h + 36, 4, m->region_len);
+	return 0;
+}
+
 int hest_model_layout_table(struct hest_model *m, struct hest_diags *d)
 {
+	if (m->kind != HEST_TABLE_HEST)
+		return layout_apei(m, d);
 	uint64_t at = HEST_SOURCES_OFFSET;
 	bool sized = true;
 	struct gas_paths paths = { HEST_PATH_MEMO("error_status_address.address"),
@@ -87,7 +114,7 @@ int hest_encode_laid_out(const struct hest_model *m, uint8_t **out, size_t *len,
 {
 	*out = NULL;
 	*len = 0;
-	size_t total = HEST_SOURCES_OFFSET;
+	size_t total = m->hdr.len;
 	for (size_t i = 0; i < m->nsrc; i++)
 		total += m->src[i].len;
 	size_t table = total; /* what the checksum covers: not the trailing bytes */
@@ -98,8 +125,8 @@ int hest_encode_laid_out(const struct hest_model *m, uint8_t **out, size_t *len,
 			      "out of memory (%zu-byte table)", total);
 		return -1;
 	}
-	memcpy(buf, m->hdr.bytes, HEST_SOURCES_OFFSET);
-	size_t at = HEST_SOURCES_OFFSET;
+	memcpy(buf, m->hdr.bytes, m->hdr.len);
+	size_t at = m->hdr.len;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		memcpy(buf + at, m->src[i].bytes, m->src[i].len);
 		at += m->src[i].len;

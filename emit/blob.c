@@ -14,6 +14,26 @@ bool hest_emit_blob(const struct hest_model *m, struct hest_buf *out)
 	if (!hest_buf_zeros(out, (size_t)size))
 		return false;
 	uint8_t *blob = out->p + at;
+	if (m->kind == HEST_TABLE_BERT) { /* the records, then zeros up to region_length */
+		if (m->region_len)
+			memcpy(blob, m->region, m->region_len);
+		return true;
+	}
+	if (m->kind == HEST_TABLE_EINJ) { /* the registers, the trigger action table */
+		for (size_t i = 0; i < m->nregs; i++)
+			memcpy(blob + m->regs[i].offset, m->regs[i].init, m->regs[i].size);
+		if (m->has_trigger) {
+			uint8_t *t = blob + m->trigger_offset;
+			uint32_t tsize = hest_einj_trigger_size(m);
+			/* ACPI 6.6 table 18.27: header size, revision, table size, entry count */
+			hest_put_le(t, 4, HEST_EINJ_TRIGGER_HEADER);
+			hest_put_le(t + 8, 4, tsize);
+			hest_put_le(t + 12, 4, m->ntrig);
+			for (size_t i = 0; i < m->ntrig; i++)
+				memcpy(t + HEST_EINJ_TRIGGER_HEADER + i * m->trig[i].len, m->trig[i].bytes, m->trig[i].len);
+		}
+		return true;
+	}
 	uint64_t base = m->placement.mode == HEST_PLACE_FIXED ? m->placement.base : 0;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source_layout *L = &m->src[i].layout;

@@ -18,7 +18,7 @@ static struct hest_loc whole(const char *file)
  * a description says them with `trailing_bytes:`, outside the structures. */
 static bool take_trailing(struct hest_model *m, const struct hest_decode_info *info)
 {
-	if (!info->beyond || m->nsrc == 0)
+	if (!info->beyond || m->nsrc == 0 || m->kind != HEST_TABLE_HEST)
 		return true;
 	struct hest_source *s = &m->src[m->nsrc - 1];
 	m->trailing = malloc(s->len ? s->len : 1);
@@ -80,13 +80,25 @@ static int check_round_trip(const struct hest_buf *desc, const uint8_t *p, size_
 int hest_decompile(const uint8_t *p, size_t len, const char *file, const struct hest_yaml_options *o,
 		   struct hest_buf *out, struct hest_diags *d)
 {
-	if (len < HEST_SOURCES_OFFSET) {
+	return hest_decompile_region(p, len, file, NULL, 0, o, out, d);
+}
+
+int hest_decompile_region(const uint8_t *p, size_t len, const char *file, const uint8_t *region, size_t rlen,
+			  const struct hest_yaml_options *o, struct hest_buf *out, struct hest_diags *d)
+{
+	const struct hest_table_desc *kind = len >= 4 ? hest_table_desc_by_signature((const char *)p, 4) : NULL;
+	if (kind && kind->kind != HEST_TABLE_HEST && len < kind->header->size) {
+		hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "the input is %zu byte%s; a %s starts with a %u-byte "
+			      "header", len, len == 1 ? "" : "s", kind->signature, kind->header->size);
+		return -1;
+	}
+	if ((!kind || kind->kind == HEST_TABLE_HEST) && len < HEST_SOURCES_OFFSET) {
 		hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file),
 			      "the input is %zu byte%s; a HEST starts with a %u-byte header (the ACPI table header "
 			      "and the error source count)", len, len == 1 ? "" : "s", HEST_SOURCES_OFFSET);
 		return -1;
 	}
-	if (memcmp(p, "HEST", 4) != 0) {
+	if (!kind) {
 		char sig[20];
 		bool text = true;
 		for (int i = 0; i < 4; i++)
@@ -96,7 +108,7 @@ int hest_decompile(const uint8_t *p, size_t len, const char *file, const struct 
 		else
 			snprintf(sig, sizeof(sig), "%02x %02x %02x %02x", p[0], p[1], p[2], p[3]);
 		hest_diag_add(d, HEST_SEV_ERROR, NULL, (struct hest_loc){ file, 0, 0, true, 0 },
-			      "not a HEST: the signature is %s", sig);
+			      "not a HEST, BERT, EINJ or ERST: the signature is %s", sig);
 		return -1;
 	}
 	struct hest_model m;
@@ -107,7 +119,14 @@ int hest_decompile(const uint8_t *p, size_t len, const char *file, const struct 
 	}
 	int rc = -1;
 	if (hest_decode_table(p, len, file, &m, &info, d) == 0) {
-		if (!take_trailing(&m, &info) || hest_emit_yaml(&m, o, out, d) < 0)
+		if (region && m.kind != HEST_TABLE_BERT) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "a boot error region goes with a BERT; this is "
+				      "a%s %s", m.kind != HEST_TABLE_HEST ? "n" : "", hest_table_desc_of(m.kind)->signature);
+		} else if (region && rlen > UINT32_MAX) {
+			hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "the region is %zu bytes; a BERT's region "
+				      "length is 32-bit", rlen);
+		} else if ((region && !hest_model_set_region(&m, region, (uint32_t)rlen)) || !take_trailing(&m, &info) ||
+			   hest_emit_yaml(&m, o, out, d) < 0)
 			hest_diag_add(d, HEST_SEV_ERROR, NULL, whole(file), "out of memory writing the description");
 		else
 			rc = check_round_trip(out, p, len, file, d);

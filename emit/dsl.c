@@ -256,14 +256,16 @@ static void dsl_fields(struct dw *w, const struct hest_struct_desc *d, const uin
 
 static void dsl_header(struct dw *w, const uint8_t *table, size_t tlen)
 {
-	for (size_t i = 0; i < hest_desc_header.nfields; i++) {
-		const struct hest_field *f = &hest_desc_header.fields[i];
-		if (strcmp(f->key, "error_source_count") == 0)
+	const struct hest_struct_desc *hd = w->m->hdr.desc;
+	const char *sig = hest_table_desc_of(w->m->kind)->signature;
+	for (size_t i = 0; i < hd->nfields; i++) {
+		const struct hest_field *f = &hd->fields[i];
+		if (f->offset == 36) /* after the ACPI header */
 			blank(w);
-		dsl_field(w, &hest_desc_header, f, table + f->offset, f->key);
+		dsl_field(w, hd, f, table + f->offset, f->key);
 	}
-	if (memcmp(table, "HEST", 4) != 0)
-		fail(w, "signature", "the signature is not HEST; iasl would compile another table");
+	if (memcmp(table, sig, 4) != 0)
+		fail(w, "signature", "the signature is not %s; iasl would compile another table", sig);
 	uint32_t length = (uint32_t)hest_get_le(table + 4, 4);
 	if (length != tlen)
 		fail(w, "length", "Table Length 0x%" PRIx32 " is not the table's %zu bytes; iasl computes the "
@@ -277,7 +279,8 @@ int hest_emit_dsl(const struct hest_model *m, const uint8_t *table, size_t len, 
 {
 	struct dw w = { out, m, d, &m->hdr, false };
 	size_t tlen = len - (len >= m->trailing_len ? m->trailing_len : 0);
-	if (tlen < HEST_SOURCES_OFFSET) {
+	const char *sig = hest_table_desc_of(m->kind)->signature;
+	if (tlen < m->hdr.len) {
 		fail(&w, NULL, "the table is shorter than its header");
 		return -1;
 	}
@@ -287,15 +290,16 @@ int hest_emit_dsl(const struct hest_model *m, const uint8_t *table, size_t len, 
 	if (origin && (strstr(origin, "*/") || strchr(origin, '\n')))
 		origin = NULL;
 	hest_buf_printf(out, "/*\n"
-			     " * HEST as iasl data-table source, written by hestc%s%s.\n"
-			     " * Compile with `iasl hest.dsl` (ACPICA 20200925 or later).  iasl computes the\n"
+			     " * %s as iasl data-table source, written by hestc%s%s.\n"
+			     " * Compile with `iasl %s.dsl` (ACPICA 20200925 or later).  iasl computes the\n"
 			     " * Table Length and Checksum itself, and replaces Asl Compiler ID and Revision\n"
 			     " * with its own (\"INTL\" and its version) unless run with -z; with -z the\n"
-			     " * result is hestc's hest.aml byte for byte.\n"
+			     " * result is hestc's %s.aml byte for byte.\n"
 			     " *\n"
 			     " * Format: [ByteLength]  FieldName : HexFieldValue\n"
 			     " */\n",
-			origin ? " from " : "", origin ? origin : "");
+			sig, origin ? " from " : "", origin ? origin : "", hest_table_desc_of(m->kind)->name,
+			hest_table_desc_of(m->kind)->name);
 	dsl_header(&w, table, tlen);
 	blank(&w);
 	if (m->trailing_len) {

@@ -330,9 +330,9 @@ static void emit_fields(struct yw *w, const struct hest_source *s, const struct 
  * (trailing bytes excluded) with the header as it stands. */
 static void computed_header(const struct hest_model *m, uint64_t *length, uint64_t *count, uint8_t *checksum)
 {
-	uint64_t len = HEST_SOURCES_OFFSET;
+	uint64_t len = m->hdr.len;
 	/* the header without its checksum byte (9) */
-	uint8_t sum = (uint8_t)(hest_byte_sum(m->hdr.bytes, HEST_SOURCES_OFFSET) - m->hdr.bytes[9]);
+	uint8_t sum = (uint8_t)(hest_byte_sum(m->hdr.bytes, m->hdr.len) - m->hdr.bytes[9]);
 	for (size_t i = 0; i < m->nsrc; i++) {
 		len += m->src[i].len;
 		sum = (uint8_t)(sum + hest_byte_sum(m->src[i].bytes, m->src[i].len));
@@ -343,9 +343,13 @@ static void computed_header(const struct hest_model *m, uint64_t *length, uint64
 }
 
 /* The value `hestc compile` gives a computed header field, and why. */
-static uint64_t computed_value(const struct hest_field *f, uint64_t length, uint64_t count, uint8_t checksum,
-			       char *fact, size_t size)
+static uint64_t computed_value(const struct hest_model *m, const struct hest_field *f, uint64_t length,
+			       uint64_t count, uint8_t checksum, char *fact, size_t size)
 {
+	if (strcmp(f->key, "region_length") == 0) {
+		snprintf(fact, size, "the region given is %" PRIu32 " bytes", m->region_len);
+		return m->region_len;
+	}
 	if (strcmp(f->key, "length") == 0) {
 		snprintf(fact, size, "the structures end at 0x%" PRIx64, length);
 		return length;
@@ -354,18 +358,31 @@ static uint64_t computed_value(const struct hest_field *f, uint64_t length, uint
 		snprintf(fact, size, "the bytes need 0x%02x to sum to 0", checksum);
 		return checksum;
 	}
-	snprintf(fact, size, "%" PRIu64 " source%s listed below", count, count == 1 ? " is" : "s are");
+	snprintf(fact, size, "%" PRIu64 " %s%s listed below", count, m->kind == HEST_TABLE_HEST ? "source" : "entr",
+		 m->kind == HEST_TABLE_HEST ? (count == 1 ? " is" : "s are") : (count == 1 ? "y is" : "ies are"));
 	return count;
 }
 
 /* Whether the header field at `f` goes into the description. */
-static bool header_written(const struct hest_field *f, const uint8_t *h, uint64_t length, uint64_t count,
-			   uint8_t checksum)
+/* A computed field the model has nothing to compute from: BERT's region
+ * length when the region itself is not at hand. */
+static bool plain_computed(const struct hest_model *m, const struct hest_field *f)
+{
+	return !m->region && strcmp(f->key, "region_length") == 0;
+}
+
+static bool header_written(const struct hest_model *m, const struct hest_field *f, const uint8_t *h,
+			   uint64_t length, uint64_t count, uint8_t checksum)
 {
 	char fact[128];
+	if (m->kind != HEST_TABLE_HEST && strcmp(f->key, "signature") == 0)
+		return true; /* says which table the description is */
+	if (plain_computed(m, f))
+		return hest_get_le(h + f->offset, f->size) != 0;
 	if (!(f->attr & HEST_FA_COMPUTED))
 		return field_written(f, h + f->offset);
-	return hest_get_le(h + f->offset, f->size) != computed_value(f, length, count, checksum, fact, sizeof(fact));
+	return hest_get_le(h + f->offset, f->size) !=
+	       computed_value(m, f, length, count, checksum, fact, sizeof(fact));
 }
 
 static void emit_header(struct yw *w)
@@ -375,27 +392,28 @@ static void emit_header(struct yw *w)
 	uint64_t length, count;
 	uint8_t checksum;
 	computed_header(m, &length, &count, &checksum);
+	const struct hest_struct_desc *hd = m->hdr.desc;
 	bool any = false;
-	for (size_t i = 0; i < hest_desc_header.nfields; i++)
-		any = any || header_written(&hest_desc_header.fields[i], h, length, count, checksum);
+	for (size_t i = 0; i < hd->nfields; i++)
+		any = any || header_written(m, &hd->fields[i], h, length, count, checksum);
 	if (!any)
 		return;
 	line(w, 0, 0, NULL, "table:");
-	for (size_t i = 0; i < hest_desc_header.nfields; i++) {
-		const struct hest_field *f = &hest_desc_header.fields[i];
+	for (size_t i = 0; i < hd->nfields; i++) {
+		const struct hest_field *f = &hd->fields[i];
 		const uint8_t *p = h + f->offset;
 		char val[256], note[160], fact[128];
-		if (!header_written(f, h, length, count, checksum))
+		if (!header_written(m, f, h, length, count, checksum))
 			continue;
-		if (!(f->attr & HEST_FA_COMPUTED)) {
+		if (!(f->attr & HEST_FA_COMPUTED) || plain_computed(m, f)) {
 			const char *vnote;
 			format_value(w, f, p, f->offset, "table", f->key, val, sizeof(val), &vnote);
-			if (strcmp(f->key, "signature") == 0)
+			if (strcmp(f->key, "signature") == 0 && m->kind == HEST_TABLE_HEST)
 				warn(w, f->offset, "table: signature %s is not \"HEST\"; kept as 'signature: %s'", val, val);
 			line(w, 2, f->offset, vnote, "%s: %s", f->key, val);
 			continue;
 		}
-		computed_value(f, length, count, checksum, fact, sizeof(fact));
+		computed_value(m, f, length, count, checksum, fact, sizeof(fact));
 		uint64_t v = hest_get_le(p, f->size);
 		snprintf(val, sizeof(val), f->size == 1 ? "0x%02" PRIx64 : "%" PRIu64, v);
 		snprintf(note, sizeof(note), "deliberate: %s", fact);
@@ -570,10 +588,64 @@ static void emit_allow(struct yw *w, bool dup)
 	line(w, 0, -1, note, "allow: [%s]", list);
 }
 
+/* A BERT or EINJ: the header, placement none, the region's bytes (BERT)
+ * or the entries (EINJ), the trailing bytes. */
+static int emit_apei_yaml(struct yw *w, const struct hest_yaml_options *o)
+{
+	const struct hest_model *m = w->m;
+	const struct hest_table_desc *t = hest_table_desc_of(m->kind);
+	uint64_t total = m->hdr.len;
+	for (size_t i = 0; i < m->nsrc; i++)
+		total += m->src[i].len;
+	hest_buf_printf(w->out, "# %s decompiled by hestc%s%s: %" PRIu64 " bytes", t->signature,
+			o && o->origin ? " from " : "", o && o->origin ? o->origin : "", total + m->trailing_len);
+	if (t->entry)
+		hest_buf_printf(w->out, ", %zu entr%s", m->nsrc, m->nsrc == 1 ? "y" : "ies");
+	hest_buf_printf(w->out, ".\n# `hestc compile` turns this description back into the same bytes.%s\n\n",
+			w->offsets ? "  Comments give\n# each value's offset in the table." : "");
+	emit_header(w);
+	line(w, 0, -1, NULL, "placement:");
+	line(w, 2, -1, m->kind == HEST_TABLE_BERT ? "the region address is the table's own"
+						  : "register addresses are the table's own", "mode: none");
+	if (m->region) {
+		hest_buf_append(w->out, "\n", 1);
+		line(w, 0, -1, "the boot error region, kept verbatim", "region: |");
+		hex_lines(w, 2, m->region, m->region_len);
+	}
+	if (t->entry) {
+		hest_buf_append(w->out, "\n", 1);
+		line(w, 0, -1, NULL, m->nsrc ? "%s:" : "%s: []", t->entries_key);
+		uint64_t toff = m->hdr.len;
+		for (size_t i = 0; i < m->nsrc; i++) {
+			const struct hest_source *s = &m->src[i];
+			char who[32];
+			snprintf(who, sizeof(who), "entry %zu", i);
+			uint64_t action = s->bytes[0];
+			const struct hest_field *af = hest_field_find(s->desc, "action");
+			const char *an = af ? hest_name_of(af->names, action) : NULL;
+			if (w->offsets)
+				line(w, 2, -1, NULL, "# 0x%03" PRIx64 ": entry %zu (%s)", toff, i, an ? an : "undefined action");
+			w->dash = true;
+			emit_fields(w, s, s->desc, 0, toff, 4, who, "");
+			toff += s->len;
+		}
+	}
+	if (m->trailing_len) {
+		warn(w, total, "%" PRIu32 " byte%s after the table's %s; kept as 'trailing_bytes:'", m->trailing_len,
+		     m->trailing_len == 1 ? "" : "s", t->entry ? "last whole entry" : "header");
+		hest_buf_append(w->out, "\n", 1);
+		line(w, 0, (int64_t)total, "bytes after the structures, kept verbatim", "trailing_bytes: |");
+		hex_lines(w, 2, m->trailing, m->trailing_len);
+	}
+	return w->out->oom ? -1 : 0;
+}
+
 int hest_emit_yaml(const struct hest_model *m, const struct hest_yaml_options *o, struct hest_buf *out,
 		   struct hest_diags *d)
 {
 	struct yw w = { out, m, d, o && o->offsets, false };
+	if (m->kind != HEST_TABLE_HEST)
+		return emit_apei_yaml(&w, o);
 	uint64_t total = HEST_SOURCES_OFFSET;
 	size_t nraw = 0;
 	for (size_t i = 0; i < m->nsrc; i++) {

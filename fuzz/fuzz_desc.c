@@ -90,7 +90,7 @@ static bool too_big(const struct emitter *e, const struct hest_model *m)
 static void emit_all(struct hest_model *m, const uint8_t *table, size_t tablelen)
 {
 	size_t n;
-	const struct emitter *e = hestc_emitters(&n);
+	const struct emitter *e = m->kind == HEST_TABLE_HEST ? hestc_emitters(&n) : hestc_apei_emitters(&n);
 	for (size_t i = 0; i < n; i++) {
 		if ((e[i].not_applicable && e[i].not_applicable(m)) || too_big(&e[i], m))
 			continue;
@@ -135,7 +135,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 	size_t tablelen = 0;
 	if (hest_desc_parse(&m, "fuzz.yaml", p, len, &d) == 0 && hest_compile(&m, &d) == 0 &&
 	    hest_encode_table(&m, &table, &tablelen, &d) == 0 && !hest_diags_failed(&d)) {
-		FUZZ_ASSERT((tablelen >= HEST_SOURCES_OFFSET && hest_checksum(table, tablelen - m.trailing_len) == 0) ||
+		FUZZ_ASSERT((tablelen >= m.hdr.len && hest_checksum(table, tablelen - m.trailing_len) == 0) ||
 				    hest_source_given(&m.hdr, "checksum") != NULL,
 			    "the encoded table's checksum is wrong");
 		emit_all(&m, table, tablelen);

@@ -1,5 +1,6 @@
 /* Fuzz target: a binary HEST through the decoder, every validation rule
- * and the Linux summary (what `hestval validate TABLE` does), for each
+ * and the Linux summary (what `hestval validate TABLE` does; a BERT or EINJ
+ * through their own rules), for each
  * target architecture.
  *
  * Invariants: the decoder keeps every byte (the structures it reports tile
@@ -13,9 +14,11 @@
 static void check_tiling(const uint8_t *p, size_t len, const struct hest_model *m, const struct hest_decode_info *info)
 {
 	FUZZ_ASSERT(info->input_len == len, "input_len %zu for %zu bytes", info->input_len, len);
-	FUZZ_ASSERT(info->walk_end <= len || len < HEST_SOURCES_OFFSET, "walk_end %u past the input (%zu)",
+	/* a BERT/EINJ keeps what is no whole entry as trailing bytes */
+	uint64_t hsize = m->kind == HEST_TABLE_HEST ? HEST_SOURCES_OFFSET : m->hdr.len;
+	FUZZ_ASSERT(info->walk_end <= len || len < hsize, "walk_end %u past the input (%zu)",
 		    (unsigned)info->walk_end, len);
-	uint64_t at = len < HEST_SOURCES_OFFSET ? len : HEST_SOURCES_OFFSET;
+	uint64_t at = len < hsize ? len : hsize;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source *s = &m->src[i];
 		FUZZ_ASSERT(s->layout.hest_offset == at, "source %zu at 0x%x, expected 0x%llx", i,
@@ -25,7 +28,12 @@ static void check_tiling(const uint8_t *p, size_t len, const struct hest_model *
 		FUZZ_ASSERT(memcmp(s->bytes, p + at, s->len) == 0, "source %zu does not hold its input bytes", i);
 		at += s->len;
 	}
-	FUZZ_ASSERT(at == len || len < HEST_SOURCES_OFFSET,
+	if (m->kind != HEST_TABLE_HEST) {
+		FUZZ_ASSERT(m->trailing_len == 0 || memcmp(m->trailing, p + at, m->trailing_len) == 0,
+			    "the trailing bytes are not the input's");
+		at += m->trailing_len;
+	}
+	FUZZ_ASSERT(at == len || len < hsize,
 		    "sources end at 0x%llx but the input has %zu bytes: bytes were dropped", (unsigned long long)at, len);
 }
 
@@ -46,7 +54,8 @@ static void validate_for(const uint8_t *p, size_t len, enum hest_arch arch, bool
 		hest_validate(&m, &vo, &d);
 		struct hest_linux_summary s;
 		if (hest_linux_summarize(&m, &info, arch, (unsigned)(len % 64), &s) == 0) {
-			FUZZ_ASSERT(s.n == m.nsrc, "Linux summary has %zu verdicts for %zu sources", s.n, m.nsrc);
+			size_t want = m.kind == HEST_TABLE_HEST ? m.nsrc : 0; /* the HEST model only */
+			FUZZ_ASSERT(s.n == want, "Linux summary has %zu verdicts for %zu sources", s.n, want);
 			for (size_t i = 0; i < s.n; i++) {
 				FUZZ_ASSERT(s.v[i].index < m.nsrc, "verdict for source %zu of %zu", s.v[i].index, m.nsrc);
 				FUZZ_ASSERT(hest_linux_verdict_name(s.v[i].verdict) != NULL, "unnamed verdict");

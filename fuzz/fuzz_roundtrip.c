@@ -4,8 +4,9 @@
  * and the description it wrote, compiled here independently, must give the
  * input again (with or without the offset comments, by the length's parity).
  *
- * Inputs that cannot be a HEST (shorter than the 40-byte header, another
- * signature) are refused with an error; anything else must round-trip. */
+ * Inputs that cannot be a HEST, BERT or EINJ (shorter than the kind's
+ * header, another signature) are refused with an error; anything else must
+ * round-trip. */
 #include <string.h>
 #include <hest/decompile.h>
 #include <hest/desc.h>
@@ -36,7 +37,8 @@ static void compile_back(const struct hest_buf *desc, const uint8_t *p, size_t l
 
 int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 {
-	bool hest = len >= HEST_SOURCES_OFFSET && memcmp(p, "HEST", 4) == 0;
+	const struct hest_table_desc *kind = len >= 4 ? hest_table_desc_by_signature((const char *)p, 4) : NULL;
+	bool hest = kind && len >= (kind->kind == HEST_TABLE_HEST ? HEST_SOURCES_OFFSET : kind->header->size);
 	struct hest_diags d;
 	struct hest_buf out;
 	hest_diags_init(&d);
@@ -45,8 +47,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *p, size_t len)
 	 * tried without running the whole pipeline twice per input. */
 	struct hest_yaml_options o = { "fuzz.aml", (len & 1) != 0 };
 	int rc = hest_decompile(p, len, "fuzz.aml", &o, &out, &d);
-	FUZZ_ASSERT(rc == 0 || !hest || d.oom || out.oom, "decompile refused a HEST: %s", fuzz_first_error(&d));
-	FUZZ_ASSERT(rc < 0 || hest, "decompile accepted something that is not a HEST");
+	FUZZ_ASSERT(rc == 0 || !hest || d.oom || out.oom, "decompile refused a HEST/BERT/EINJ: %s", fuzz_first_error(&d));
+	FUZZ_ASSERT(rc < 0 || hest, "decompile accepted something that is not a HEST, BERT or EINJ");
 	if (rc == 0)
 		compile_back(&out, p, len);
 	fuzz_format_diags(&d);

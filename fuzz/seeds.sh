@@ -35,7 +35,7 @@ name() { echo "$1" | sed "s|^$shared/|shared/|; s|^$src/||; s|[/ ]|_|g; s|^\\.*|
 
 # --- binary tables
 for f in "$src"/tests/golden/*.aml "$src"/tests/golden/*/*.aml "$src"/tests/golden/*/*/hest.aml \
-	"$shared"/corpus/real/hest/*.dat "$shared"/reference/qemu/*.loaded "$shared"/reference/iasl/*.aml; do
+	"$shared"/corpus/real/hest/*.dat "$shared"/corpus/real/other/*.dat "$shared"/reference/qemu/*.loaded "$shared"/reference/iasl/*.aml; do
 	[ -f "$f" ] || continue
 	put "$f" "$out/hest/$(name "$f")"
 	put "$f" "$out/roundtrip/$(name "$f")"

@@ -49,6 +49,9 @@ struct emitter {
 };
 
 const struct emitter *hestc_emitters(size_t *n);
+/* The rows for BERT and EINJ descriptions (the same --emit kinds where they
+ * apply; "table" is the table itself). */
+const struct emitter *hestc_apei_emitters(size_t *n);
 
 /* One output's bytes: p/len, which point into buf or, for a view, into the
  * context.  buf is always to be freed (hest_buf_free), also after -1. */

@@ -1,6 +1,7 @@
 /* hestc compile */
 #include "config.h"
 #include <getopt.h>
+#include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/layout.h>
@@ -127,6 +128,32 @@ static int write_outputs(const struct emit_ctx *c, const char *outdir, const boo
 	return rc;
 }
 
+/* --emit against the BERT/EINJ rows: a kind they do not have is an error
+ * (the HEST-only outputs do not exist for these tables). */
+static int parse_apei_emit(const char *arg, bool *want, bool *named, size_t n, const struct emitter *e)
+{
+	char *copy = strdup(arg);
+	if (!copy)
+		return -1;
+	int rc = 0;
+	for (char *save = NULL, *tok = strtok_r(copy, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		bool found = strcmp(tok, "hest") == 0; /* the table: always written */
+		for (size_t i = 0; i < n; i++)
+			if (strcmp(tok, "all") == 0 || strcmp(tok, e[i].kind) == 0) {
+				want[i] = true;
+				named[i] |= strcmp(tok, "all") != 0;
+				found = true;
+			}
+		if (!found) {
+			fprintf(stderr, "%s: error: --emit %s applies to a HEST only (BERT/EINJ outputs: table, dsl, "
+					"loader, blobs, all)\n", hestc_prog, tok);
+			rc = -1;
+		}
+	}
+	free(copy);
+	return rc;
+}
+
 int hestc_cmd_compile(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -141,6 +168,7 @@ int hestc_cmd_compile(int argc, char **argv)
 	bool want[MAX_KINDS] = { false }, named[MAX_KINDS] = { false };
 	const char *outdir = ".";
 	bool quiet = false;
+	const char *emit_arg = NULL; /* re-read against the BERT/EINJ rows */
 	int c;
 	optind = 1;
 	opterr = 0; /* getopt would name the program after argv[0], "compile" */
@@ -150,6 +178,7 @@ int hestc_cmd_compile(int argc, char **argv)
 			outdir = optarg;
 			break;
 		case 'e':
+			emit_arg = optarg;
 			if (parse_emit(optarg, want, named, ne, e) < 0)
 				return EXIT_USAGE;
 			break;
@@ -191,7 +220,18 @@ int hestc_cmd_compile(int argc, char **argv)
 	if (hest_desc_parse(&m, path, text, textlen, &d) == 0 && hest_compile(&m, &d) == 0 &&
 	    hest_encode_laid_out(&m, &table, &tablelen, &d) == 0 && !hest_diags_failed(&d)) {
 		struct emit_ctx ctx = { &m, table, tablelen, &d, path };
-		if (select_applicable(&m, want, named, ne, e) < 0) {
+		if (m.kind != HEST_TABLE_HEST) {
+			e = hestc_apei_emitters(&ne);
+			memset(want, 0, sizeof(want));
+			memset(named, 0, sizeof(named));
+			want[0] = want[1] = want[2] = true; /* the table is always written */
+			if (emit_arg && parse_apei_emit(emit_arg, want, named, ne, e) < 0)
+				e = NULL;
+		}
+		if (!e) {
+			cli_print_diags(&d);
+			rc = EXIT_USAGE;
+		} else if (select_applicable(&m, want, named, ne, e) < 0) {
 			cli_print_diags(&d);
 			rc = EXIT_USAGE;
 		} else if (cli_ensure_dir(hestc_prog, outdir) < 0) {
@@ -200,9 +240,15 @@ int hestc_cmd_compile(int argc, char **argv)
 		} else {
 			rc = write_outputs(&ctx, outdir, want, ne, e, quiet);
 		}
-		if (rc == EXIT_OK && !quiet)
+		if (rc == EXIT_OK && !quiet && m.kind == HEST_TABLE_HEST)
 			printf("%s: HEST %zu bytes, %zu error source%s\n", hestc_prog, tablelen, m.nsrc,
 			       m.nsrc == 1 ? "" : "s");
+		else if (rc == EXIT_OK && !quiet && m.kind != HEST_TABLE_BERT)
+			printf("%s: %s %zu bytes, %zu entr%s\n", hestc_prog, hest_table_desc_of(m.kind)->signature, tablelen,
+			       m.nsrc, m.nsrc == 1 ? "y" : "ies");
+		else if (rc == EXIT_OK && !quiet)
+			printf("%s: BERT %zu bytes, boot error region %" PRIu64 " bytes\n", hestc_prog, tablelen,
+			       hest_bert_region_size(&m));
 	} else {
 		cli_print_diags(&d);
 		rc = EXIT_INPUT;

@@ -11,13 +11,14 @@
 
 static void decompile_usage(FILE *f)
 {
-	fprintf(f, "usage: hestc decompile TABLE [-o DESC.yaml] [--no-offsets] [-q]\n"
+	fprintf(f, "usage: hestc decompile TABLE [-o DESC.yaml] [--region FILE] [--no-offsets] [-q]\n"
 		   "\n"
-		   "TABLE is a raw HEST, acpidump text or a UEFI Shell acpiview dump (the HEST is\n"
-		   "found among the tables).\n"
+		   "TABLE is a raw HEST, BERT or EINJ, or acpidump text or a UEFI Shell acpiview\n"
+		   "dump (the HEST is found among the tables).\n"
 		   "Writes a description that 'hestc compile' turns back into the same bytes.\n"
 		   "\n"
 		   "  -o, --output FILE  write the description to FILE (default: standard output)\n"
+		   "  --region FILE      a BERT's boot error region: kept as 'region:' bytes\n"
 		   "  --no-offsets       no '# 0x...' comments with each value's table offset\n"
 		   "  -q, --quiet        do not report what is kept through explicit keys\n"
 		   "  -h, --help         this text\n"
@@ -42,6 +43,9 @@ static int read_table(const char *path, uint8_t **bytes, size_t *len, char **lab
 		int rc = hest_dump_parse(buf, n, path, &dump, d);
 		free(buf);
 		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
+		/* without a HEST, a BERT or EINJ (the first found) */
+		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")) && !(h = hest_dump_find(&dump, "EINJ")))
+			h = hest_dump_find(&dump, "ERST");
 		if (!h) {
 			cli_print_diags(d);
 			if (rc == 0)
@@ -62,7 +66,7 @@ static int read_table(const char *path, uint8_t **bytes, size_t *len, char **lab
 		}
 		memcpy(*bytes, h->data, h->len);
 		*len = h->len;
-		snprintf(*label, ln, "%s:%" PRIu32 "[HEST]", path, h->line);
+		snprintf(*label, ln, "%s:%" PRIu32 "[%s]", path, h->line, h->sig);
 		hest_dump_free(&dump);
 		return 0;
 	}
@@ -82,11 +86,12 @@ int hestc_cmd_decompile(int argc, char **argv)
 	static const struct option opts[] = {
 		{ "output", required_argument, NULL, 'o' },
 		{ "no-offsets", no_argument, NULL, 'n' },
+		{ "region", required_argument, NULL, 'r' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	const char *output = NULL;
+	const char *output = NULL, *region_path = NULL;
 	bool quiet = false, offsets = true;
 	int c;
 	optind = 1;
@@ -98,6 +103,9 @@ int hestc_cmd_decompile(int argc, char **argv)
 			break;
 		case 'n':
 			offsets = false;
+			break;
+		case 'r':
+			region_path = optarg;
 			break;
 		case 'q':
 			quiet = true;
@@ -126,12 +134,20 @@ int hestc_cmd_decompile(int argc, char **argv)
 		hest_diags_free(&d);
 		return EXIT_USAGE;
 	}
+	uint8_t *region = NULL;
+	size_t rlen = 0;
+	if (region_path && cli_read_file(hestc_prog, region_path, &region, &rlen) < 0) {
+		free(table);
+		free(label);
+		hest_diags_free(&d);
+		return EXIT_USAGE;
+	}
 	const char *base = strrchr(path, '/');
 	struct hest_yaml_options o = { base ? base + 1 : path, offsets };
 	struct hest_buf out;
 	hest_buf_init(&out);
 	int rc = EXIT_OK;
-	if (hest_decompile(table, len, label, &o, &out, &d) < 0) {
+	if (hest_decompile_region(table, len, label, region, rlen, &o, &out, &d) < 0) {
 		rc = EXIT_INPUT;
 	} else if (output) {
 		struct cli_outputs w;
@@ -159,6 +175,7 @@ int hestc_cmd_decompile(int argc, char **argv)
 	hest_buf_free(&out);
 	hest_diags_free(&d);
 	free(table);
+	free(region);
 	free(label);
 	return rc;
 }

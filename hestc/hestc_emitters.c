@@ -130,6 +130,83 @@ static const struct emitter emitters[] = {
 	  NULL },
 };
 
+static const char *only_bert(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_BERT ? NULL : "applies to a BERT";
+}
+
+static const char *only_einj(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_EINJ ? NULL : "applies to an EINJ";
+}
+
+static const char *bert_placed(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_BERT ? needs_placement(m) : "applies to a BERT";
+}
+
+static const char *apei_loader(const struct hest_model *m)
+{
+	return needs_linker_loader(m);
+}
+
+static const char *only_erst(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_ERST ? NULL : "applies to an ERST";
+}
+
+static const char *einj_placed(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_EINJ ? needs_placement(m) : "applies to an EINJ";
+}
+
+static const char *bert_loader(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_BERT ? needs_linker_loader(m) : "applies to a BERT";
+}
+
+static const char *einj_loader(const struct hest_model *m)
+{
+	return m->kind == HEST_TABLE_EINJ ? needs_linker_loader(m) : "applies to an EINJ";
+}
+
+static int emit_apei_json(const struct emit_ctx *c, struct hest_buf *out)
+{
+	return hest_emit_apei_layout_json(c->m, out, c->d);
+}
+
+/* BERT and EINJ: the table, its iasl source, and a BERT's region with the
+ * loader script that places it. */
+static const struct emitter apei_emitters[] = {
+	{ "table", "bert.aml", NULL, "the BERT (always written)", only_bert, view_hest },
+	{ "table", "einj.aml", NULL, "the EINJ (always written)", only_einj, view_hest },
+	{ "table", "erst.aml", NULL, "the ERST (always written)", only_erst, view_hest },
+	{ "dsl", "bert.dsl", emit_dsl, "iasl data-table source of the BERT", only_bert, NULL },
+	{ "dsl", "einj.dsl", emit_dsl, "iasl data-table source of the EINJ", only_einj, NULL },
+	{ "dsl", "erst.dsl", emit_dsl, "iasl data-table source of the ERST", only_erst, NULL },
+	{ "loader", "table-loader.bin", emit_loader_bin, "BIOS linker/loader script (128-byte commands)",
+	  apei_loader, NULL },
+	{ "loader", "table-loader.txt", emit_loader_txt, "the same script, one command per line", apei_loader,
+	  NULL },
+	{ "blobs", "boot_errors.bin", emit_blob, "the boot error region: the records, zeros up to region_length",
+	  bert_placed, NULL },
+	{ "blobs", "einj_registers.bin", emit_blob, "the EINJ's registers and trigger action table, initial content",
+	  einj_placed, NULL },
+	{ "blobs", "bert-fwcfg.aml", emit_fwcfg_hest,
+	  "the BERT as served in the tables blob for the loader (checksum byte 0)", bert_loader, NULL },
+	{ "blobs", "einj-fwcfg.aml", emit_fwcfg_hest,
+	  "the EINJ as served in the tables blob for the loader (checksum byte 0)", einj_loader, NULL },
+	{ "json", "bert-layout.json", emit_apei_json, "the region's placement as JSON, for VMMs", only_bert, NULL },
+	{ "json", "einj-layout.json", emit_apei_json, "the registers' and trigger table's placement as JSON, for VMMs",
+	  only_einj, NULL },
+};
+
+const struct emitter *hestc_apei_emitters(size_t *n)
+{
+	*n = sizeof(apei_emitters) / sizeof(apei_emitters[0]);
+	return apei_emitters;
+}
+
 const struct emitter *hestc_emitters(size_t *n)
 {
 	*n = sizeof(emitters) / sizeof(emitters[0]);

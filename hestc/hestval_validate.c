@@ -52,6 +52,9 @@ struct vopts {
 	const char *ssdt;       /* --ssdt FILE: its event paths are checked against each table */
 	uint8_t *ssdt_bytes;
 	size_t ssdt_len;
+	const char *region;     /* --region FILE: a BERT's boot error region, walked and checked */
+	uint8_t *region_bytes;
+	size_t region_len;
 	/* one for all inputs: what a table's validation looked up serves the
 	 * next, and the model keeps its memory from table to table */
 	struct hest_vcache *vcache;
@@ -85,6 +88,8 @@ static void validate_usage(FILE *f)
 		   "                       models that run the loader script\n"
 		   "  --ssdt FILE          an SSDT (AML) whose event paths the GPIO- and GSIV-notified\n"
 		   "                       GHES need (PNP0C33 device, GED _CRS/_EVT, GPIO _AEI)\n"
+		   "  --region FILE        a BERT's boot error region (its bytes from region_address):\n"
+		   "                       every error status block in it is walked and checked\n"
 		   "  --arch ARCH          x86_64, arm64, riscv64 or any (default): notification types\n"
 		   "                       to expect, and the kernel the Linux summary models\n"
 		   "  --phys-bits N        the CPU's physical address width (32-64) for the Linux\n"
@@ -640,6 +645,9 @@ static int table_from_file(const char *input, struct source_table *t, struct hes
 		int rc = hest_dump_parse(buf, len, input, &dump, d);
 		free(buf);
 		const struct hest_dump_table *h = rc == 0 ? hest_dump_find(&dump, "HEST") : NULL;
+		/* without a HEST, a BERT or EINJ (the first found) */
+		if (rc == 0 && !h && !(h = hest_dump_find(&dump, "BERT")) && !(h = hest_dump_find(&dump, "EINJ")))
+			h = hest_dump_find(&dump, "ERST");
 		if (!h) {
 			if (rc == 0)
 				fprintf(stderr, "%s: error: '%s': no HEST among its %zu table%s\n", hestval_prog, input, dump.n,
@@ -653,7 +661,7 @@ static int table_from_file(const char *input, struct source_table *t, struct hes
 		t->label = malloc(n);
 		if (t->bytes && t->label) {
 			memcpy(t->bytes, h->data, h->len);
-			snprintf(t->label, n, "%s:%" PRIu32 "[HEST]", input, h->line);
+			snprintf(t->label, n, "%s:%" PRIu32 "[%s]", input, h->line, h->sig);
 		}
 		hest_dump_free(&dump);
 		return t->bytes && t->label ? 0 : -1;
@@ -712,14 +720,27 @@ static void check_table_bytes(const char *input, struct source_table *tb, const 
 		t->io = true;
 		return;
 	}
-	if (hest_decode_table(tb->bytes, tb->len, tb->label, mp, &info, d) == 0) {
+	int decoded = hest_decode_table(tb->bytes, tb->len, tb->label, mp, &info, d);
+	if (decoded == 0 && o->region)
+		mp->region_file = o->region;
+	if (decoded == 0 && o->region &&
+	    (mp->kind != HEST_TABLE_BERT || !hest_model_set_region(mp, o->region_bytes, (uint32_t)o->region_len))) {
+		if (mp->kind != HEST_TABLE_BERT)
+			fprintf(stderr, "%s: error: --region is a BERT's boot error region; %s is not a BERT\n",
+				hestval_prog, tb->label);
+		else
+			fprintf(stderr, "%s: error: out of memory\n", hestval_prog);
+		t->io = true;
+		return;
+	}
+	if (decoded == 0) {
 		struct hest_validate_options vo = { o->arch, o->settings, o->nsettings, o->werror, &info, tb->bytes, sim,
 						    o->vcache, o->phys_bits };
 		hest_validate(mp, &vo, d);
 		if (o->ssdt && hest_validate_ssdt(mp, o->ssdt_bytes, o->ssdt_len, o->ssdt, &vo, d) < 0)
 			d->oom = true;
 		/* the summary is printed unless the text output is --quiet */
-		if (o->json || !o->quiet)
+		if ((o->json || !o->quiet) && mp->kind == HEST_TABLE_HEST)
 			r.have_linux = hest_linux_summarize(mp, &info, o->arch, o->phys_bits, &r.linux) == 0;
 	}
 	add_totals(d, t);
@@ -889,7 +910,7 @@ static int add_setting(struct vopts *o, const char *rule, enum hest_rule_action 
 }
 
 enum { OPT_LOADER = 256, OPT_BLOB, OPT_WRITABLE, OPT_READ_ONLY, OPT_FIRMWARE, OPT_ARCH, OPT_PHYS_BITS, OPT_FORMAT,
-       OPT_WERROR, OPT_SSDT };
+       OPT_WERROR, OPT_SSDT, OPT_REGION };
 
 static int parse_options(int argc, char **argv, struct vopts *o)
 {
@@ -904,6 +925,7 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "werror", no_argument, NULL, OPT_WERROR },
 		{ "ssdt", required_argument, NULL, OPT_SSDT },
+		{ "region", required_argument, NULL, OPT_REGION },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -992,6 +1014,9 @@ static int parse_options(int argc, char **argv, struct vopts *o)
 		case OPT_SSDT:
 			o->ssdt = optarg;
 			break;
+		case OPT_REGION:
+			o->region = optarg;
+			break;
 		default:
 			if (optopt && optopt < 256)
 				fprintf(stderr, "%s: error: option '-%c' %s\n", hestval_prog, optopt,
@@ -1013,6 +1038,7 @@ static void vopts_free(struct vopts *o)
 	free(o->blob_args);
 	free(o->blob_access);
 	free(o->ssdt_bytes);
+	free(o->region_bytes);
 	hest_vcache_free(o->vcache);
 	if (o->model)
 		hest_model_free(o->model);
@@ -1050,6 +1076,16 @@ int hestval_cmd_validate(int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	if (o->ssdt && cli_read_file(hestval_prog, o->ssdt, &o->ssdt_bytes, &o->ssdt_len) < 0) {
+		vopts_free(o);
+		return EXIT_USAGE;
+	}
+	if (o->region && cli_read_file(hestval_prog, o->region, &o->region_bytes, &o->region_len) < 0) {
+		vopts_free(o);
+		return EXIT_USAGE;
+	}
+	if (o->region && o->region_len > UINT32_MAX) {
+		fprintf(stderr, "%s: error: --region %s: %zu bytes; a BERT's region length is 32-bit\n", hestval_prog,
+			o->region, o->region_len);
 		vopts_free(o);
 		return EXIT_USAGE;
 	}

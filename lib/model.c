@@ -2,6 +2,7 @@
 #define _DEFAULT_SOURCE /* madvise (lib/huge.h), where the platform has it */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <hest/model.h>
@@ -193,11 +194,16 @@ static void chunks_free(struct hest_model_chunk *c)
 
 void hest_model_free(struct hest_model *m)
 {
+	for (size_t i = 0; i < m->ntrig; i++)
+		source_free(&m->trig[i]);
+	free(m->trig);
+	free(m->regs);
 	for (size_t i = 0; i < m->nsrc; i++)
 		source_free(&m->src[i]);
 	source_free(&m->hdr);
 	free(m->src);
 	free(m->trailing);
+	free(m->region);
 	for (size_t i = 0; i <= HEST_MAX_TYPE_CACHED; i++)
 		free(m->default_image[i]);
 	chunks_free(m->storage);
@@ -206,10 +212,15 @@ void hest_model_free(struct hest_model *m)
 
 int hest_model_reset(struct hest_model *m)
 {
+	for (size_t i = 0; i < m->ntrig; i++)
+		source_free(&m->trig[i]);
+	free(m->trig);
+	free(m->regs);
 	for (size_t i = 0; i < m->nsrc; i++)
 		source_free(&m->src[i]);
 	source_free(&m->hdr);
 	free(m->trailing);
+	free(m->region);
 	/* kept: the source array, the default images (they depend on the
 	 * descriptors only) and the newest storage chunk, the largest */
 	struct hest_source *src = m->src;
@@ -384,4 +395,86 @@ uint32_t hest_source_wire_len(const struct hest_source *s)
 		return s->desc->size;
 	uint64_t n = hest_get_le(s->bytes + count->offset, count->size);
 	return (uint32_t)(s->desc->size + n * arr->size);
+}
+
+bool hest_model_set_kind(struct hest_model *m, enum hest_table_kind kind)
+{
+	const struct hest_struct_desc *h = hest_table_desc_of(kind)->header;
+	uint8_t *bytes = hest_model_alloc(m, h->size, 8);
+	if (!bytes)
+		return false;
+	hest_apply_defaults(h, bytes);
+	m->kind = kind;
+	m->hdr.desc = h;
+	m->hdr.bytes = bytes;
+	m->hdr.len = h->size;
+	return true;
+}
+
+struct hest_source *hest_model_add_entry(struct hest_model *m, const struct hest_struct_desc *d)
+{
+	struct hest_source *s = hest_model_add_source(m, HEST_ENTRY_TYPE, d->size);
+	if (!s)
+		return NULL;
+	s->desc = d;
+	hest_apply_defaults(d, s->bytes);
+	return s;
+}
+
+bool hest_model_set_region(struct hest_model *m, const uint8_t *p, uint32_t len)
+{
+	uint8_t *r = malloc(len ? len : 1);
+	if (!r)
+		return false;
+	if (len)
+		memcpy(r, p, len);
+	free(m->region);
+	m->region = r;
+	m->region_len = len;
+	return true;
+}
+
+struct hest_mem_register *hest_model_add_register(struct hest_model *m, const char *name, uint32_t size)
+{
+	struct hest_mem_register *v = realloc(m->regs, (m->nregs + 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	m->regs = v;
+	struct hest_mem_register *r = &v[m->nregs];
+	memset(r, 0, sizeof(*r));
+	snprintf(r->name, sizeof(r->name), "%s", name);
+	r->size = size;
+	r->init = hest_model_alloc(m, size ? size : 1, 8);
+	if (!r->init)
+		return NULL;
+	m->nregs++;
+	return r;
+}
+
+struct hest_source *hest_model_add_trigger_entry(struct hest_model *m, const struct hest_struct_desc *d)
+{
+	struct hest_source *v = realloc(m->trig, (m->ntrig + 1) * sizeof(*v));
+	if (!v)
+		return NULL;
+	m->trig = v;
+	struct hest_source *s = &v[m->ntrig];
+	memset(s, 0, sizeof(*s));
+	s->type = HEST_ENTRY_TYPE;
+	s->desc = d;
+	s->len = d->size;
+	s->bytes = hest_model_alloc(m, d->size, 8);
+	s->name = hest_model_alloc(m, 1, 1);
+	if (!s->bytes || !s->name)
+		return NULL;
+	hest_apply_defaults(d, s->bytes);
+	m->ntrig++;
+	return s;
+}
+
+uint32_t hest_einj_trigger_size(const struct hest_model *m)
+{
+	uint32_t n = HEST_EINJ_TRIGGER_HEADER;
+	for (size_t i = 0; i < m->ntrig; i++)
+		n += m->trig[i].len;
+	return n;
 }

@@ -152,10 +152,81 @@ static const struct hest_option event_o[] = {
 	{ "method", HEST_OPT_ENUM, &hest_event_method_names, "auto", "the event method that does the Notify" },
 };
 
+/* BERT and EINJ descriptions (ACPI 6.6 18.3.1, 18.6): `table: { signature:
+ * BERT }` (or EINJ) selects them. */
+static const struct hest_option bert_top_o[] = {
+	{ "table", HEST_OPT_MAP, NULL, NULL, "the BERT header; `signature: BERT` makes the description a BERT" },
+	{ "placement", HEST_OPT_MAP, NULL, "`mode: none`",
+	  "where the boot error region goes: `fixed` at `base`, `linker-loader` (blob `etc/boot_errors`), or `none` "
+	  "(region_address given by hand)" },
+	{ "records", HEST_OPT_LIST, NULL, NULL,
+	  "the boot error region's error status blocks, each as `hestc cper` reads one (severity, sections, raw_data, "
+	  "...); region_length defaults to their bytes" },
+	{ "region", HEST_OPT_BYTES, NULL, NULL, "the boot error region's bytes verbatim (instead of records)" },
+	{ "trailing_bytes", HEST_OPT_BYTES, NULL, NULL, "bytes after the header, kept verbatim (decompiled tables)" },
+};
+
+static const struct hest_option einj_top_o[] = {
+	{ "table", HEST_OPT_MAP, NULL, NULL, "the EINJ header; `signature: EINJ` makes the description an EINJ" },
+	{ "placement", HEST_OPT_MAP, NULL, "`mode: none`",
+	  "where `registers` and `trigger` go: `fixed` at `base`, `linker-loader` (blob `etc/einj_registers`); "
+	  "`none`: every register address given by hand" },
+	{ "registers", HEST_OPT_LIST, NULL, NULL,
+	  "memory the VMM backs for the instructions, laid out in order (8-byte aligned): each a mapping of the "
+	  "keys below" },
+	{ "entries", HEST_OPT_LIST, NULL, NULL, "injection instruction entries, in order (each an `instruction` mapping)" },
+	{ "trigger", HEST_OPT_LIST, NULL, NULL,
+	  "the trigger action table (ACPI 6.6 table 18.27) placed after the registers: its entries, usually "
+	  "`action: trigger-error`" },
+	{ "trailing_bytes", HEST_OPT_BYTES, NULL, NULL,
+	  "bytes after the last whole entry, kept verbatim (decompiled tables)" },
+};
+
+static const struct hest_option erst_top_o[] = {
+	{ "table", HEST_OPT_MAP, NULL, NULL, "the ERST header; `signature: ERST` makes the description an ERST" },
+	{ "placement", HEST_OPT_MAP, NULL, "`mode: none`", "`none` only: every register address is given by hand" },
+	{ "entries", HEST_OPT_LIST, NULL, NULL,
+	  "serialization instruction entries, in order (each a `serialization-instruction` mapping)" },
+	{ "trailing_bytes", HEST_OPT_BYTES, NULL, NULL,
+	  "bytes after the last whole entry, kept verbatim (decompiled tables)" },
+};
+
+static const struct hest_name points_v[] = {
+	{ "trigger", HEST_REG_POINTS_TRIGGER, "the trigger action table's address" },
+};
+static const struct hest_names points_names = { points_v, N(points_v) };
+
+static const struct hest_name block_v[] = {
+	{ "set-error-type-with-address", 1, "ACPI 6.6 table 18.30 and the EINJv2 extension header" },
+};
+static const struct hest_names block_names = { block_v, N(block_v) };
+
+static const struct hest_option einj_register_o[] = {
+	{ "name", HEST_OPT_STRING, NULL, NULL, "the register's name, for entries' `register_at` (required)" },
+	{ "size", HEST_OPT_UINT, NULL, "8", "bytes, 1-4096 (a parameter block takes more)" },
+	{ "value", HEST_OPT_UINT, NULL, "0", "initial value (little-endian, the first min(size, 8) bytes)" },
+	{ "bytes", HEST_OPT_BYTES, NULL, NULL, "initial content, at most size bytes (instead of value)" },
+	{ "points_to", HEST_OPT_ENUM, &points_names, NULL,
+	  "the register holds an address placement fills in (GET_TRIGGER_ERROR_ACTION_TABLE reads it)" },
+	{ "block", HEST_OPT_ENUM, &block_names, NULL,
+	  "the register is a parameter block whose fields are set by name beside these keys (its size "
+	  "defaults to the block's; an EINJv2 block takes 32 more bytes per component)" },
+};
+
+static const struct hest_option einj_entry_o[] = {
+	{ "register_at", HEST_OPT_STRING, NULL, NULL,
+	  "name of a register under `registers`: the entry's register address is its (placed)" },
+};
+
 static const struct {
 	const struct hest_option *v;
 	size_t n;
 } groups[] = {
+	[HEST_OPTS_BERT_TOP] = { bert_top_o, N(bert_top_o) },
+	[HEST_OPTS_EINJ_TOP] = { einj_top_o, N(einj_top_o) },
+	[HEST_OPTS_EINJ_REGISTER] = { einj_register_o, N(einj_register_o) },
+	[HEST_OPTS_EINJ_ENTRY] = { einj_entry_o, N(einj_entry_o) },
+	[HEST_OPTS_ERST_TOP] = { erst_top_o, N(erst_top_o) },
 	[HEST_OPTS_TOP] = { top_o, N(top_o) },
 	[HEST_OPTS_TARGET] = { target_o, N(target_o) },
 	[HEST_OPTS_PLACEMENT] = { placement_o, N(placement_o) },

@@ -152,5 +152,26 @@ bool hest_reference_markdown(struct hest_buf *o)
 							       &hest_desc_read_ack, &hest_desc_bank };
 	for (size_t i = 0; i < sizeof(subs) / sizeof(subs[0]) && ok; i++)
 		ok = hest_buf_printf(o, "\n### `%s`: %s\n\n", subs[i]->key, subs[i]->doc) && fields_table(o, subs[i]);
+	/* BERT and EINJ: `table: { signature: BERT }` (or EINJ) selects them */
+	ok = ok && hest_buf_printf(o, "\n### BERT: top level (`table: { signature: BERT }`)\n\n") &&
+	     options_table(o, HEST_OPTS_BERT_TOP);
+	ok = ok && hest_buf_printf(o, "\n### BERT `table`: %s\n\n", hest_desc_bert_header.doc) &&
+	     fields_table(o, &hest_desc_bert_header);
+	ok = ok && hest_buf_printf(o, "\n### EINJ: top level (`table: { signature: EINJ }`)\n\n") &&
+	     options_table(o, HEST_OPTS_EINJ_TOP);
+	ok = ok && hest_buf_printf(o, "\n### EINJ `table`: %s\n\n", hest_desc_einj_header.doc) &&
+	     fields_table(o, &hest_desc_einj_header);
+	ok = ok && hest_buf_printf(o, "\n### EINJ `registers` items\n\n") && options_table(o, HEST_OPTS_EINJ_REGISTER);
+	ok = ok && hest_buf_printf(o, "\n### EINJ `entries` and `trigger` items: %s (%u bytes)\n\n",
+				   hest_desc_einj_entry.title, hest_desc_einj_entry.size) &&
+	     options_table(o, HEST_OPTS_EINJ_ENTRY) && hest_buf_printf(o, "\n") &&
+	     fields_table(o, &hest_desc_einj_entry);
+	ok = ok && hest_buf_printf(o, "\n### ERST: top level (`table: { signature: ERST }`)\n\n") &&
+	     options_table(o, HEST_OPTS_ERST_TOP);
+	ok = ok && hest_buf_printf(o, "\n### ERST `table`: %s\n\n", hest_desc_erst_header.doc) &&
+	     fields_table(o, &hest_desc_erst_header);
+	ok = ok && hest_buf_printf(o, "\n### ERST `entries` items: %s (%u bytes)\n\n", hest_desc_erst_entry.title,
+				   hest_desc_erst_entry.size) &&
+	     fields_table(o, &hest_desc_erst_entry);
 	return ok;
 }

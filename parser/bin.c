@@ -204,6 +204,9 @@ int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hes
 			      "input of %zu bytes is larger than any ACPI table can be (4 GiB)", len);
 		return -1;
 	}
+	const struct hest_table_desc *kind = len >= 4 ? hest_table_desc_by_signature((const char *)p, 4) : NULL;
+	if (kind && kind->kind != HEST_TABLE_HEST)
+		return hest_apei_decode(kind, p, len, file, m, info, d);
 	read_header(p, len, m, info);
 	struct facts fc;
 	memset(&fc, 0, sizeof(fc));

@@ -10,6 +10,7 @@
 #include "suggest.h"
 #include "ytree.h"
 #include "cper_libcper.h"
+#include "cper_desc.h"
 
 struct pctx {
 	const char *file;
@@ -594,6 +595,23 @@ static void parse_root(struct pctx *c, const struct ynode *root)
 	YSEQ_FOREACH(v, it) {
 		parse_section(c, it, i++);
 	}
+}
+
+int hest_cper_desc_parse_node(struct hest_cper_block *b, const char *file, const struct ynode *root,
+			      struct hest_diags *d)
+{
+	struct pctx c = { file, d, b };
+	size_t errors = d->errors;
+	if (hest_cper_block_init(b, HEST_CPER_STATUS_BLOCK) < 0) {
+		ERR(&c, NULL, "out of memory");
+		return -1;
+	}
+	if (root->kind != Y_MAP)
+		ERR(&c, root, "an error record must be a mapping (severity, sections, ...), not %s",
+		    ynode_kind_name(root));
+	else
+		parse_root(&c, root);
+	return d->errors > errors || d->oom ? -1 : 0;
 }
 
 int hest_cper_desc_parse(struct hest_cper_block *b, const char *file, const uint8_t *buf, size_t len,

@@ -13,6 +13,7 @@
 #include "cursor.h"
 #include "suggest.h"
 #include "ytree.h"
+#include "cper_desc.h"
 
 /* What the parser knows of each source of the model beyond the model. */
 struct srcinfo {
@@ -1514,6 +1515,330 @@ static void free_streamed(struct dctx *c)
 	c->npend = c->pendcap = 0;
 }
 
+/* --- BERT and EINJ ---------------------------------------------------- */
+
+/* The kind a description is of: its `table: { signature: ... }` when that
+ * names a kind hestc knows, else HEST (whose parse reports the rest). */
+static const struct hest_table_desc *description_kind(const struct ynode *root)
+{
+	YMAP_FOREACH(root, k, v) {
+		if (!yscalar_is(k, "table") || v->kind != Y_MAP)
+			continue;
+		YMAP_FOREACH(v, tk, tv) {
+			if (yscalar_is(tk, "signature") && tv->kind == Y_SCALAR)
+				return hest_table_desc_by_signature(tv->str, tv->len);
+		}
+	}
+	return NULL;
+}
+
+/* `records:` of a BERT: each item an error status block as `hestc cper`
+ * reads it, encoded one after the other into the boot error region. */
+static void parse_records(struct dctx *c, const struct ynode *seq)
+{
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'records' must be a list of error status blocks, not %s", ynode_kind_name(seq));
+		return;
+	}
+	struct hest_buf region;
+	hest_buf_init(&region);
+	bool ok = true;
+	YSEQ_FOREACH(seq, it) {
+		struct hest_cper_block b;
+		if (hest_cper_desc_parse_node(&b, c->file, it, c->d) == 0 &&
+		    hest_cper_encode(&b, &region, c->file, c->d) < 0)
+			ok = false;
+		hest_cper_block_free(&b);
+	}
+	if (region.oom)
+		ERR(c, seq, "out of memory");
+	else if (region.len > UINT32_MAX)
+		ERR(c, seq, "the records take %zu bytes; a region length is 32-bit", region.len);
+	else if (ok && !hest_model_set_region(c->m, region.p, (uint32_t)region.len))
+		ERR(c, seq, "out of memory");
+	hest_buf_free(&region);
+}
+
+/* `register_at: NAME` of an entry: its register is that memory register
+ * (placed with the blob); the index is kept until placement. */
+static void entry_register_at(struct dctx *c, struct hest_source *s, const struct ynode *map)
+{
+	const struct ynode *v = NULL;
+	YMAP_FOREACH(map, k, kv) {
+		if (yscalar_is(k, "register_at"))
+			v = kv;
+	}
+	if (!v || !want_scalar(c, v, "register_at", "the name of a register under 'registers'"))
+		return;
+	for (size_t i = 0; i < c->m->nregs; i++)
+		if (strcmp(c->m->regs[i].name, v->str) == 0) {
+			if (hest_source_given(s, "register.address")) {
+				ERR(c, v, "give the register as 'register_at' or as 'register: { address }', not both");
+				return;
+			}
+			s->layout.placed = true;
+			s->layout.register_offset = i;
+			s->layout.block_address_pos = pos_of(v);
+			return;
+		}
+	struct suggest sg = SUGGEST_INIT;
+	for (size_t i = 0; i < c->m->nregs; i++)
+		suggest_consider(&sg, v->str, v->len, c->m->regs[i].name);
+	char sbuf[96];
+	ERR(c, v, "register_at: no register named '%s' under 'registers'%s", v->str, suggest_text(&sg, sbuf, sizeof(sbuf)));
+}
+
+/* `entries:` (the EINJ's own) or `trigger:` (the trigger action table). */
+static void parse_entries(struct dctx *c, const struct hest_table_desc *t, const struct ynode *seq, bool trigger)
+{
+	const char *extra[MAX_OPTION_KEYS] = { NULL };
+	if (t->kind == HEST_TABLE_EINJ) /* register_at: registers are an EINJ's */
+		option_keys(HEST_OPTS_EINJ_ENTRY, extra);
+	const char *key = trigger ? "trigger" : t->entries_key;
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'%s' must be a list, not %s", key, ynode_kind_name(seq));
+		return;
+	}
+	size_t i = 0;
+	YSEQ_FOREACH(seq, it) {
+		struct where in = { NULL, trigger ? "trigger entry " : "entry ", "", i++, "" };
+		struct hest_source *s = trigger ? hest_model_add_trigger_entry(c->m, t->entry)
+						: hest_model_add_entry(c->m, t->entry);
+		if (!s) {
+			ERR(c, it, "out of memory");
+			return;
+		}
+		s->pos = pos_of(it);
+		if (it->kind != Y_MAP) {
+			ERR(c, it, "each entry must be a mapping, not %s", ynode_kind_name(it));
+			continue;
+		}
+		parse_struct(c, s, t->entry, 0, 0, it, &in, extra);
+		if (t->kind == HEST_TABLE_EINJ)
+			entry_register_at(c, s, it);
+	}
+}
+
+/* `registers:` of an EINJ: name, size (8), value or bytes, points_to. */
+static void parse_register(struct dctx *c, const struct ynode *map, size_t index)
+{
+	const char *keys[MAX_OPTION_KEYS];
+	option_keys(HEST_OPTS_EINJ_REGISTER, keys);
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *name = NULL, *size = NULL, *value = NULL,
+			   *bytes = NULL, *points = NULL, *block = NULL;
+	const struct hest_struct_desc *bd = NULL; /* `block:` */
+	if (map->kind != Y_MAP) {
+		ERR(c, map, "each register must be a mapping (name, size, value...), not %s", ynode_kind_name(map));
+		return;
+	}
+	YMAP_FOREACH(map, bk, bv) {
+		if (yscalar_is(bk, "block"))
+			block = bv;
+	}
+	if (block) {
+		if (!yscalar_is(block, hest_desc_einj_setwa.key)) {
+			ERR(c, block, "'block' takes '%s' (the parameter block of SET_ERROR_TYPE_WITH_ADDRESS)",
+			    hest_desc_einj_setwa.key);
+			return;
+		}
+		bd = &hest_desc_einj_setwa;
+	}
+	YMAP_FOREACH(map, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, keys);
+		if (x == SIZE_MAX) {
+			if (bd)
+				continue; /* a field of the block, or unknown: parse_struct says which below */
+			char where[40];
+			snprintf(where, sizeof(where), "register #%zu", index);
+			unknown_key(c, k, where, bd, keys);
+			continue;
+		}
+		if (!first_use(c, &seen[x], k))
+			continue;
+		if (yscalar_is(k, "name"))
+			name = v;
+		else if (yscalar_is(k, "size"))
+			size = v;
+		else if (yscalar_is(k, "value"))
+			value = v;
+		else if (yscalar_is(k, "bytes"))
+			bytes = v;
+		else if (yscalar_is(k, "points_to"))
+			points = v;
+	}
+	if (!name) {
+		ERR(c, map, "missing required key 'name' in register #%zu", index);
+		return;
+	}
+	if (!want_scalar(c, name, "name", "a register name") || !valid_name(name) ||
+	    name->len >= HEST_REG_NAME_MAX) {
+		ERR(c, name, "register name '%s': a letter or '_', then letters, digits, '_' or '-', at most %u characters", name->str,
+		    HEST_REG_NAME_MAX - 1);
+		return;
+	}
+	for (size_t i = 0; i < c->m->nregs; i++)
+		if (strcmp(c->m->regs[i].name, name->str) == 0) {
+			ERR(c, name, "register name '%s' is used twice", name->str);
+			return;
+		}
+	uint64_t sz = bd ? bd->size : 8;
+	if (size && (!node_uint(c, size, "size", 4, &sz) || sz == 0 || sz > 4096)) {
+		ERR(c, size, "'size' must be 1 to 4096 bytes");
+		return;
+	}
+	if (bd && sz < bd->size) {
+		ERR(c, size, "a %s block takes at least %u bytes (the EINJv2 header included), not %" PRIu64, bd->key,
+		    bd->size, sz);
+		return;
+	}
+	if (bd && (value || bytes)) {
+		ERR(c, value ? value : bytes, "a %s block is given by its fields, not by '%s'", bd->key,
+		    value ? "value" : "bytes");
+		return;
+	}
+	struct hest_mem_register *r = hest_model_add_register(c->m, name->str, (uint32_t)sz);
+	if (!r) {
+		ERR(c, map, "out of memory");
+		return;
+	}
+	r->pos = pos_of(map);
+	if (bd) { /* its fields by name, through the descriptor */
+		struct hest_source blk;
+		memset(&blk, 0, sizeof(blk));
+		blk.desc = bd;
+		blk.bytes = r->init;
+		blk.len = r->size;
+		blk.type = HEST_ENTRY_TYPE;
+		hest_apply_defaults(bd, r->init);
+		char wbuf[HEST_REG_NAME_MAX + 16];
+		snprintf(wbuf, sizeof(wbuf), "register '%s'", r->name);
+		struct where in = WHERE_TEXT(wbuf);
+		parse_struct(c, &blk, bd, 0, 0, map, &in, keys);
+		if (blk.givencap)
+			free(blk.given);
+	}
+	if (value && bytes)
+		ERR(c, bytes, "give a register's 'value' or its 'bytes', not both");
+	if (value) {
+		uint64_t v;
+		if (node_uint(c, value, "value", sz < 8 ? (unsigned)sz : 8, &v))
+			hest_put_le(r->init, sz < 8 ? (unsigned)sz : 8, v);
+	} else if (bytes) {
+		size_t n = 0;
+		uint8_t *b = node_hex(c, bytes, "bytes", &n);
+		if (b && n > sz)
+			ERR(c, bytes, "'bytes': %zu given, the register is %" PRIu64, n, sz);
+		else if (b)
+			memcpy(r->init, b, n);
+		free(b);
+	}
+	if (points) {
+		if (!yscalar_is(points, "trigger"))
+			ERR(c, points, "'points_to' takes 'trigger' (the register holds the trigger action table's address)");
+		else if (sz != 8)
+			ERR(c, points, "a register that holds an address is 8 bytes, not %" PRIu64, sz);
+		else
+			r->points = HEST_REG_POINTS_TRIGGER;
+	}
+}
+
+static void parse_registers(struct dctx *c, const struct ynode *seq)
+{
+	if (seq->kind != Y_SEQ) {
+		ERR(c, seq, "'registers' must be a list, not %s", ynode_kind_name(seq));
+		return;
+	}
+	size_t i = 0;
+	YSEQ_FOREACH(seq, it) {
+		parse_register(c, it, i++);
+	}
+}
+
+/* A BERT or EINJ description: table, placement, trailing_bytes, and BERT's
+ * records or region bytes, or EINJ's entries. */
+static void parse_apei_root(struct dctx *c, const struct ynode *root, const struct hest_table_desc *t)
+{
+	const char *keys[MAX_OPTION_KEYS];
+	option_keys(t->kind == HEST_TABLE_BERT	 ? HEST_OPTS_BERT_TOP
+		    : t->kind == HEST_TABLE_ERST ? HEST_OPTS_ERST_TOP
+						 : HEST_OPTS_EINJ_TOP,
+		    keys);
+	const struct ynode *seen[MAX_OPTION_KEYS] = { NULL }, *trailing = NULL, *records = NULL, *region = NULL;
+	const struct ynode *entries = NULL, *registers = NULL, *trigger = NULL;
+	if (!hest_model_set_kind(c->m, t->kind)) {
+		ERR(c, root, "out of memory");
+		return;
+	}
+	if (t->kind == HEST_TABLE_BERT)
+		strcpy(c->m->placement.blob, "etc/boot_errors");
+	else if (t->kind == HEST_TABLE_EINJ)
+		strcpy(c->m->placement.blob, "etc/einj_registers");
+	YMAP_FOREACH(root, k, v) {
+		if (!plain_key(c, k))
+			continue;
+		size_t x = key_index(k, keys);
+		if (x == SIZE_MAX) {
+			char where[32];
+			snprintf(where, sizeof(where), "the %s description", t->signature);
+			unknown_key(c, k, where, NULL, keys);
+			continue;
+		}
+		if (!first_use(c, &seen[x], k))
+			continue;
+		if (yscalar_is(k, "table")) {
+			struct where in = WHERE_TEXT("table");
+			parse_struct(c, &c->m->hdr, t->header, 0, 0, v, &in, NULL);
+		} else if (yscalar_is(k, "placement")) {
+			parse_placement(c, v);
+		} else if (yscalar_is(k, "trailing_bytes")) {
+			trailing = v;
+		} else if (yscalar_is(k, "records")) {
+			records = v;
+		} else if (yscalar_is(k, "region")) {
+			region = v;
+		} else if (yscalar_is(k, "registers")) {
+			registers = v;
+		} else if (yscalar_is(k, "trigger")) {
+			trigger = v;
+		} else {
+			entries = v;
+		}
+	}
+	if (registers) /* first: entries name them */
+		parse_registers(c, registers);
+	if (entries)
+		parse_entries(c, t, entries, false);
+	if (trigger) {
+		c->m->has_trigger = true;
+		c->m->trigger_pos = pos_of(trigger);
+		parse_entries(c, t, trigger, true);
+	}
+	if (t->kind == HEST_TABLE_EINJ && c->m->placement.mode == HEST_PLACE_NONE && (registers || trigger))
+		ERR(c, registers ? registers : trigger, "'%s' are memory the VMM backs: they need placement mode fixed "
+			"or linker-loader", registers ? "registers" : "trigger");
+
+	if (trailing)
+		parse_trailing(c, trailing);
+	if (records && region)
+		ERR(c, region, "give the boot error region as 'records' or as 'region' bytes, not both");
+	else if (records)
+		parse_records(c, records);
+	else if (region) {
+		size_t len = 0;
+		uint8_t *b = node_hex(c, region, "region", &len);
+		if (b && (len > UINT32_MAX || !hest_model_set_region(c->m, b, (uint32_t)len)))
+			ERR(c, region, "out of memory");
+		free(b);
+	}
+	if (records || region)
+		c->m->records_pos = pos_of(records ? records : region);
+	if (t->kind == HEST_TABLE_BERT && c->m->placement.mode != HEST_PLACE_NONE && !records && !region)
+		ERR(c, root, "placement mode %s places the boot error region: give its 'records' (or 'region' bytes)",
+		    c->m->placement.mode == HEST_PLACE_FIXED ? "fixed" : "linker-loader");
+}
+
 /* --- profiles (placement.profile, lib/profiles.c) ----------------------------
  *
  * A profile stands for keys a description could write.  Each of its values
@@ -1720,6 +2045,11 @@ static void apply_profile_sources(struct dctx *c)
 
 static void parse_root(struct dctx *c, const struct ynode *root)
 {
+	const struct hest_table_desc *kind = description_kind(root);
+	if (kind && kind->kind != HEST_TABLE_HEST) {
+		parse_apei_root(c, root, kind);
+		return;
+	}
 	size_t errors = c->d->errors;
 	const struct ynode *sources = NULL, *trailing = NULL;
 	const char *top_keys[MAX_OPTION_KEYS];

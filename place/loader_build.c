@@ -92,6 +92,43 @@ uint64_t hest_loader_anchor_offset(const struct hest_model *m, uint64_t tablelen
 	return ((uint64_t)m->placement.table_offset + tablelen + 7) & ~(uint64_t)7;
 }
 
+/* BERT: the region blob, the table's region_address pointing into it. */
+static bool build_bert(const struct hest_model *m, struct hest_loader *l)
+{
+	const struct hest_placement *p = &m->placement;
+	return push_allocate(l, p->blob, p->align, (uint8_t)p->zone, "the boot error region: the error status blocks "
+				"of the previous boot") &&
+	       push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob, p->table_offset + 40, 8,
+		    "BERT region_address -> the boot error region");
+}
+
+/* EINJ: the register blob; every entry register and address-holding
+ * register inside it gets the blob's address added. */
+static bool build_einj(const struct hest_model *m, struct hest_loader *l)
+{
+	const struct hest_placement *p = &m->placement;
+	if (hest_placement_blob_size(m) == 0)
+		return true;
+	bool ok = push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
+				"the EINJ registers and trigger action table the instructions use");
+	for (size_t i = 0; ok && i < m->nsrc; i++)
+		if (m->src[i].layout.placed)
+			ok = push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->blob,
+				  p->table_offset + m->src[i].layout.hest_offset + 8, 8,
+				  "entry %zu register -> its register at 0x%" PRIx64 " of the blob", i,
+				  m->src[i].layout.register_offset);
+	for (size_t i = 0; ok && i < m->nregs; i++)
+		if (m->regs[i].points == HEST_REG_POINTS_TRIGGER)
+			ok = push(l, HEST_LOADER_ADD_POINTER, p->blob, p->blob, m->regs[i].offset, 8,
+				  "register '%s' -> the trigger action table", m->regs[i].name);
+	for (size_t i = 0; ok && i < m->ntrig; i++)
+		if (m->trig[i].layout.placed)
+			ok = push(l, HEST_LOADER_ADD_POINTER, p->blob, p->blob,
+				  (uint32_t)(m->trigger_offset + HEST_EINJ_TRIGGER_HEADER + i * 32 + 8), 8,
+				  "trigger entry %zu register -> its register", i);
+	return ok;
+}
+
 int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_loader *l, struct hest_diags *d)
 {
 	const struct hest_placement *p = &m->placement;
@@ -101,16 +138,21 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 		return -1;
 	}
 	bool ok = true;
+	const char *sig = hest_table_desc_of(m->kind)->signature;
 	if (p->standalone) {
 		uint64_t anchor = hest_loader_anchor_offset(m, tablelen);
 		ok = push_allocate(l, p->tables_blob, p->tables_align, HEST_ZONE_HIGH,
 				   "standalone: the script allocates the ACPI tables blob itself") &&
 		     push(l, HEST_LOADER_ADD_POINTER, p->tables_blob, p->tables_blob, (uint32_t)anchor, 8,
-			  "install anchor at 0x%" PRIx64 " -> the HEST: UEFI firmware installs only tables that an "
+			  "install anchor at 0x%" PRIx64 " -> the %s: UEFI firmware installs only tables that an "
 			  "ADD_POINTER points at, and nothing else in this script does",
-			  anchor);
+			  anchor, sig);
 	}
-	if (hest_placement_blob_size(m) > 0) {
+	if (m->kind == HEST_TABLE_BERT) {
+		ok = ok && build_bert(m, l);
+	} else if (m->kind == HEST_TABLE_EINJ) {
+		ok = ok && build_einj(m, l);
+	} else if (hest_placement_blob_size(m) > 0) {
 		ok = ok && push_allocate(l, p->blob, p->align, (uint8_t)p->zone,
 					 "the reserved region: error status address registers, read-ack registers, "
 					 "error status blocks");
@@ -123,7 +165,7 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 		ok = ok && build_gas_pointers(m, l);
 	}
 	if (ok && push(l, HEST_LOADER_ADD_CHECKSUM, p->tables_blob, NULL, p->table_offset + 9, 0,
-		       "HEST checksum, after every pointer inside it is patched")) {
+		       "%s checksum, after every pointer inside it is patched", sig)) {
 		l->v[l->n - 1].start = p->table_offset;
 		l->v[l->n - 1].length = (uint32_t)tablelen;
 	} else {
@@ -131,7 +173,7 @@ int hest_build_loader(const struct hest_model *m, size_t tablelen, struct hest_l
 	}
 	if (ok && p->hest_address_blob[0]) {
 		ok = push(l, HEST_LOADER_WRITE_POINTER, p->hest_address_blob, p->tables_blob, 0, 8,
-			  "tell the VMM where the HEST is: its address goes back through '%s'", p->hest_address_blob);
+			  "tell the VMM where the %s is: its address goes back through '%s'", sig, p->hest_address_blob);
 		if (ok)
 			l->v[l->n - 1].src_offset = p->table_offset;
 	}

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <hest/encode.h>
 #include <hest/loader.h>
+#include <hest/layout.h>
 #include "place.h"
 
 #define REG_SIZE 8u
@@ -101,6 +102,12 @@ static void assign_offsets(struct hest_model *m)
 
 uint64_t hest_placement_blob_size(const struct hest_model *m)
 {
+	if (m->kind != HEST_TABLE_HEST && m->placement.mode == HEST_PLACE_NONE)
+		return 0;
+	if (m->kind == HEST_TABLE_BERT)
+		return hest_bert_region_size(m);
+	if (m->kind == HEST_TABLE_EINJ)
+		return hest_einj_blob_size(m);
 	uint64_t end = 0;
 	for (size_t i = 0; i < m->nsrc; i++) {
 		const struct hest_source_layout *L = &m->src[i].layout;

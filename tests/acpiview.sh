@@ -16,8 +16,8 @@ same_bytes() {
 	"$HESTC" decompile -q "$1" -o "$T/t.yaml" 2>"$T/t.err" &&
 		"$HESTC" decompile -q "$2" -o "$T/b.yaml" 2>/dev/null &&
 		[ "$(tail -n +2 "$T/t.yaml")" = "$(tail -n +2 "$T/b.yaml")" ] &&
-		"$HESTC" compile -q "$T/t.yaml" -o "$T/rt" 2>/dev/null &&
-		cmp -s "$T/rt/hest.aml" "$2"
+		rm -rf "$T/rt" && "$HESTC" compile -q "$T/t.yaml" -o "$T/rt" 2>/dev/null &&
+		cmp -s "$(ls "$T"/rt/hest.aml "$T"/rt/bert.aml "$T"/rt/einj.aml "$T"/rt/erst.aml 2>/dev/null | head -n 1)" "$2"
 }
 
 n=0 bad=

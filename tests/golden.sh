@@ -1,5 +1,6 @@
 #!/bin/sh
-# Golden tests: every examples/NAME.yaml compiles to exactly tests/golden/NAME.aml.
+# Golden tests: every examples/NAME.yaml compiles to exactly tests/golden/NAME.aml
+# (its hest.aml, or bert.aml / einj.aml for a BERT or EINJ description).
 #
 #   tests/golden.sh               compare (make check)
 #   tests/golden.sh --regenerate  rewrite the goldens (make regen-golden); the
@@ -24,11 +25,18 @@ examples=$top_srcdir/examples
 golden=$top_srcdir/tests/golden
 iasl_reference=$golden/iasl/hest-template.aml
 
-# compile NAME DIR: examples/NAME.yaml -> DIR/hest.aml; diagnostics kept in DIR.log
+# compile NAME DIR: examples/NAME.yaml -> DIR/hest.aml (or bert.aml, einj.aml),
+# copied to DIR/table.aml; diagnostics kept in DIR.log
 compile() {
 	mkdir -p "$2" &&
-		"$HESTC" compile -q "$examples/$1.yaml" -o "$2" >"$2.log" 2>&1 &&
-		test -s "$2/hest.aml"
+		"$HESTC" compile -q "$examples/$1.yaml" -o "$2" >"$2.log" 2>&1 || return 1
+	for t in hest bert einj erst; do
+		if [ -s "$2/$t.aml" ]; then
+			cp "$2/$t.aml" "$2/table.aml"
+			return 0
+		fi
+	done
+	return 1
 }
 
 # same_bytes GOT WANT: cmp, with the first differing bytes on failure
@@ -65,7 +73,7 @@ for yaml in "$examples"/*.yaml; do
 	fi
 	if $regenerate; then
 		mkdir -p "$golden" &&
-			cp "$out/hest.aml" "$golden/$name.aml.tmp" &&
+			cp "$out/table.aml" "$golden/$name.aml.tmp" &&
 			mv "$golden/$name.aml.tmp" "$golden/$name.aml"
 		check "$name: golden regenerated ($(wc -c <"$golden/$name.aml") bytes)" test -s "$golden/$name.aml"
 		continue
@@ -74,12 +82,12 @@ for yaml in "$examples"/*.yaml; do
 		not_ok "$name: golden tests/golden/$name.aml exists (run make regen-golden and review it)"
 		continue
 	fi
-	check "$name: hest.aml equals tests/golden/$name.aml" same_bytes "$out/hest.aml" "$golden/$name.aml"
+	check "$name: the table equals tests/golden/$name.aml" same_bytes "$out/table.aml" "$golden/$name.aml"
 
 	# Determinism: a second compilation gives the same bytes.
 	again=$scratch/$name.again
 	if compile "$name" "$again"; then
-		check "$name: compiling twice gives identical bytes" same_bytes "$again/hest.aml" "$out/hest.aml"
+		check "$name: compiling twice gives identical bytes" same_bytes "$again/table.aml" "$out/table.aml"
 	else
 		not_ok "$name: compiles a second time"
 		show_log "$again.log"

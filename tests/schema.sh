@@ -69,6 +69,14 @@ contexts = {
     "ssdt": lambda k: "ssdt: {%s: 0}\nsources: [{%s}]\n" % (k, ghes),
     "event": lambda k: "sources: [{type: ghes, id: 0, notification: {type: gsiv}, event: {%s: 0}}]\n" % k,
 }
+# BERT and EINJ descriptions (table.signature selects them)
+contexts["bert-description"] = lambda k: "table: {signature: BERT}\n%s: 0\n" % k if k != "table" else None
+contexts["einj-description"] = lambda k: "table: {signature: EINJ}\n%s: 0\n" % k if k != "table" else None
+contexts["erst-description"] = lambda k: "table: {signature: ERST}\n%s: 0\n" % k if k != "table" else None
+contexts["erst-entry"] = lambda k: ("table: {signature: ERST}\nentries: [{action: end, instruction: noop, %s: 0}]\n" % k
+                                    if k not in ("action", "instruction") else None)
+contexts["einj-entry"] = lambda k: ("table: {signature: EINJ}\nentries: [{action: noop, instruction: noop, %s: 0}]\n" % k
+                                    if k not in ("action", "instruction") else None)
 for name, d in defs.items():
     if name.startswith("source-"):
         t = name[len("source-"):]

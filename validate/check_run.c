@@ -98,6 +98,11 @@ static int run_uncached(const struct hest_model *m, const struct hest_validate_o
 int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d)
 {
 	struct hest_vcache *vc = o->cache;
+	if (m->kind != HEST_TABLE_HEST) {
+		bool oom_before = d->oom;
+		hest_apei_validate(m, o, d);
+		return d->oom && !oom_before ? -1 : 0;
+	}
 	/* with the cache, unless no copy of the settings could be kept */
 	if (vc && vcache_settings(vc, o))
 		return run_passes(m, o, d, &vc->mm, vc);

@@ -562,6 +562,15 @@ static int run(const struct hest_model *m, const struct hest_decode_info *info, 
 int hest_linux_summarize(const struct hest_model *m, const struct hest_decode_info *info, enum hest_arch arch,
 			 unsigned phys_bits, struct hest_linux_summary *s)
 {
+	if (m->kind != HEST_TABLE_HEST) { /* a BERT or EINJ: its own driver, its own rules (check_apei.c) */
+		memset(s, 0, sizeof(*s));
+		s->arch = arch;
+		s->table = HEST_LINUX_TABLE_REFUSED;
+		snprintf(s->table_reason, sizeof(s->table_reason), "not a HEST: Linux reads the %s with %s",
+			 hest_table_desc_of(m->kind)->signature,
+			 m->kind == HEST_TABLE_BERT ? "drivers/acpi/apei/bert.c" : "the einj module");
+		return 0;
+	}
 	return run(m, info, arch, phys_bits, s, NULL, true);
 }
 

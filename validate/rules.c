@@ -11,6 +11,7 @@ static const struct hest_rule_table *const parts[] = {
 	&hest_rules_cper_part,
 	&hest_rules_val_part,
 	&hest_rules_ssdt_part,
+	&hest_rules_apei_part,
 };
 
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
@@ -41,6 +42,7 @@ static const struct hest_rule_table *const search_order[] = {
 	&hest_rules_cper_part,
 	&hest_rules_loader_part,
 	&hest_rules_ssdt_part,
+	&hest_rules_apei_part,
 };
 
 _Static_assert(sizeof(search_order) / sizeof(search_order[0]) == NPARTS, "every part is searched");

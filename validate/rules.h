@@ -17,4 +17,5 @@ extern const struct hest_rule_table hest_rules_loader_part; /* placement and loa
 extern const struct hest_rule_table hest_rules_cper_part; /* CPER blocks and GHES block sizes (rules_cper.c) */
 extern const struct hest_rule_table hest_rules_ssdt_part; /* hestval validate --ssdt: event paths (rules_ssdt.c) */
 extern const struct hest_rule_table hest_rules_val_part; /* hestval validate: table, structures, GAS, loader, Linux (rules_val.c) */
+extern const struct hest_rule_table hest_rules_apei_part; /* BERT and EINJ (rules_apei.c) */
 #endif

@@ -67,6 +67,11 @@ int hest_decode_table(const uint8_t *p, size_t len, const char *file, struct hes
 /* Length of the structure of `type` whose image starts at p (len bytes
  * available): fixed part plus banks.  0 for types without a descriptor; the
  * fixed size when the bank count itself is out of reach. */
+/* hest_decode_table for a BERT or EINJ (called by it for those
+ * signatures): the header, EINJ's entries, the rest as trailing bytes. */
+int hest_apei_decode(const struct hest_table_desc *t, const uint8_t *p, size_t len, const char *file,
+		     struct hest_model *m, struct hest_decode_info *info, struct hest_diags *d);
+
 uint32_t hest_struct_len(unsigned type, const uint8_t *p, size_t len);
 
 /* Finds the ACPI table with signature `sig` (4 characters) in a blob of

@@ -56,6 +56,12 @@ int hest_decompile(const uint8_t *p, size_t len, const char *file, const struct 
 /* Writes iasl data-table source for a compiled model (`table`, `len`: the
  * bytes hest_encode_table produced for it).  Returns 0, or -1 with
  * diagnostics when iasl could not reproduce the table from source. */
+/* hest_decompile of a BERT with its boot error region's bytes (`region:` in
+ * the description, so that compiling it gives region_length and the region
+ * blob back); an error for another table. */
+int hest_decompile_region(const uint8_t *p, size_t len, const char *file, const uint8_t *region, size_t rlen,
+			  const struct hest_yaml_options *o, struct hest_buf *out, struct hest_diags *d);
+
 int hest_emit_dsl(const struct hest_model *m, const uint8_t *table, size_t len, struct hest_buf *out,
 		  struct hest_diags *d);
 

@@ -81,6 +81,46 @@ extern const struct hest_struct_desc hest_desc_bank;
 extern const struct hest_struct_desc hest_desc_read_ack;
 extern const struct hest_names hest_notify_type_names;
 
+/* The other APEI tables (lib/apei_fields.c). */
+extern const struct hest_struct_desc hest_desc_bert_header; /* 48 bytes */
+extern const struct hest_struct_desc hest_desc_einj_header; /* 48 bytes */
+extern const struct hest_struct_desc hest_desc_einj_entry;  /* 32 bytes, also the trigger table's */
+extern const struct hest_struct_desc hest_desc_einj_setwa;  /* 44 bytes: the parameter block and EINJv2 header */
+#define HEST_EINJ_SETWA_V1_SIZE 36u   /* what Linux maps without EINJv2 */
+#define HEST_EINJ_V2_COMPONENT_SIZE 32u
+extern const struct hest_names hest_einj_action_names;
+extern const struct hest_names hest_einj_instruction_names;
+extern const struct hest_struct_desc hest_desc_erst_header; /* 48 bytes */
+extern const struct hest_struct_desc hest_desc_erst_entry;  /* 32 bytes */
+extern const struct hest_names hest_erst_action_names;
+extern const struct hest_names hest_erst_instruction_names;
+
+/* The table kinds one model carries: a signature, its header structure and,
+ * for tables of uniform entries (EINJ), the entry structure and the YAML key
+ * of their list.  HEST's own typed error sources are the exception the
+ * passes know (entry NULL, sources:); BERT has no entries. */
+enum hest_table_kind {
+	HEST_TABLE_HEST = 0,
+	HEST_TABLE_BERT = 1,
+	HEST_TABLE_EINJ = 2,
+	HEST_TABLE_ERST = 3,
+};
+
+struct hest_table_desc {
+	enum hest_table_kind kind;
+	const char *signature;                /* "BERT" */
+	const char *name;                     /* file names: "bert" -> bert.aml */
+	const struct hest_struct_desc *header;
+	const struct hest_struct_desc *entry; /* uniform entries, or NULL */
+	const char *entries_key;              /* "entries", or NULL */
+	const char *doc;
+};
+
+const struct hest_table_desc *hest_table_descs(size_t *n);
+const struct hest_table_desc *hest_table_desc_of(enum hest_table_kind kind);
+/* The kind of a 4-character signature, or NULL. */
+const struct hest_table_desc *hest_table_desc_by_signature(const char *sig, size_t len);
+
 /* The HEST error source descriptors, in type order. */
 const struct hest_struct_desc *const *hest_source_descs(size_t *n);
 const struct hest_struct_desc *hest_source_desc_by_type(unsigned type);

@@ -17,6 +17,17 @@ extern "C" {
  * placement, then hest_check_description.  Returns 0, or -1 with
  * diagnostics. */
 int hest_compile(struct hest_model *m, struct hest_diags *d);
+/* hest_compile's placement for BERT and EINJ (place/apei.c). */
+int hest_place_apei(struct hest_model *m, struct hest_diags *d);
+/* The BERT region blob's size: the larger of region_length and the
+ * records' bytes. */
+uint64_t hest_bert_region_size(const struct hest_model *m);
+/* The EINJ blob's size: its registers and trigger action table. */
+uint64_t hest_einj_blob_size(const struct hest_model *m);
+/* bert-layout.json / einj-layout.json (emit/apei_layout.c): the placement,
+ * and the region or the registers and trigger table with their offsets
+ * (addresses with fixed placement). */
+int hest_emit_apei_layout_json(const struct hest_model *m, struct hest_buf *o, struct hest_diags *d);
 
 /* The description checks of a laid-out model, at YAML positions: a
  * notification type target.arch cannot raise (HEST-NOTIFY-ARCH), and with

@@ -192,8 +192,32 @@ struct hest_ssdt {
 
 #define HEST_MAX_TYPE_CACHED 15u /* the types of ACPI 6.5 (0-11) and some room */
 
+/* EINJ: memory the VMM backs for the instructions (`registers:`), laid out
+ * in the placement blob in order, each 8-byte aligned.  An entry's
+ * `register_at: NAME` points its register at one (struct hest_source's
+ * layout.placed, layout.register_offset: the register's index until
+ * placement, its blob offset after). */
+#define HEST_REG_NAME_MAX 40u
+enum hest_reg_points {
+	HEST_REG_POINTS_NONE = 0,
+	HEST_REG_POINTS_TRIGGER = 1, /* holds the trigger action table's address */
+};
+struct hest_mem_register {
+	char name[HEST_REG_NAME_MAX];
+	uint32_t offset;     /* in the blob (placement) */
+	uint32_t size;       /* bytes, 8 unless given */
+	uint8_t *init;       /* initial content, size bytes (model storage) */
+	enum hest_reg_points points;
+	struct hest_pos pos;
+};
+
+/* The type code of a uniform table entry (an EINJ instruction): no HEST
+ * type, never cached (hest_model_add_entry). */
+#define HEST_ENTRY_TYPE 0x10000u
+
 struct hest_model {
 	const char *file;                   /* input name for diagnostics (not owned) */
+	enum hest_table_kind kind;          /* HEST, BERT, EINJ (hest_model_set_kind) */
 	struct hest_source hdr;             /* ACPI header + error source count, as a
 					       structure of hest_desc_header (40 bytes) */
 	enum hest_arch arch;
@@ -208,6 +232,23 @@ struct hest_model {
 	 * checksum.  Owned; NULL when there are none. */
 	uint8_t *trailing;
 	uint32_t trailing_len;
+	/* BERT: the boot error region's content (`records:`, or a region given
+	 * to the decoder), owned; NULL when there is none. */
+	uint8_t *region;
+	uint32_t region_len;
+	const char *region_file;            /* the file the region came from (not owned; hestval --region), or NULL */
+	struct hest_pos records_pos;        /* the `records:` key (line 0: not given) */
+	/* EINJ: the memory registers (malloc'd array) and the trigger action
+	 * table's entries (`trigger:`, malloc'd array of detached entries whose
+	 * images are model storage), placed after the registers at
+	 * trigger_offset of the blob. */
+	struct hest_mem_register *regs;
+	size_t nregs;
+	struct hest_source *trig;
+	size_t ntrig;
+	bool has_trigger;
+	uint32_t trigger_offset;
+	struct hest_pos trigger_pos;
 	/* Each source type's image with its defaults applied, made the first
 	 * time a source of the type is added (owned; a cache of
 	 * hest_model_add_source, copied for each further source). */
@@ -241,6 +282,25 @@ bool hest_source_set_name(struct hest_model *m, struct hest_source *s, const cha
 /* s's image becomes `len` bytes: the first min(len, s->len) kept, the rest
  * zero.  False when out of memory (s unchanged). */
 bool hest_source_resize(struct hest_model *m, struct hest_source *s, uint32_t len);
+
+/* Makes m (just initialised or reset) a model of another table kind: its
+ * header becomes that kind's header structure with its defaults.  False
+ * when out of memory. */
+bool hest_model_set_kind(struct hest_model *m, enum hest_table_kind kind);
+/* Appends a uniform entry of the model's kind (an EINJ instruction) with
+ * the entry descriptor's defaults; NULL on OOM. */
+struct hest_source *hest_model_add_entry(struct hest_model *m, const struct hest_struct_desc *d);
+/* Replaces the BERT region's content with a copy of p[0..len).  False when
+ * out of memory. */
+bool hest_model_set_region(struct hest_model *m, const uint8_t *p, uint32_t len);
+/* Appends a memory register of `size` zero bytes; NULL on OOM. */
+struct hest_mem_register *hest_model_add_register(struct hest_model *m, const char *name, uint32_t size);
+/* Appends a trigger action table entry with the descriptor's defaults;
+ * NULL on OOM. */
+struct hest_source *hest_model_add_trigger_entry(struct hest_model *m, const struct hest_struct_desc *d);
+/* Bytes of the EINJ trigger action table: its 16-byte header and entries. */
+#define HEST_EINJ_TRIGGER_HEADER 16u
+uint32_t hest_einj_trigger_size(const struct hest_model *m);
 
 /* Defaults of the header and placement (QEMU's layout). */
 void hest_placement_defaults(struct hest_placement *p);

@@ -40,6 +40,11 @@ enum hest_option_group {
 	HEST_OPTS_SOURCE,    /* name, type, block_address, ... (beside the wire fields) */
 	HEST_OPTS_SSDT,      /* `ssdt:` names of the error device and event plumbing */
 	HEST_OPTS_EVENT,     /* a source's `event:` */
+	HEST_OPTS_BERT_TOP,  /* a BERT description: table, placement, records/region, trailing_bytes */
+	HEST_OPTS_EINJ_TOP,  /* an EINJ description: table, placement, registers, entries, trigger, ... */
+	HEST_OPTS_EINJ_REGISTER, /* an item of an EINJ's `registers:` */
+	HEST_OPTS_EINJ_ENTRY,    /* an EINJ entry's keys beside the wire fields */
+	HEST_OPTS_ERST_TOP,  /* an ERST description: table, placement, entries, trailing_bytes */
 };
 
 /* Names of the non-wire enums (placement mode, zone, ...). */

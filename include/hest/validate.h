@@ -71,6 +71,12 @@ struct hest_validate_options {
  * rules add nothing.  Returns 0, or -1 on allocation failure. */
 int hest_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d);
 
+/* The BERT and EINJ rules (hest_validate runs them for those kinds);
+ * hest_apei_check runs them with the catalogue's severities on a compiled
+ * description. */
+void hest_apei_validate(const struct hest_model *m, const struct hest_validate_options *o, struct hest_diags *d);
+void hest_apei_check(const struct hest_model *m, struct hest_diags *d);
+
 /* --- loader cross-check ------------------------------------------------ */
 
 /* A loader script run over its fw_cfg files by each firmware model, and

@@ -83,8 +83,11 @@ def cmd_companion(a):
     hest_off = int(place["table_offset"])
     with open(a.hest, "rb") as f:
         hest = f.read()
-    if hest[:4] != b"HEST" or len(hest) != layout["table"]["length"]:
-        sys.exit("companion: %s is not the HEST hest-layout.json describes" % a.hest)
+    # the HEST, or a BERT or EINJ with its bert-/einj-layout.json
+    sig = bytes(hest[:4])
+    if sig not in (b"HEST", b"BERT", b"EINJ") or len(hest) != layout["table"]["length"]:
+        sys.exit("companion: %s is not the table %s describes" % (a.hest, a.layout))
+    sig = sig.decode()
     tabs = {}
     for name in mach["tables"]:
         with open("%s/%s.bin" % (a.tables, name), "rb") as f:
@@ -95,7 +98,7 @@ def cmd_companion(a):
     # etc/acpi/tables: on q35 FACS first (64 bytes, 64-byte aligned: the
     # blob is allocated with align 64); the HEST where hestc was told it
     # sits, then the rest, each 8-byte aligned.
-    offs = {"HEST": hest_off}
+    offs = {sig: hest_off}
     if mach["facs"]:
         if hest_off < 64 or hest_off % 8:
             sys.exit("companion: table_offset 0x%x must be >= 0x40 and 8-byte aligned (FACS sits at 0)" % hest_off)
@@ -130,7 +133,7 @@ def cmd_companion(a):
     for name in mach["tables"]:
         if name not in ("DSDT", "FACP"):
             place_table(name, tabs[name])
-    listed = list(mach["listed"]) + ["HEST"]
+    listed = list(mach["listed"]) + [sig]
     xsdt = bytearray(acpi_header(b"XSDT", TABLE_HEADER + 8 * len(listed), 1, b"E2E XSDT"))
     for name in listed:
         xsdt += struct.pack("<Q", offs[name])

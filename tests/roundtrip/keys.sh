@@ -116,7 +116,9 @@ fi
 # What cannot be a HEST is refused (exit 1) with a reason.
 head -c 30 "$ghes" >"$scratch/short.aml"
 { printf 'APIC'; tail -c +5 "$ghes"; } >"$scratch/apic.aml"
-for c in "short.aml:a HEST starts with a 40-byte header" "apic.aml:not a HEST: the signature is 'APIC'"; do
+{ printf 'BERT'; tail -c +5 "$ghes" | head -c 40; } >"$scratch/short-bert.aml"
+for c in "short.aml:a HEST starts with a 40-byte header" "apic.aml:not a HEST, BERT, EINJ or ERST: the signature is 'APIC'" \
+	"short-bert.aml:a BERT starts with a 48-byte header"; do
 	f=${c%%:*} msg=${c#*:}
 	rc=0
 	"$HESTC" decompile "$scratch/$f" -o "$scratch/$f.yaml" 2>"$scratch/$f.err" || rc=$?

@@ -25,7 +25,9 @@ static uint32_t next(void)
 
 static bool same_bytes(const struct hest_model *m, const uint8_t *p, size_t len)
 {
-	size_t head = len < HEST_SOURCES_OFFSET ? len : HEST_SOURCES_OFFSET;
+	/* a BERT or EINJ: its 48-byte header, entries, then trailing bytes */
+	size_t hsize = m->kind == HEST_TABLE_HEST ? HEST_SOURCES_OFFSET : m->hdr.len;
+	size_t head = len < hsize ? len : hsize;
 	if (memcmp(m->hdr.bytes, p, head) != 0)
 		return false;
 	size_t at = head;
@@ -34,6 +36,11 @@ static bool same_bytes(const struct hest_model *m, const uint8_t *p, size_t len)
 		if (at + s->len > len || memcmp(s->bytes, p + at, s->len) != 0 || s->layout.hest_offset != at)
 			return false;
 		at += s->len;
+	}
+	if (m->kind != HEST_TABLE_HEST && m->trailing_len) {
+		if (at + m->trailing_len > len || memcmp(m->trailing, p + at, m->trailing_len) != 0)
+			return false;
+		at += m->trailing_len;
 	}
 	return at == len;
 }

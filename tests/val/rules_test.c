@@ -22,7 +22,7 @@ static const struct {
 } parts[] = {
 	{ "rules_table.c", &hest_rules_table_part }, { "rules_loader.c", &hest_rules_loader_part },
 	{ "rules_cper.c", &hest_rules_cper_part },   { "rules_val.c", &hest_rules_val_part },
-	{ "rules_ssdt.c", &hest_rules_ssdt_part },
+	{ "rules_ssdt.c", &hest_rules_ssdt_part },   { "rules_apei.c", &hest_rules_apei_part },
 };
 #define NPARTS (sizeof(parts) / sizeof(parts[0]))
 
