@@ -6,6 +6,9 @@
 #include <string.h>
 #include <hest/cper.h>
 
+/* hest_cper_random_options.kinds has a bit per kind. */
+_Static_assert(HEST_CPER_NKINDS <= 32, "the kinds mask needs a wider type");
+
 /* splitmix64: small, fast, and every seed is a good one. */
 struct rng {
 	uint64_t s;
@@ -269,7 +272,7 @@ int hest_cper_random(struct hest_cper_block *b, uint64_t seed, const struct hest
 {
 	struct rng r = { seed };
 	int form = o && o->form >= 0 ? o->form : chance(&r, 25) ? HEST_CPER_RECORD : HEST_CPER_STATUS_BLOCK;
-	uint32_t kinds = o && o->kinds ? o->kinds : (1u << HEST_CPER_NKINDS) - 1;
+	uint32_t kinds = o && o->kinds ? o->kinds : (uint32_t)((UINT64_C(1) << HEST_CPER_NKINDS) - 1);
 	unsigned max_sections = o && o->max_sections ? o->max_sections : 4;
 	uint64_t max_bytes = o && o->max_bytes ? o->max_bytes : 4096;
 	enum hest_cper_kind pick[HEST_CPER_NKINDS];
