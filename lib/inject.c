@@ -11,6 +11,7 @@
 #include <sys/vfs.h>
 #include <time.h>
 #include <unistd.h>
+#include "digits.h"
 #include <hest/inject.h>
 
 /* --- the map ------------------------------------------------------------------ */
@@ -84,21 +85,8 @@ static const char *parse_size(const char *s, char stop, uint64_t *v)
 		p += 2;
 	}
 	const char *digits = p;
-	for (;; p++) {
-		unsigned d;
-		if (*p >= '0' && *p <= '9')
-			d = (unsigned)(*p - '0');
-		else if (base == 16 && *p >= 'a' && *p <= 'f')
-			d = (unsigned)(*p - 'a' + 10);
-		else if (base == 16 && *p >= 'A' && *p <= 'F')
-			d = (unsigned)(*p - 'A' + 10);
-		else
-			break;
-		if (x > (UINT64_MAX - d) / base)
-			return NULL;
-		x = x * base + d;
-	}
-	if (p == digits)
+	p = hest_scan_digits(digits, base, &x);
+	if (!p || p == digits)
 		return NULL;
 	unsigned shift = 0;
 	switch (*p) {

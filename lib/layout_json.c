@@ -3,6 +3,7 @@
  * the keys hestc compile --emit json writes (docs/placement.md). */
 #include <stdlib.h>
 #include <string.h>
+#include "digits.h"
 #include <hest/inject.h>
 
 enum jt { J_NULL, J_BOOL, J_NUM, J_STR, J_ARR, J_OBJ };
@@ -296,22 +297,8 @@ static bool uint_of(struct jp *c, const struct jv *o, const char *key, bool requ
 		return false;
 	}
 	uint64_t x = 0;
-	const char *p = s;
-	for (; *p; p++) {
-		unsigned d;
-		if (*p >= '0' && *p <= '9')
-			d = (unsigned)(*p - '0');
-		else if (base == 16 && *p >= 'a' && *p <= 'f')
-			d = (unsigned)(*p - 'a' + 10);
-		else if (base == 16 && *p >= 'A' && *p <= 'F')
-			d = (unsigned)(*p - 'A' + 10);
-		else
-			break;
-		if (x > (UINT64_MAX - d) / base)
-			break;
-		x = x * base + d;
-	}
-	if (p == s || *p || x > max) {
+	const char *p = s ? hest_scan_digits(s, base, &x) : NULL;
+	if (!p || p == s || *p || x > max) {
 		JERR(c, v->at, "'%s' is not an unsigned integer up to 0x%llx", key, (unsigned long long)max);
 		return false;
 	}
