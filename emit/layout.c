@@ -124,6 +124,10 @@ static int reserve_items(const struct hest_model *m, struct reserve_item **out, 
 		uint64_t last = L->block_address + L->block_size - 1;
 		it[k++] = (struct reserve_item){ L->block_address & ~page_mask, last | page_mask, i };
 	}
+	if (!k) { /* fixed placement of sources that need no memory */
+		free(it);
+		return 0;
+	}
 	qsort(it, k, sizeof(*it), reserve_item_cmp);
 	*out = it;
 	*n = k;
