@@ -12,8 +12,8 @@ static void usage(const struct cli_program *p, FILE *f)
 	for (size_t i = 0; i < p->ncommands; i++)
 		fprintf(f, "  %-11s %s\n", p->commands[i].name, p->commands[i].summary);
 	fprintf(f, "\nRun '%s COMMAND --help' for a command's options.\n"
-		   "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error.\n",
-		p->prog);
+		   "Exit status: 0 success, 1 the input has errors, 2 usage or I/O error%s.\n",
+		p->prog, p->exit_more);
 }
 
 int cli_dispatch(const struct cli_program *p, int argc, char **argv)

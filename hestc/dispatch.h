@@ -15,6 +15,7 @@ struct cli_program {
 	const char *about; /* one line under the usage */
 	const struct cli_command *commands;
 	size_t ncommands;
+	const char *exit_more; /* exit statuses past 2, ", 3 ..." (or "") */
 };
 
 /* Runs the command argv[1] names; returns the exit status. */

@@ -16,8 +16,8 @@ static const struct cli_command commands[] = {
 int main(int argc, char **argv)
 {
 	static const struct cli_program program = {
-		"hestc", "Compile YAML descriptions of hardware error sources into ACPI HEST tables.", commands,
-		sizeof(commands) / sizeof(commands[0])
+		"hestc", "Compile YAML descriptions of hardware error sources into ACPI HEST (and BERT, EINJ, ERST) tables.", commands,
+		sizeof(commands) / sizeof(commands[0]), ", 3 the wait of hestc inject ran out"
 	};
 	return cli_dispatch(&program, argc, argv);
 }

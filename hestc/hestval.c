@@ -11,7 +11,7 @@
 const char *const hestval_prog = "hestval";
 
 static const struct cli_command commands[] = {
-	{ "validate", hestval_cmd_validate, "check HEST tables (raw, acpidump text, fw_cfg directory), loader scripts and blobs" },
+	{ "validate", hestval_cmd_validate, "check HEST, BERT, EINJ, ERST tables (raw, acpidump text, fw_cfg directory), loader scripts and blobs" },
 	{ "rules", hestval_cmd_rules, "print the rule catalogue (id, default severity, summary, citation)" },
 	{ "cper", hestval_cmd_cper, "decode and check an error status block or CPER record" },
 };
@@ -40,8 +40,8 @@ int hestval_cmd_rules(int argc, char **argv)
 int main(int argc, char **argv)
 {
 	static const struct cli_program program = {
-		"hestval", "Validate ACPI HEST tables against ACPI 6.5, UEFI 2.10 and what Linux accepts.", commands,
-		sizeof(commands) / sizeof(commands[0])
+		"hestval", "Validate ACPI HEST, BERT, EINJ and ERST tables against ACPI 6.6, UEFI 2.11 and what Linux accepts.", commands,
+		sizeof(commands) / sizeof(commands[0]), ""
 	};
 	return cli_dispatch(&program, argc, argv);
 }
