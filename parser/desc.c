@@ -1815,6 +1815,12 @@ static void parse_apei_root(struct dctx *c, const struct ynode *root, const stru
 		c->m->trigger_pos = pos_of(trigger);
 		parse_entries(c, t, trigger, true);
 	}
+	for (size_t i = 0; !trigger && i < c->m->nregs; i++)
+		if (c->m->regs[i].points == HEST_REG_POINTS_TRIGGER)
+			hest_diag_add(c->d, HEST_SEV_ERROR, NULL,
+				      (struct hest_loc){ c->file, c->m->regs[i].pos.line, c->m->regs[i].pos.col, false, 0 },
+				      "register '%s' holds the trigger action table's address, but the description has "
+				      "no 'trigger:' (give 'trigger: []' for a table without actions)", c->m->regs[i].name);
 	if (t->kind == HEST_TABLE_EINJ && c->m->placement.mode == HEST_PLACE_NONE && (registers || trigger))
 		ERR(c, registers ? registers : trigger, "'%s' are memory the VMM backs: they need placement mode fixed "
 			"or linker-loader", registers ? "registers" : "trigger");
