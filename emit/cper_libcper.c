@@ -12,12 +12,12 @@
 
 /* --- a JSON tree ------------------------------------------------------------ */
 
-enum jkind { J_OBJ, J_ARR, J_INT, J_STR, J_BOOL };
+enum jkind { J_OBJ, J_ARR, J_INT, J_STR, J_BOOL, J_SINT };
 
 struct jv {
 	enum jkind kind;
 	char *key;          /* member name in an object (NULL in an array) */
-	uint64_t i;         /* J_INT, J_BOOL */
+	uint64_t i;         /* J_INT, J_BOOL; J_SINT: an int64_t */
 	char *s;            /* J_STR */
 	size_t slen;
 	struct jv *first, *last, *next;
@@ -121,6 +121,9 @@ static void jv_print(struct hest_buf *o, const struct jv *v, unsigned depth)
 	switch (v->kind) {
 	case J_INT:
 		hest_buf_printf(o, "%" PRIu64, v->i);
+		return;
+	case J_SINT:
+		hest_buf_printf(o, "%" PRId64, (int64_t)v->i);
 		return;
 	case J_BOOL:
 		hest_buf_printf(o, "%s", v->i ? "true" : "false");
@@ -252,6 +255,10 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	case HEST_LC_INT:
 		if ((x = jv_at(c, obj, r->path, J_INT)) != NULL)
 			x->i = v;
+		break;
+	case HEST_LC_INT32:
+		if ((x = jv_at(c, obj, r->path, J_SINT)) != NULL)
+			x->i = (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 		break;
 	case HEST_LC_HEX:
 		hex(buf, sizeof(buf), r->unknown, v);

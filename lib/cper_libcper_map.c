@@ -508,7 +508,7 @@ static const struct hest_lc_row rows[] = {
 	 * u32 instance id), over rasdaemon's type/subtype, instance/socket and ERR<n>STATUS */
 	RB("ampere", "ampere_type", "typeId", HEST_LC_INT, 0, 16),
 	RB("ampere", "instance", "subTypeId", HEST_LC_INT, 0, 16),
-	R("ampere", "error_status", "instanceId", HEST_LC_INT),
+	R("ampere", "error_status", "instanceId", HEST_LC_INT32), /* json_object_new_int() */
 
 	/* FRU memory poison: libcper has no decoder (cper-section.c); its bytes, as Unknown */
 	R("fru-memory-poison", NULL, "data", HEST_LC_BASE64),

@@ -243,6 +243,24 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 		if (int_of(c, n, r->path, range_max(r, f), &v))
 			put(c, n, im, r, f, v);
 		return;
+	case HEST_LC_INT32: {
+		/* json_object_get_int(): a 32-bit signed integer (larger ones are clamped) */
+		bool neg = n->kind == Y_SCALAR && !n->quoted && n->len > 1 && n->str[0] == '-';
+		struct ynode m = *n;
+		if (neg) {
+			m.str++;
+			m.len--;
+		}
+		if (!int_of(c, &m, r->path, UINT64_MAX, &v))
+			return;
+		if (v > (neg ? (uint64_t)1 << 31 : ((uint64_t)1 << 31) - 1)) {
+			ERR(c, n, "libcper's '%s': %s is not a 32-bit signed integer, which libcper reads it as "
+				  "(json_object_get_int), so it cannot be represented exactly", r->path, n->str);
+			return;
+		}
+		put(c, n, im, r, f, neg ? (uint32_t)(0 - (uint32_t)v) : v);
+		return;
+	}
 	case HEST_LC_HEX:
 	case HEST_LC_STATE:
 	case HEST_LC_GUID_NAME:

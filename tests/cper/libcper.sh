@@ -269,8 +269,9 @@ assert b["busCommandType"] == "PCI-X" and b["errorType"] == {"value": 3, "name":
 assert b["busRequestorID"] == 0x300 and b["busRequestorIDHex"] == "0x0000000000000300", b
 assert b["validationBits"]["commandValid"] and not b["validationBits"]["busIDValid"], b
 # cper-section-ampere.c: EFI_AMPERE_ERROR_DATA, u16 type id, u16 subtype id, u32 instance id
+# through json_object_new_int(), so 0xc4000000 is negative
 a = S[8]
-assert a == {"typeId": 0x0201, "subTypeId": 0x4003, "instanceId": 0xc4000000}, a
+assert a == {"typeId": 0x0201, "subTypeId": 0x4003, "instanceId": 0xc4000000 - (1 << 32)}, a
 # FRU memory poison: no decoder in libcper, so Unknown with the section's bytes
 u = S[9]
 assert D[9]["sectionType"] == {"data": "5e4706c1-5356-48c6-930b-52f2120a4458", "type": "Unknown"}, D[9]
@@ -434,6 +435,9 @@ bad2 serial '/"value": 1103786676224/{n;s/},/}, "deviceSerial": 5,/}' \
 line=$(grep -n '"data": "601dcbb3' "$flat" | cut -d: -f1)
 bad2 cxl-guid 's/"data": "601dcbb3-9c06-4eab-b8af-4e9bfb5c9624"/"data": "77cf9271-9c02-470b-9fe4-bc7b75f2da97"/' \
 	"cxl-guid.json:$line:17: error: section #2: libcper's 'CxlComponent' section is told apart by its descriptor's sectionType.data"
+line=$(grep -n '"instanceId"' "$flat" | cut -d: -f1)
+bad2 instance-id 's/"instanceId": -1006632960/"instanceId": 3288334336/' \
+	"instance-id.json:$line:23: error: libcper's 'instanceId': 3288334336 is not a 32-bit signed integer"
 line=$(grep -n '"ccixPortID"' "$flat" | cut -d: -f1)
 bad2 ccix-key 's/"ccixPortID"/"ccixPortId"/' "ccix-key.json:$line:9: error: unknown key 'ccixPortId' in libcper's CcixPer section #3"
 
