@@ -85,7 +85,9 @@ struct hest_lc_when {
 /* A section kind: our kind <-> libcper's section key. */
 struct hest_lc_kind {
 	enum hest_cper_kind kind;
-	const char *key;     /* "Memory", "Memory2", "GenericProcessor", "Firmware", "Unknown" */
+	const char *key;     /* "Memory", "Memory2", "GenericProcessor", "Firmware", "Unknown", ...; several
+				kinds may share one (CxlComponent: told apart by the section type GUID;
+				Unknown: kinds libcper does not decode, read back as raw bytes) */
 	const char *readable;/* sectionType.type in the descriptor */
 };
 
@@ -98,7 +100,7 @@ bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_fiel
 const struct hest_lc_when *hest_lc_when_of(const struct hest_lc_row *r);
 /* The kind row of one of ours; NULL when libcper's form has none yet. */
 const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind);
-/* By libcper section key (len bytes). */
+/* By libcper section key (len bytes): the first kind row with that key. */
 const struct hest_lc_kind *hest_lc_kind_by_key(const char *key, size_t len);
 /* libcper's severity names (cper-utils.c): "Unknown" past 3. */
 const char *hest_lc_severity_name(uint64_t v);
