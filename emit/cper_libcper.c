@@ -307,7 +307,7 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 				jv_str(c, jv_new(c, x, "description", 11, J_STR), dsc, strlen(dsc));
 		}
 		break;
-	case HEST_LC_NAME: {
+	case HEST_LC_NAMED: {
 		const char *name = name_or(r->names, v, r->unknown);
 		jv_str(c, jv_at(c, obj, r->path, J_STR), name, strlen(name));
 		break;

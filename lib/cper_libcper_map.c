@@ -496,7 +496,7 @@ static const struct hest_lc_row rows[] = {
 	R("pci-bus", "bus_segment", "busID.segmentNumber", HEST_LC_INT),
 	R("pci-bus", "bus_address", "busAddress", HEST_LC_INT),
 	R("pci-bus", "bus_data", "busData", HEST_LC_INT),
-	RBN("pci-bus", "bus_command", "busCommandType", HEST_LC_NAME, 56, 1, &pci_bus_cmd, NULL),
+	RBN("pci-bus", "bus_command", "busCommandType", HEST_LC_NAMED, 56, 1, &pci_bus_cmd, NULL),
 	R("pci-bus", "requestor_id", "busRequestorID", HEST_LC_INT),
 	RF("pci-bus", "requestor_id", "busRequestorIDHex", HEST_LC_HEX, HEST_LC_WRITE_ONLY),
 	R("pci-bus", "completer_id", "busCompleterID", HEST_LC_INT),
@@ -548,7 +548,7 @@ bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_fiel
 	case HEST_LC_INT:
 	case HEST_LC_BOOL:
 	case HEST_LC_NVP:
-	case HEST_LC_NAME:
+	case HEST_LC_NAMED:
 		return f && r->width &&
 		       (!hest_cper_field_is_int(f) || f->width || r->shift + r->width > 8u * f->size);
 	default:

@@ -308,7 +308,7 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 			put(c, x, im, r, f, v);
 		return;
 	}
-	case HEST_LC_NAME: {
+	case HEST_LC_NAMED: {
 		if (!str_of(c, n, r->path))
 			return;
 		for (size_t i = 0; r->names && i < r->names->n; i++)

@@ -41,7 +41,7 @@ enum hest_lc_form {
 	HEST_LC_BE,        /* the field's bytes as a big-endian integer (PCIe class code) */
 	HEST_LC_BYTES_INT, /* written only: the little-endian integer of `width` bytes at byte `shift` of a
 			      bytes field (decoded AER registers), or with format `unknown` a string */
-	HEST_LC_NAME,      /* a string: the name of the value in `names`, read back by that name */
+	HEST_LC_NAMED,     /* a string: the name of the value in `names`, read back by that name */
 	HEST_LC_INT32,     /* a 32-bit field as a signed JSON integer (libcper json_object_new_int and
 			      json_object_get_int: 0xc4000000 is -1006632960) */
 };
