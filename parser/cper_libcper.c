@@ -439,7 +439,8 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 				set_range(im, r->shift, r->shift + k, tmp);
 			}
 			free(tmp);
-			if ((out.len > k || !room) && hest_cper_set_tail(s, out.p + k, out.len - k) < 0)
+			/* out.p is NULL for empty base64: no pointer arithmetic on it */
+			if ((out.len > k || !room) && hest_cper_set_tail(s, out.len > k ? out.p + k : NULL, out.len - k) < 0)
 				ERR(c, n, "out of memory");
 		}
 		hest_buf_free(&out);
