@@ -39,6 +39,12 @@ enum hest_lc_form {
 	HEST_LC_BE,        /* the field's bytes as a big-endian integer (PCIe class code) */
 	HEST_LC_BYTES_INT, /* written only: the little-endian integer of `width` bytes at byte `shift` of a
 			      bytes field (decoded AER registers), or with format `unknown` a string */
+	HEST_LC_ARRAY,     /* a JSON list of the section's repeated structures: `field` names their table
+			      (the kind's error information or context structure, "arm-error-info"); each
+			      item is an object of that table's rows (and its variants') */
+	HEST_LC_NAME,      /* the readable name of the value, names[] or `unknown` (written; read and ignored) */
+	HEST_LC_EXTRA,     /* base64 of the structure's bytes past its fixed part (a context structure's
+			      register data); no field */
 };
 
 /* Row flags. */
@@ -59,6 +65,27 @@ struct hest_lc_row {
 	const char *unknown; /* NVP/GUID_NAME: name when the value has none */
 };
 
+/* A variant: part of a structure that libcper decodes by the value of one of
+ * its fields (a union decoded by type: ARM error information by error type,
+ * register arrays by context type), or writes only for some values.  Rows
+ * whose desc is the variant's `key` apply when the discriminator's bit range
+ * holds one of `values` (bit v: value v; `others`: any value not in
+ * `values`).  They read and write the fields of `view`, a table of the part
+ * that begins at byte `at` of the structure (NULL: the structure's own
+ * fields).  A part past the end of the structure's image is its register
+ * data: the reader makes the image that long. */
+struct hest_lc_variant {
+	const char *key;     /* the rows' desc key, e.g. "arm-error-info/cache" */
+	const char *desc;    /* the structure: hest_cper_desc key */
+	const char *field;   /* its discriminator field */
+	uint8_t shift;       /* bit range of the discriminator; width 0 = the whole field */
+	uint8_t width;
+	bool others;         /* applies when the value is NOT one of `values` */
+	uint64_t values;     /* bit v: the value v */
+	const struct hest_cper_desc *view; /* the part's fields; NULL = the structure's */
+	uint16_t at;         /* byte of the structure where the part begins */
+};
+
 /* A section kind: our kind <-> libcper's section key. */
 struct hest_lc_kind {
 	enum hest_cper_kind kind;
@@ -68,6 +95,10 @@ struct hest_lc_kind {
 
 const struct hest_lc_row *hest_lc_rows(size_t *n);
 const struct hest_lc_kind *hest_lc_kinds(size_t *n);
+const struct hest_lc_variant *hest_lc_variants(size_t *n);
+/* Whether variant v applies to the image bytes of its structure (desc d). */
+bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
+			     uint32_t len);
 /* The kind row of one of ours; NULL when libcper's form has none yet. */
 const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind);
 /* By libcper section key (len bytes). */
