@@ -215,6 +215,8 @@ static void put_array(struct jctx *c, struct jv *obj, const struct hest_lc_row *
 static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r, const struct hest_cper_image *im,
 		    const struct hest_cper_section *s, const char *readable)
 {
+	if (r->flags & HEST_LC_READ_ONLY)
+		return; /* another generation's spelling */
 	if (r->form == HEST_LC_ARRAY) {
 		put_array(c, obj, r, s);
 		return;

@@ -223,6 +223,64 @@ static const struct hest_name arm_ctx_type_v[] = {
 };
 static const struct hest_names arm_ctx_type = NAMES(arm_ctx_type_v);
 
+/* cper-section-ia32x64.h / .c: validation bits, value names, error structure names */
+static const struct hest_name ia_info_valid_v[] = {
+	BIT("checkInfoValid"), BIT("targetAddressIDValid"), BIT("requestorIDValid"), BIT("responderIDValid"),
+	BIT("instructionPointerValid"),
+};
+static const struct hest_names ia_info_valid = NAMES(ia_info_valid_v);
+#define IA_CHECK_VALID BIT("transactionTypeValid"), BIT("operationValid"), BIT("levelValid"), \
+	BIT("processorContextCorruptValid"), BIT("uncorrectedValid"), BIT("preciseIPValid"),      \
+	BIT("restartableIPValid"), BIT("overflowValid")
+static const struct hest_name ia_cache_valid_v[] = { IA_CHECK_VALID };
+static const struct hest_names ia_cache_valid = NAMES(ia_cache_valid_v);
+static const struct hest_name ia_bus_valid_v[] = {
+	IA_CHECK_VALID, BIT("participationTypeValid"), BIT("timedOutValid"), BIT("addressSpaceValid"),
+};
+static const struct hest_names ia_bus_valid = NAMES(ia_bus_valid_v);
+static const struct hest_name ia_ms_valid_v[] = {
+	BIT("errorTypeValid"), BIT("processorContextCorruptValid"), BIT("uncorrectedValid"), BIT("preciseIPValid"),
+	BIT("restartableIPValid"), BIT("overflowValid"),
+};
+static const struct hest_names ia_ms_valid = NAMES(ia_ms_valid_v);
+/* the readable names of the error structure GUIDs (label: our name of the GUID) */
+static const struct hest_name ia_err_v[] = {
+	{ "Cache Check Error", 0, "cache-check" }, { "TLB Check Error", 0, "tlb-check" },
+	{ "Bus Check Error", 0, "bus-check" }, { "MS Check Error", 0, "ms-check" },
+};
+static const struct hest_names ia_err = NAMES(ia_err_v);
+static const struct hest_name ia_transaction_v[] = {
+	{ "Instruction", 0, NULL }, { "Data Access", 1, NULL }, { "Generic", 2, NULL },
+};
+static const struct hest_names ia_transaction = NAMES(ia_transaction_v);
+static const struct hest_name ia_op_v[] = {
+	{ "Generic Error", 0, NULL }, { "Generic Read", 1, NULL }, { "Generic Write", 2, NULL },
+	{ "Data Read", 3, NULL }, { "Data Write", 4, NULL }, { "Instruction Fetch", 5, NULL },
+	{ "Prefetch", 6, NULL }, { "Eviction", 7, NULL }, { "Snoop", 8, NULL },
+};
+static const struct hest_names ia_op = NAMES(ia_op_v);
+static const struct hest_name ia_participation_v[] = {
+	{ "Local processor originated request", 0, NULL }, { "Local processor responded to request", 1, NULL },
+	{ "Local processor observed", 2, NULL }, { "Generic", 3, NULL },
+};
+static const struct hest_names ia_participation = NAMES(ia_participation_v);
+static const struct hest_name ia_space_v[] = {
+	{ "Memory Access", 0, NULL }, { "Reserved", 1, NULL }, { "I/O", 2, NULL }, { "Other Transaction", 3, NULL },
+};
+static const struct hest_names ia_space = NAMES(ia_space_v);
+static const struct hest_name ia_ms_type_v[] = {
+	{ "No Error", 0, NULL }, { "Unclassified", 1, NULL }, { "Microcode ROM Parity Error", 2, NULL },
+	{ "External Error", 3, NULL }, { "FRC Error", 4, NULL }, { "Internal Unclassified", 5, NULL },
+};
+static const struct hest_names ia_ms_type = NAMES(ia_ms_type_v);
+static const struct hest_name ia_ctx_type_v[] = {
+	{ "Unclassified Data", 0, NULL }, { "MSR Registers", 1, NULL }, { "32-bit Mode Execution Context", 2, NULL },
+	{ "64-bit Mode Execution Context", 3, NULL }, { "FXSave Context", 4, NULL },
+	{ "32-bit Mode Debug Registers", 5, NULL }, { "64-bit Mode Debug Registers", 6, NULL },
+	{ "Memory Mapper Registers", 7, NULL },
+};
+static const struct hest_names ia_ctx_type = NAMES(ia_ctx_type_v);
+
 /* --- parts libcper decodes by type: their tables ----------------------------------- */
 
 /* A field of a part's table: key, byte offset, bytes, bit range, validation bit. */
@@ -325,6 +383,52 @@ static const struct hest_cper_field arm_misc_f[] = {
 };
 PART(arm_misc, "arm-misc", "ARM miscellaneous system register (libcper's layout)", 16, arm_misc_f, 0, 0);
 
+/* UEFI 2.10 N.2.4.2.1: the IA32/X64 check information (check_info) by error
+ * structure type (edk2 and libcper EFI_IA32_X64_{CACHE,BUS,MS}_CHECK_INFO) */
+#define IA_CHECK_COMMON(pcc)                                                                         \
+	PV(0, 8, 0, 16), PF("transaction_type", 0, 8, 16, 2, 0), PF("operation", 0, 8, 18, 4, 1),     \
+		PF("level", 0, 8, 22, 3, 2), PF("context_corrupt", 0, 8, pcc, 1, 3),                 \
+		PF("uncorrected", 0, 8, pcc + 1, 1, 4), PF("precise_ip", 0, 8, pcc + 2, 1, 5),       \
+		PF("restartable_ip", 0, 8, pcc + 3, 1, 6), PF("overflow", 0, 8, pcc + 4, 1, 7)
+static const struct hest_cper_field ia_cache_f[] = { IA_CHECK_COMMON(25) };
+PART(ia_cache, "ia32x64-cache-check", "IA32/X64 cache or TLB check information", 8, ia_cache_f, 0, 2);
+static const struct hest_cper_field ia_bus_f[] = {
+	IA_CHECK_COMMON(25), PF("participation_type", 0, 8, 30, 2, 8), PF("timed_out", 0, 8, 32, 1, 9),
+	PF("address_space", 0, 8, 33, 2, 10),
+};
+PART(ia_bus, "ia32x64-bus-check", "IA32/X64 bus check information", 8, ia_bus_f, 0, 2);
+static const struct hest_cper_field ia_ms_f[] = {
+	PV(0, 8, 0, 16), PF("error_type", 0, 8, 16, 3, 0), PF("context_corrupt", 0, 8, 19, 1, 1),
+	PF("uncorrected", 0, 8, 20, 1, 2), PF("precise_ip", 0, 8, 21, 1, 3), PF("restartable_ip", 0, 8, 22, 1, 4),
+	PF("overflow", 0, 8, 23, 1, 5),
+};
+PART(ia_ms, "ia32x64-ms-check", "IA32/X64 MS check information", 8, ia_ms_f, 0, 2);
+/* libcper EFI_IA32_X64_CPU_ID: the first 32 of the 48 CPUID bytes */
+static const struct hest_cper_field ia_cpuid_f[] = { R64("eax", 0), R64("ebx", 1), R64("ecx", 2), R64("edx", 3) };
+PART(ia_cpuid, "ia32x64-cpuid", "IA32/X64 CPUID information (libcper's EAX, EBX, ECX, EDX)", 32, ia_cpuid_f, 0, 0);
+/* UEFI 2.10 N.2.4.2.2: 32-bit and 64-bit mode execution contexts (packed, as
+ * libcper's EFI_CONTEXT_IA32_REGISTER_STATE and EFI_CONTEXT_X64_REGISTER_STATE) */
+#define RB16(k, off) PF(k, off, 2, 0, 0, -1)
+#define RB32(k, off) PF(k, off, 4, 0, 0, -1)
+#define RB64(k, off) PF(k, off, 8, 0, 0, -1)
+static const struct hest_cper_field ia_regs32_f[] = {
+	R32("eax", 0), R32("ebx", 1), R32("ecx", 2), R32("edx", 3), R32("esi", 4), R32("edi", 5), R32("ebp", 6),
+	R32("esp", 7), RB16("cs", 32), RB16("ds", 34), RB16("ss", 36), RB16("es", 38), RB16("fs", 40),
+	RB16("gs", 42), RB32("eflags", 44), RB32("eip", 48), RB32("cr0", 52), RB32("cr1", 56), RB32("cr2", 60),
+	RB32("cr3", 64), RB32("cr4", 68), RB64("gdtr", 72), RB64("idtr", 80), RB16("ldtr", 88), RB16("tr", 90),
+};
+PART(ia_regs32, "ia32x64-ia32-registers", "IA32 register state", 92, ia_regs32_f, 0, 0);
+static const struct hest_cper_field ia_regs64_f[] = {
+	R64("rax", 0), R64("rbx", 1), R64("rcx", 2), R64("rdx", 3), R64("rsi", 4), R64("rdi", 5), R64("rbp", 6),
+	R64("rsp", 7), R64("r8", 8), R64("r9", 9), R64("r10", 10), R64("r11", 11), R64("r12", 12),
+	R64("r13", 13), R64("r14", 14), R64("r15", 15), RB16("cs", 128), RB16("ds", 130), RB16("ss", 132),
+	RB16("es", 134), RB16("fs", 136), RB16("gs", 138), RB64("rflags", 144), RB64("eip", 152),
+	RB64("cr0", 160), RB64("cr1", 168), RB64("cr2", 176), RB64("cr3", 184), RB64("cr4", 192),
+	RB64("cr8", 200), RB64("gdtr_0", 208), RB64("gdtr_1", 216), RB64("idtr_0", 224), RB64("idtr_1", 232),
+	RB16("ldtr", 240), RB16("tr", 242),
+};
+PART(ia_regs64, "ia32x64-x64-registers", "X64 register state", 244, ia_regs64_f, 0, 0);
+
 /* The variants: rows of desc "<variant key>" apply when the discriminator
  * holds one of the values. */
 #define V(key, desc, field, values, view, at) { key, desc, field, 0, 0, false, values, view, at }
@@ -347,6 +451,15 @@ static const struct hest_lc_variant variants[] = {
 	V("arm-context/7", "arm-context", "register_context_type", 1u << 7, &arm_a64_el3, 8),
 	V("arm-context/8", "arm-context", "register_context_type", 1u << 8, &arm_misc, 8),
 	{ "arm-context/other", "arm-context", "register_context_type", 0, 0, true, 0x1ffu, NULL, 0 },
+	/* IA32/X64: the CPUID bytes libcper reads; checkInfo by error structure GUID (1 cache, 2 TLB,
+	 * 3 bus, 4 MS check); registerArray by context type (2 IA32, 3 X64, else base64) */
+	{ "ia32x64/cpuid", "ia32x64", NULL, 0, 0, false, 0, &ia_cpuid, 16 },
+	V("ia32x64-error-info/cache", "ia32x64-error-info", "error_type", 1u << 1 | 1u << 2, &ia_cache, 24),
+	V("ia32x64-error-info/bus", "ia32x64-error-info", "error_type", 1u << 3, &ia_bus, 24),
+	V("ia32x64-error-info/ms", "ia32x64-error-info", "error_type", 1u << 4, &ia_ms, 24),
+	V("ia32x64-context/ia32", "ia32x64-context", "register_type", 1u << 2, &ia_regs32, 16),
+	V("ia32x64-context/x64", "ia32x64-context", "register_type", 1u << 3, &ia_regs64, 16),
+	{ "ia32x64-context/other", "ia32x64-context", "register_type", 0, 0, true, 0xcu, NULL, 0 },
 };
 
 /* --- kinds ----------------------------------------------------------------- */
@@ -358,6 +471,7 @@ static const struct hest_lc_kind kinds[] = {
 	{ HEST_CPER_MEMORY2, "Memory2", "Platform Memory 2" },
 	{ HEST_CPER_PCIE, "Pcie", "PCIe" },
 	/* kinds with arrays of structures (error information, contexts, register pairs) */
+	{ HEST_CPER_IA32X64, "Ia32x64Processor", "IA32/X64" },
 	{ HEST_CPER_ARM, "ArmProcessor", "ARM" },
 	{ HEST_CPER_PCI_DEVICE, "PciComponent", "PCI Component/Device" },
 	{ HEST_CPER_NVIDIA, "Nvidia", "NVIDIA" },
@@ -513,6 +627,85 @@ static const struct hest_lc_row rows[] = {
 	{ "pcie", "aer_info", "aerInfo.tlp_header_3", HEST_LC_BYTES_INT, 0, 40, 4, NULL, NULL },
 
 	/* --- kinds with arrays of structures ----------------------------------------- */
+
+	/* UEFI 2.10 N.2.4.2: sections/cper-ia32x64-processor.json, cper-section-ia32x64.c; the
+	 * counts are in validationBits (the newer generation has them beside it) */
+	RB("ia32x64", "validation_bits", "validationBits.localAPICIDValid", HEST_LC_BOOL, 0, 1),
+	RB("ia32x64", "validation_bits", "validationBits.cpuIDInfoValid", HEST_LC_BOOL, 1, 1),
+	R("ia32x64", "error_info_count", "validationBits.processorErrorInfoNum", HEST_LC_INT),
+	R("ia32x64", "context_count", "validationBits.processorContextInfoNum", HEST_LC_INT),
+	RF("ia32x64", "error_info_count", "processorErrorInfoNum", HEST_LC_INT, HEST_LC_READ_ONLY),
+	RF("ia32x64", "context_count", "processorContextInfoNum", HEST_LC_INT, HEST_LC_READ_ONLY),
+	R("ia32x64", "local_apic_id", "localAPICID", HEST_LC_INT),
+	R("ia32x64/cpuid", "eax", "cpuidInfo.eax", HEST_LC_INT),
+	R("ia32x64/cpuid", "ebx", "cpuidInfo.ebx", HEST_LC_INT),
+	R("ia32x64/cpuid", "ecx", "cpuidInfo.ecx", HEST_LC_INT),
+	R("ia32x64/cpuid", "edx", "cpuidInfo.edx", HEST_LC_INT),
+	R("ia32x64", "ia32x64-error-info", "processorErrorInfo", HEST_LC_ARRAY),
+	R("ia32x64", "ia32x64-context", "processorContextInfo", HEST_LC_ARRAY),
+	/* its error information structures (processorErrorInfo[]) */
+	R("ia32x64-error-info", "error_type", "type.guid", HEST_LC_GUID),
+	RNF("ia32x64-error-info", "error_type", "type.name", HEST_LC_GUID_NAME, HEST_LC_WRITE_ONLY, &ia_err, "Unknown"),
+	RN("ia32x64-error-info", "validation_bits", "validationBits", HEST_LC_BITS, &ia_info_valid, NULL),
+#define IA_CHECK(v, valid)                                                                                      \
+	RN(v, "validation_bits", "checkInfo.validationBits", HEST_LC_BITS, valid, NULL),                         \
+		RN(v, "transaction_type", "checkInfo.transactionType", HEST_LC_NVP, &ia_transaction,             \
+		   "Unknown (Reserved)"),                                                                        \
+		RN(v, "operation", "checkInfo.operation", HEST_LC_NVP, &ia_op, "Unknown (Reserved)"),            \
+		R(v, "level", "checkInfo.level", HEST_LC_INT),                                                   \
+		R(v, "context_corrupt", "checkInfo.processorContextCorrupt", HEST_LC_BOOL),                      \
+		R(v, "uncorrected", "checkInfo.uncorrected", HEST_LC_BOOL),                                      \
+		R(v, "precise_ip", "checkInfo.preciseIP", HEST_LC_BOOL),                                         \
+		R(v, "restartable_ip", "checkInfo.restartableIP", HEST_LC_BOOL),                                 \
+		R(v, "overflow", "checkInfo.overflow", HEST_LC_BOOL)
+	IA_CHECK("ia32x64-error-info/cache", &ia_cache_valid),
+	IA_CHECK("ia32x64-error-info/bus", &ia_bus_valid),
+	R("ia32x64-error-info/bus", "timed_out", "checkInfo.timedOut", HEST_LC_BOOL),
+	RN("ia32x64-error-info/bus", "participation_type", "checkInfo.participationType", HEST_LC_NVP,
+	   &ia_participation, "Unknown"),
+	RN("ia32x64-error-info/bus", "address_space", "checkInfo.addressSpace", HEST_LC_NVP, &ia_space, "Unknown"),
+	RN("ia32x64-error-info/ms", "validation_bits", "checkInfo.validationBits", HEST_LC_BITS, &ia_ms_valid, NULL),
+	RN("ia32x64-error-info/ms", "error_type", "checkInfo.errorType", HEST_LC_NVP, &ia_ms_type,
+	   "Unknown (Processor Specific)"),
+	R("ia32x64-error-info/ms", "context_corrupt", "checkInfo.processorContextCorrupt", HEST_LC_BOOL),
+	R("ia32x64-error-info/ms", "uncorrected", "checkInfo.uncorrected", HEST_LC_BOOL),
+	R("ia32x64-error-info/ms", "precise_ip", "checkInfo.preciseIP", HEST_LC_BOOL),
+	R("ia32x64-error-info/ms", "restartable_ip", "checkInfo.restartableIP", HEST_LC_BOOL),
+	R("ia32x64-error-info/ms", "overflow", "checkInfo.overflow", HEST_LC_BOOL),
+	R("ia32x64-error-info", "target_id", "targetAddressID", HEST_LC_INT),
+	R("ia32x64-error-info", "requestor_id", "requestorID", HEST_LC_INT),
+	R("ia32x64-error-info", "responder_id", "responderID", HEST_LC_INT),
+	R("ia32x64-error-info", "instruction_ip", "instructionPointer", HEST_LC_INT),
+	/* its context structures (processorContextInfo[]) */
+	RN("ia32x64-context", "register_type", "registerContextType", HEST_LC_NVP, &ia_ctx_type, "Unknown (Reserved)"),
+	R("ia32x64-context", "register_array_size", "registerArraySize", HEST_LC_INT),
+	R("ia32x64-context", "msr_address", "msrAddress", HEST_LC_INT),
+	R("ia32x64-context", "mm_register_address", "mmRegisterAddress", HEST_LC_INT),
+#define IAREG(v, k) R(v, k, "registerArray." k, HEST_LC_INT)
+	IAREG("ia32x64-context/ia32", "eax"), IAREG("ia32x64-context/ia32", "ebx"), IAREG("ia32x64-context/ia32", "ecx"),
+	IAREG("ia32x64-context/ia32", "edx"), IAREG("ia32x64-context/ia32", "esi"), IAREG("ia32x64-context/ia32", "edi"),
+	IAREG("ia32x64-context/ia32", "ebp"), IAREG("ia32x64-context/ia32", "esp"), IAREG("ia32x64-context/ia32", "cs"),
+	IAREG("ia32x64-context/ia32", "ds"), IAREG("ia32x64-context/ia32", "ss"), IAREG("ia32x64-context/ia32", "es"),
+	IAREG("ia32x64-context/ia32", "fs"), IAREG("ia32x64-context/ia32", "gs"),
+	IAREG("ia32x64-context/ia32", "eflags"), IAREG("ia32x64-context/ia32", "eip"),
+	IAREG("ia32x64-context/ia32", "cr0"), IAREG("ia32x64-context/ia32", "cr1"), IAREG("ia32x64-context/ia32", "cr2"),
+	IAREG("ia32x64-context/ia32", "cr3"), IAREG("ia32x64-context/ia32", "cr4"),
+	IAREG("ia32x64-context/ia32", "gdtr"), IAREG("ia32x64-context/ia32", "idtr"),
+	IAREG("ia32x64-context/ia32", "ldtr"), IAREG("ia32x64-context/ia32", "tr"),
+	IAREG("ia32x64-context/x64", "rax"), IAREG("ia32x64-context/x64", "rbx"), IAREG("ia32x64-context/x64", "rcx"),
+	IAREG("ia32x64-context/x64", "rdx"), IAREG("ia32x64-context/x64", "rsi"), IAREG("ia32x64-context/x64", "rdi"),
+	IAREG("ia32x64-context/x64", "rbp"), IAREG("ia32x64-context/x64", "rsp"), IAREG("ia32x64-context/x64", "r8"),
+	IAREG("ia32x64-context/x64", "r9"), IAREG("ia32x64-context/x64", "r10"), IAREG("ia32x64-context/x64", "r11"),
+	IAREG("ia32x64-context/x64", "r12"), IAREG("ia32x64-context/x64", "r13"), IAREG("ia32x64-context/x64", "r14"),
+	IAREG("ia32x64-context/x64", "r15"), IAREG("ia32x64-context/x64", "cs"), IAREG("ia32x64-context/x64", "ds"),
+	IAREG("ia32x64-context/x64", "ss"), IAREG("ia32x64-context/x64", "es"), IAREG("ia32x64-context/x64", "fs"),
+	IAREG("ia32x64-context/x64", "gs"), IAREG("ia32x64-context/x64", "rflags"), IAREG("ia32x64-context/x64", "eip"),
+	IAREG("ia32x64-context/x64", "cr0"), IAREG("ia32x64-context/x64", "cr1"), IAREG("ia32x64-context/x64", "cr2"),
+	IAREG("ia32x64-context/x64", "cr3"), IAREG("ia32x64-context/x64", "cr4"), IAREG("ia32x64-context/x64", "cr8"),
+	IAREG("ia32x64-context/x64", "gdtr_0"), IAREG("ia32x64-context/x64", "gdtr_1"),
+	IAREG("ia32x64-context/x64", "idtr_0"), IAREG("ia32x64-context/x64", "idtr_1"),
+	IAREG("ia32x64-context/x64", "ldtr"), IAREG("ia32x64-context/x64", "tr"),
+	R("ia32x64-context/other", NULL, "registerArray.data", HEST_LC_EXTRA),
 
 	/* UEFI 2.10 N.2.4.4: sections/cper-arm-processor.json, cper-section-arm.c */
 	RN("arm", "validation_bits", "validationBits", HEST_LC_BITS, &arm_valid, NULL),
@@ -693,10 +886,21 @@ bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_
 {
 	if (strcmp(v->desc, d->key) != 0)
 		return false;
+	if (!v->field)
+		return true;
 	const struct hest_cper_field *f = hest_cper_field_find(d, v->field, strlen(v->field));
-	if (!f || !hest_cper_field_is_int(f) || (uint32_t)f->offset + f->size > len)
+	if (!f || (uint32_t)f->offset + f->size > len)
 		return false;
-	uint64_t x = hest_cper_field_get(f, bytes);
+	uint64_t x = 0;
+	if (f->kind == HEST_CF_GUID) {
+		for (size_t i = 0; f->guids && i < f->guids->n; i++)
+			if (memcmp(f->guids->v[i].guid, bytes + f->offset, 16) == 0)
+				x = i + 1;
+	} else if (hest_cper_field_is_int(f)) {
+		x = hest_cper_field_get(f, bytes);
+	} else {
+		return false;
+	}
 	if (v->width)
 		x = x >> v->shift & (v->width >= 64 ? UINT64_MAX : ((uint64_t)1 << v->width) - 1);
 	bool in = x < 64 && (v->values >> x & 1);

@@ -545,8 +545,17 @@ static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_
 		/* present: the structure's field the part lies in is given (its validation bit) */
 		for (size_t k = 0; k < im->desc->nfields; k++) {
 			const struct hest_cper_field *f = &im->desc->fields[k];
-			if (f->offset == v->at && f->size == v->view->size && hest_cper_field_is_int(f))
+			if (f->offset > v->at || (size_t)f->offset + f->size < (size_t)v->at + v->view->size ||
+			    f->kind == HEST_CF_RESERVED)
+				continue;
+			if (hest_cper_field_is_int(f))
 				hest_cper_set(im, f->key, hest_cper_field_get(f, im->bytes));
+			else {
+				uint8_t keep[256]; /* hest_cper_set_bytes() clears the field first */
+				size_t n = f->size < sizeof(keep) ? f->size : sizeof(keep);
+				memcpy(keep, im->bytes + f->offset, n);
+				hest_cper_set_bytes(im, f->key, keep, n);
+			}
 		}
 	}
 	check_keys(c, &ks, "", map, what);

@@ -50,6 +50,7 @@ enum hest_lc_form {
 /* Row flags. */
 #define HEST_LC_IF_VALID 0x1u /* written only when the field's validation bit is set (else absent) */
 #define HEST_LC_WRITE_ONLY 0x2u /* carries nothing back (names, hex companions) */
+#define HEST_LC_READ_ONLY 0x4u /* read, never written: another generation's spelling of a key */
 
 /* One row: our structure `desc` and field `field` <-> libcper key `path`
  * (dotted for nested objects: "errorStatus.addressSignal"). */
@@ -77,7 +78,8 @@ struct hest_lc_row {
 struct hest_lc_variant {
 	const char *key;     /* the rows' desc key, e.g. "arm-error-info/cache" */
 	const char *desc;    /* the structure: hest_cper_desc key */
-	const char *field;   /* its discriminator field */
+	const char *field;   /* its discriminator field (a GUID field: 1 + the GUID's index in the
+				field's names, 0 for another GUID); NULL: the part is always there */
 	uint8_t shift;       /* bit range of the discriminator; width 0 = the whole field */
 	uint8_t width;
 	bool others;         /* applies when the value is NOT one of `values` */

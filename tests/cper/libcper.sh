@@ -8,7 +8,8 @@
 #  - 1000 random blocks and records (hestc cper --random, every kind
 #    libcper's form has, both containers): the same round trip, or a refusal
 #    for one of the reasons libcper's form cannot carry them;
-#  - the kinds with arrays of structures (ARM, PCI component, NVIDIA): their
+#  - the kinds with arrays of structures (ARM, IA32/X64, PCI component,
+#    NVIDIA): their
 #    fields, libcper's newer form, 500 random records;
 #  - malformed libcper JSON: errors at line:col.
 . "$top_srcdir/tests/lib.sh"
@@ -42,9 +43,9 @@ for g in "$gold"/*.bin; do
 		continue
 	fi
 	# the kinds the mapping table has rows for must export; the others
-	# (IA32/X64 and the kinds added after the table) are refused by name
+	# (the kinds added after the table) are refused by name
 	case $name in
-	memory | memory2 | memory-16 | processor-generic | pcie | fw-error-ref | multi | record | arm | pci-device | nvidia)
+	memory | memory2 | memory-16 | processor-generic | pcie | fw-error-ref | multi | record | arm | pci-device | nvidia | ia32x64)
 		why="(no refusal expected)" ;;
 	raw) why="cannot carry the block's 4 bytes of raw data" ;;
 	*) why="hestc does not write libcper's JSON of" ;;
@@ -109,7 +110,7 @@ assert load("memory")["sectionDescriptors"][0]["revision"] == {"major": 3, "mino
 PY
 
 # --- the kinds with arrays of structures, as libcper's C prints them -----------------
-check "ARM, PCI component, NVIDIA fields as libcper prints them" python3 - "$scratch" <<'PY'
+check "ARM, IA32/X64, PCI component, NVIDIA fields as libcper prints them" python3 - "$scratch" <<'PY'
 import json, sys
 d = sys.argv[1]
 def load(n): return json.load(open("%s/%s.json" % (d, n)))
@@ -150,6 +151,23 @@ assert n["sectionDescriptors"][0]["sectionType"]["type"] == "NVIDIA"
 assert nv["signature"] == "CMET-INFO" and nv["severity"] == {"code": 2, "name": "Corrected"}, nv
 assert nv["errorType"] == 6 and nv["errorInstance"] == 1 and nv["registerCount"] == 2, nv
 assert nv["instanceBase"] == 0x13400000 and nv["registers"][1] == {"address": 0x13400018, "value": 0xdeadbeef}, nv
+x = load("ia32x64"); ia = x["sections"][0]["Ia32x64Processor"]
+# cper-section-ia32x64.c: the counts inside validationBits (this generation), the CPUID bytes as four
+# 64-bit EAX..EDX, the error structure GUID with its name, check info decoded by that GUID
+assert x["sectionDescriptors"][0]["sectionType"]["type"] == "IA32/X64"
+assert ia["validationBits"] == {"localAPICIDValid": True, "cpuIDInfoValid": True, "processorErrorInfoNum": 1,
+                                "processorContextInfoNum": 1}, ia
+assert ia["localAPICID"] == 2 and ia["cpuidInfo"]["eax"] == 0x02100800000906ea and ia["cpuidInfo"]["ecx"] == 0, ia
+e = ia["processorErrorInfo"][0]
+assert e["type"] == {"guid": "a55701f5-e3ef-43de-ac72-249b573fad2c", "name": "Cache Check Error"}, e
+ci = e["checkInfo"]  # 0xc70006: validation bits 1 and 2, transaction type 3, operation 1, level 3
+assert ci["operation"] == {"value": 1, "name": "Generic Read"} and ci["level"] == 3, ci
+assert ci["transactionType"] == {"value": 3, "name": "Unknown (Reserved)"} and ci["validationBits"]["levelValid"], ci
+assert e["targetAddressID"] == 0x12345000 and e["instructionPointer"] == 0xffffffff81012345, e
+c = ia["processorContextInfo"][0]
+# an MSR context: libcper decodes only the 32-bit and 64-bit execution contexts; the rest is base64
+assert c["registerContextType"] == {"value": 1, "name": "MSR Registers"} and c["msrAddress"] == 0x401, c
+assert c["registerArraySize"] == 16 and c["registerArray"] == {"data": "AAAAAAAAAPAAUDQSAAAAAA=="}, c
 PY
 
 # --- libcper's newer generation: no validationBits, only the valid fields ---------------
@@ -208,10 +226,29 @@ bus = arm["sections"][0]["ArmProcessor"]["errorInfo"][0]["errorInformation"]["bu
 assert sorted(bus) == ["level", "operation", "transactionType"], bus
 json.dump(arm, open(d + "/arm-new.json", "w"), indent=1)
 json.dump(strip(json.load(open(d + "/pci-device.json")), "PciComponent", {}), open(d + "/pci-device-new.json", "w"))
+# IA32/X64: the counts move beside the (dropped) validation bits
+ia = json.load(open(d + "/ia32x64.json"))
+body = ia["sections"][0]["Ia32x64Processor"]
+vb = body.pop("validationBits")
+body["processorErrorInfoNum"] = vb["processorErrorInfoNum"]
+body["processorContextInfoNum"] = vb["processorContextInfoNum"]
+ia = strip(ia, "Ia32x64Processor", {"requestorIDValid": ["requestorID"], "responderIDValid": ["responderID"],
+    "transactionTypeValid": ["transactionType"], "processorContextCorruptValid": ["processorContextCorrupt"],
+    "uncorrectedValid": ["uncorrected"], "preciseIPValid": ["preciseIP"], "restartableIPValid": ["restartableIP"],
+    "overflowValid": ["overflow"]})
+assert sorted(ia["sections"][0]["Ia32x64Processor"]["processorErrorInfo"][0]["checkInfo"]) == ["level", "operation"]
+json.dump(ia, open(d + "/ia32x64-new.json", "w"), indent=1)
 PY
 check "libcper's newer form of an ARM section builds the golden" roundtrip "$gold/arm.bin" "$scratch/arm-new.json"
 check "libcper's newer form of a PCI component section builds the golden" \
 	roundtrip "$gold/pci-device.bin" "$scratch/pci-device-new.json"
+# the golden's check info has a transaction type (3) whose validation bit is
+# clear: the newer form leaves it out, so it reads back as 0 (cmp -l: byte 183,
+# octal 307 -> 304, 0xc7 -> 0xc4) and nothing else changes
+check "libcper's newer form of an IA32/X64 section builds the golden but for its invalid transaction type" \
+	sh -c '"$1" cper -q --form status-block "$2" -o "$2.bin" &&
+		[ "$(cmp -l "$2.bin" "$3" | tr -s " " | sed "s/^ //")" = "183 304 307" ]' sh "$HESTC" \
+	"$scratch/ia32x64-new.json" "$gold/ia32x64.bin"
 
 # --- random blocks and records ------------------------------------------------------
 rnd="$scratch/random"
@@ -252,16 +289,18 @@ check "random: all $exact validate against libcper's schema" python3 "$validate"
 # (the status-block mapping is the one above; the goldens of these kinds are blocks)
 rnd="$scratch/random-arrays"
 mkdir -p "$rnd"
-"$HESTC" cper -q --random 1 --count 500 --form record --kind arm,pci-device,nvidia -o "$rnd" ||
-	not_ok "hestc cper --random writes 500 ARM, PCI component and NVIDIA records"
+"$HESTC" cper -q --random 1 --count 500 --form record --kind arm,ia32x64,pci-device,nvidia -o "$rnd" ||
+	not_ok "hestc cper --random writes 500 ARM, IA32/X64, PCI component and NVIDIA records"
 # what libcper's form of them cannot carry: error_status bits it does not keep,
 # running-state bits other than 0 (and the PSCI state when bit 31 is set),
-# reserved bits of a decoded error information or misc register, trailing
-# bytes past the structures, a misc register context that is not libcper's 16 bytes
-carry="cannot carry this record exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((arm|pci-device|nvidia)\), byte [0-9]+ of the section"
-reasons="$carry: (error_status|running_state|trailing_data|validation_bits)\)"
-reasons="$reasons|$carry: arm-error-info #[0-9]+, error_info\)|$carry: arm-context #[0-9]+, its register data\)"
-reasons="$reasons|cannot carry this record exactly: the arm-context at byte 0x[0-9a-f]+ of the record has [0-9]+ bytes of register data where libcper decodes 16"
+# reserved bits of a decoded error information, check information or misc
+# register, the CPUID bytes past the first 32, trailing bytes past the
+# structures, a register context of another size than the one libcper decodes
+carry="cannot carry this record exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((arm|ia32x64|pci-device|nvidia)\), byte [0-9]+ of the section"
+reasons="$carry: (error_status|running_state|trailing_data|validation_bits|cpuid)\)"
+reasons="$reasons|$carry: arm-error-info #[0-9]+, error_info\)|$carry: ia32x64-error-info #[0-9]+, check_info\)"
+reasons="$reasons|$carry: arm-context #[0-9]+, its register data\)"
+reasons="$reasons|cannot carry this record exactly: the (arm|ia32x64)-context at byte 0x[0-9a-f]+ of the record has [0-9]+ bytes of register data where libcper decodes (16|92|244)"
 exact=0 refused=0 wrong=0 jsons=
 for b in "$rnd"/*.bin; do
 	j="${b%.bin}.json"
@@ -280,9 +319,9 @@ for b in "$rnd"/*.bin; do
 		[ "$wrong" -le 3 ] && diag "$(basename "$b"): $(head -c 300 "$j.err")"
 	fi
 done
-diag "random ARM, PCI component, NVIDIA: $exact round-trip exactly, $refused refused (bits and bytes libcper's form has no place for)"
+diag "random ARM, IA32/X64, PCI component, NVIDIA: $exact round-trip exactly, $refused refused (bits and bytes libcper's form has no place for)"
 check "random arrays: every record round-trips or is refused for a reason libcper's form has ($wrong others)" [ "$wrong" -eq 0 ]
-check "random arrays: at least 75 of 500 round-trip exactly ($exact)" [ "$exact" -ge 75 ]
+check "random arrays: at least 50 of 500 round-trip exactly ($exact)" [ "$exact" -ge 50 ]
 check "random arrays: at least 100 of 500 are refused ($refused)" [ "$refused" -ge 100 ]
 # shellcheck disable=SC2086 # a list of file names without blanks
 check "random arrays: all $exact validate against libcper's schema" python3 "$validate" "$schema" $jsons
@@ -307,7 +346,7 @@ bad unknown-key 's/"physicalAddressMask"/"physicalAdressMask"/' \
 line=$(grep -n '"node"' "$m" | cut -d: -f1)
 bad too-wide 's/"node": 1/"node": 70000/' "too-wide.json:$line:17: error: libcper's 'node': 70000 does not fit"
 bad string-int 's/"node": 1/"node": "1"/' "string-int.json:$line:17: error: libcper's 'node' must be a JSON integer"
-bad kind 's/"Memory": {/"Ia32x64Processor": {/' "kind.json:[0-9]+:7: error: section #0: hestc does not read libcper's 'Ia32x64Processor'"
+bad kind 's/"Memory": {/"NotASection": {/' "kind.json:[0-9]+:7: error: section #0: hestc does not read libcper's 'NotASection'"
 bad timestamp 's/"recordLength": 280/"recordLength": 280, "timestamp": "2024-05-01 12:34:56"/' \
 	"timestamp.json:[0-9]+:[0-9]+: error: libcper's 'timestamp' must be written like"
 bad syntax 's/"node": 1,/"node": 1,,/' "syntax.json:$line:[0-9]+: error:"
@@ -331,6 +370,12 @@ bad_in register arm 's/"sctlr_s": [0-9]*/"sctlr_s": 4294967296/' \
 line=$(grep -n '"registerArray"' "$scratch/arm.json" | cut -d: -f1)
 bad_in register-array arm 's/"registerArray": {/"registerArray": 5, "registers": {/' \
 	"register-array.json:$line:[0-9]+: error: libcper's 'registerArray' must be an object"
+line=$(grep -n '"operation"' "$scratch/ia32x64.json" | cut -d: -f1)
+bad_in check-info ia32x64 's/"operation": {/"errorType": {/' \
+	"check-info.json:$line:15: error: unknown key 'errorType' in libcper's 'processorErrorInfo' item #0"
+line=$(grep -n '"guid": "a55701f5' "$scratch/ia32x64.json" | cut -d: -f1)
+bad_in error-guid ia32x64 's/"guid": "a55701f5-e3ef-43de/"guid": "a55701f5-e3ef-43dx/' \
+	"error-guid.json:$line:[0-9]+: error: libcper's 'type.guid': 'a55701f5-e3ef-43dx-ac72-249b573fad2c' is not a GUID"
 line=$(grep -n '"firstHalf": 57344' "$scratch/pci-device.json" | cut -d: -f1)
 bad_in pair-string pci-device 's/"firstHalf": 57344/"firstHalf": "57344"/' \
 	"pair-string.json:$line:26: error: libcper's 'firstHalf' must be a JSON integer, not a string"
