@@ -785,11 +785,17 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 	for (size_t i = 0; i < r->nsec; i++) {
 		const struct hest_cper_section *s = &r->sec[i];
 		if (!hest_lc_kind_of(s->type->kind)) {
+			/* the kinds the mapping table has, as `sections:` names them */
+			char list[320] = "";
+			size_t nk;
+			const struct hest_lc_kind *ks = hest_lc_kinds(&nk);
+			for (size_t k = 0; k < nk; k++)
+				if (ks[k].kind != HEST_CPER_RAW)
+					snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s, ",
+						 hest_cper_type_of(ks[k].kind)->key);
 			ERR(d, file, b->sec[i].header.at,
 			    "section #%zu: hestc does not write libcper's JSON of %s sections yet (libcper's "
-			    "form: memory, memory2, processor-generic, pcie, arm, pci-device, nvidia, fw-error-ref "
-			    "and other GUIDs as Unknown)",
-			    i, s->type->title);
+			    "form: %sand other GUIDs as Unknown)", i, s->type->title, list);
 			goto done;
 		}
 		if (s->type->kind == HEST_CPER_RAW) {
