@@ -5,12 +5,12 @@
 #    (tests/cper/libcper-schema/, python3-jsonschema) -> hestc cper -> the
 #    same bytes; the others are refused with the reason;
 #  - fields of each kind as libcper's C prints them (cited per check);
-#  - 1000 random blocks and records (hestc cper --random, every kind
+#  - 1000 random blocks and records (hestc cper --random, the flat kinds
 #    libcper's form has, both containers): the same round trip, or a refusal
 #    for one of the reasons libcper's form cannot carry them;
 #  - the kinds with arrays of structures (ARM, IA32/X64, PCI component,
-#    NVIDIA): their
-#    fields, libcper's newer form, 500 random records;
+#    NVIDIA): their fields, libcper's newer form, the examples as records,
+#    500 random records and 200 random blocks or records, the same way;
 #  - malformed libcper JSON: errors at line:col.
 . "$top_srcdir/tests/lib.sh"
 schema="$top_srcdir/tests/cper/libcper-schema"
@@ -285,46 +285,66 @@ check "random: at least 250 of 1000 round-trip exactly ($exact)" [ "$exact" -ge 
 # shellcheck disable=SC2086 # a list of file names without blanks
 check "random: all $exact validate against libcper's schema" python3 "$validate" "$schema" $jsons
 
-# --- random records of the kinds with arrays of structures ----------------------------
-# (the status-block mapping is the one above; the goldens of these kinds are blocks)
-rnd="$scratch/random-arrays"
-mkdir -p "$rnd"
-"$HESTC" cper -q --random 1 --count 500 --form record --kind arm,ia32x64,pci-device,nvidia -o "$rnd" ||
-	not_ok "hestc cper --random writes 500 ARM, IA32/X64, PCI component and NVIDIA records"
+# --- the kinds with arrays of structures: examples as records, random records and blocks ---
+# the examples as records (their goldens, above, are status blocks)
+for k in arm ia32x64 pci-device nvidia; do
+	{ echo "form: record"; cat "$top_srcdir/examples/cper/$k.yaml"; } >"$scratch/$k-record.yaml"
+	if "$HESTC" cper -q "$scratch/$k-record.yaml" -o "$scratch/$k-record.bin" &&
+		"$HESTVAL" cper "$scratch/$k-record.bin" --format libcper >"$scratch/$k-record.json"; then
+		check "$k as a record: libcper's JSON validates" python3 "$validate" "$schema" "$scratch/$k-record.json"
+		check "$k as a record: hestc cper builds it again" roundtrip "$scratch/$k-record.bin" "$scratch/$k-record.json"
+	else
+		not_ok "examples/cper/$k.yaml as a record: libcper's JSON written"
+	fi
+done
+
 # what libcper's form of them cannot carry: error_status bits it does not keep,
 # running-state bits other than 0 (and the PSCI state when bit 31 is set),
 # reserved bits of a decoded error information, check information or misc
 # register, the CPUID bytes past the first 32, trailing bytes past the
-# structures, a register context of another size than the one libcper decodes
-carry="cannot carry this record exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((arm|ia32x64|pci-device|nvidia)\), byte [0-9]+ of the section"
+# structures, a register context of another size than the one libcper
+# decodes; for blocks also what the record of a block cannot carry (above)
+carry="cannot carry this (block|record) exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((arm|ia32x64|pci-device|nvidia)\), byte [0-9]+ of the section"
 reasons="$carry: (error_status|running_state|trailing_data|validation_bits|cpuid)\)"
 reasons="$reasons|$carry: arm-error-info #[0-9]+, error_info\)|$carry: ia32x64-error-info #[0-9]+, check_info\)"
 reasons="$reasons|$carry: arm-context #[0-9]+, its register data\)"
-reasons="$reasons|cannot carry this record exactly: the (arm|ia32x64)-context at byte 0x[0-9a-f]+ of the record has [0-9]+ bytes of register data where libcper decodes (16|92|244)"
-exact=0 refused=0 wrong=0 jsons=
-for b in "$rnd"/*.bin; do
-	j="${b%.bin}.json"
-	if "$HESTVAL" cper "$b" --format libcper >"$j" 2>"$j.err"; then
-		if roundtrip "$b" "$j"; then
-			exact=$((exact + 1))
-			jsons="$jsons $j"
+reasons="$reasons|cannot carry this (block|record) exactly: the (arm|ia32x64)-context at byte 0x[0-9a-f]+ of the record has [0-9]+ bytes of register data where libcper decodes (16|92|244)"
+reasons="$reasons|cannot carry the block's [0-9]+ bytes of raw data|has one timestamp: data entry #[0-9]+ has"
+# random_arrays NAME COUNT [--form FORM]: COUNT random ones, each exact or refused for a reason above
+random_arrays() {
+	rnd="$scratch/$1"
+	mkdir -p "$rnd"
+	# shellcheck disable=SC2086 # the form option is empty or two words
+	"$HESTC" cper -q --random 1 --count "$2" ${3:-} --kind arm,ia32x64,pci-device,nvidia -o "$rnd" ||
+		not_ok "hestc cper --random writes $2 ARM, IA32/X64, PCI component and NVIDIA $1"
+	exact=0 refused=0 wrong=0 jsons=
+	for b in "$rnd"/*.bin; do
+		j="${b%.bin}.json"
+		if "$HESTVAL" cper "$b" --format libcper >"$j" 2>"$j.err"; then
+			if roundtrip "$b" "$j"; then
+				exact=$((exact + 1))
+				jsons="$jsons $j"
+			else
+				wrong=$((wrong + 1))
+				[ "$wrong" -le 3 ] && diag "$(basename "$b"): libcper's JSON does not build it again"
+			fi
+		elif grep -Eq "$reasons" "$j.err"; then
+			refused=$((refused + 1))
 		else
 			wrong=$((wrong + 1))
-			[ "$wrong" -le 3 ] && diag "$(basename "$b"): libcper's JSON does not build it again"
+			[ "$wrong" -le 3 ] && diag "$(basename "$b"): $(head -c 300 "$j.err")"
 		fi
-	elif grep -Eq "$reasons" "$j.err"; then
-		refused=$((refused + 1))
-	else
-		wrong=$((wrong + 1))
-		[ "$wrong" -le 3 ] && diag "$(basename "$b"): $(head -c 300 "$j.err")"
-	fi
-done
-diag "random ARM, IA32/X64, PCI component, NVIDIA: $exact round-trip exactly, $refused refused (bits and bytes libcper's form has no place for)"
-check "random arrays: every record round-trips or is refused for a reason libcper's form has ($wrong others)" [ "$wrong" -eq 0 ]
-check "random arrays: at least 50 of 500 round-trip exactly ($exact)" [ "$exact" -ge 50 ]
-check "random arrays: at least 100 of 500 are refused ($refused)" [ "$refused" -ge 100 ]
-# shellcheck disable=SC2086 # a list of file names without blanks
-check "random arrays: all $exact validate against libcper's schema" python3 "$validate" "$schema" $jsons
+	done
+	diag "random ARM, IA32/X64, PCI component, NVIDIA $1: $exact round-trip exactly, $refused refused (bits and bytes libcper's form has no place for)"
+	check "random $1: each round-trips or is refused for a reason libcper's form has ($wrong others)" [ "$wrong" -eq 0 ]
+	# shellcheck disable=SC2086 # a list of file names without blanks
+	check "random $1: all $exact exact ones validate against libcper's schema" python3 "$validate" "$schema" $jsons
+}
+random_arrays records 500 "--form record"
+check "random records: at least 50 of 500 round-trip exactly ($exact)" [ "$exact" -ge 50 ]
+check "random records: at least 100 of 500 are refused ($refused)" [ "$refused" -ge 100 ]
+random_arrays blocks-and-records 200
+check "random blocks and records: at least 10 of 200 round-trip exactly ($exact)" [ "$exact" -ge 10 ]
 
 # --- malformed libcper JSON ------------------------------------------------------------
 m="$scratch/memory.json"
