@@ -12,12 +12,12 @@
 
 /* --- a JSON tree ------------------------------------------------------------ */
 
-enum jkind { J_OBJ, J_ARR, J_INT, J_STR, J_BOOL };
+enum jkind { J_OBJ, J_ARR, J_INT, J_STR, J_BOOL, J_SINT };
 
 struct jv {
 	enum jkind kind;
 	char *key;          /* member name in an object (NULL in an array) */
-	uint64_t i;         /* J_INT, J_BOOL */
+	uint64_t i;         /* J_INT, J_BOOL; J_SINT: an int64_t */
 	char *s;            /* J_STR */
 	size_t slen;
 	struct jv *first, *last, *next;
@@ -28,6 +28,8 @@ struct jctx {
 	/* the first structure with a part libcper decodes that it does not hold whole */
 	const struct hest_cper_image *short_im;
 	const struct hest_lc_variant *short_v;
+	const uint8_t *rec; /* the record's bytes (sections written as bytes) */
+	size_t reclen;
 };
 
 static struct jv *jv_new(struct jctx *c, struct jv *parent, const char *key, size_t keylen, enum jkind kind)
@@ -92,6 +94,17 @@ static struct jv *jv_at(struct jctx *c, struct jv *obj, const char *path, enum j
 	return obj ? jv_new(c, obj, path, strlen(path), kind) : NULL;
 }
 
+/* The objects on the way to a dotted path's leaf, without the leaf. */
+static void jv_parents(struct jctx *c, struct jv *obj, const char *path)
+{
+	const char *dot;
+	while (obj && (dot = strchr(path, '.')) != NULL) {
+		struct jv *m = jv_member(obj, path, (size_t)(dot - path));
+		obj = m ? m : jv_new(c, obj, path, (size_t)(dot - path), J_OBJ);
+		path = dot + 1;
+	}
+}
+
 static void jv_str(struct jctx *c, struct jv *v, const char *s, size_t n)
 {
 	if (!v)
@@ -111,6 +124,9 @@ static void jv_print(struct hest_buf *o, const struct jv *v, unsigned depth)
 	switch (v->kind) {
 	case J_INT:
 		hest_buf_printf(o, "%" PRIu64, v->i);
+		return;
+	case J_SINT:
+		hest_buf_printf(o, "%" PRId64, (int64_t)v->i);
 		return;
 	case J_BOOL:
 		hest_buf_printf(o, "%s", v->i ? "true" : "false");
@@ -211,6 +227,34 @@ static void put_array(struct jctx *c, struct jv *obj, const struct hest_lc_row *
 	}
 }
 
+/* An NVP's description (integer_to_readable_pair_with_desc): the label of its name. */
+static const char *desc_of(const struct hest_names *names, uint64_t v)
+{
+	for (size_t i = 0; names && i < names->n; i++)
+		if (names->v[i].value == v)
+			return names->v[i].label;
+	return NULL;
+}
+
+static uint64_t bits_at(const uint8_t *p, size_t avail, unsigned shift, unsigned width)
+{
+	uint64_t v = 0;
+	for (unsigned i = 0; i < width && i < 64; i++) {
+		unsigned bit = shift + i;
+		if (bit / 8 < avail && (p[bit / 8] >> (bit % 8) & 1))
+			v |= (uint64_t)1 << i;
+	}
+	return v;
+}
+
+/* Whether row r applies to image im (its condition, if any, holds). */
+static bool row_applies(const struct hest_lc_row *r, const struct hest_cper_image *im)
+{
+	const struct hest_lc_when *w = hest_lc_when_of(r);
+	uint64_t v = 0;
+	return !w || (hest_cper_get(im, w->field, &v) == 0 && v == w->value);
+}
+
 /* Adds one row's value for image im to obj. */
 static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r, const struct hest_cper_image *im,
 		    const struct hest_cper_section *s, const char *readable)
@@ -233,20 +277,37 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 		return;
 	}
 	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
-	if (r->field && !f)
+	int var = -1; /* a variable part of the section, by its key (HEST_CPER_MAX_VAR: its trailing bytes) */
+	for (unsigned i = 0; r->field && !f && s && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
+		if (im == &s->body && strcmp(s->type->var[i].key, r->field) == 0)
+			var = (int)i;
+	if (r->field && !f && var < 0 && s && im == &s->body && s->type->tail_key &&
+	    strcmp(s->type->tail_key, r->field) == 0)
+		var = HEST_CPER_MAX_VAR;
+	if (r->field && !f && var < 0)
 		return; /* a row for a field the table does not have: nothing to write */
+	if (!row_applies(r, im)) {
+		jv_parents(c, obj, r->path); /* libcper makes the object, then fills it by condition */
+		return;
+	}
 	if (f && (r->flags & HEST_LC_IF_VALID) && !field_valid(im, f))
 		return;
-	if (!f && (r->flags & HEST_LC_IF_VALID) && (!s || !s->taillen))
+	if (var == HEST_CPER_MAX_VAR && (r->flags & HEST_LC_IF_VALID) && !s->taillen)
 		return; /* trailing bytes (ARM vendor data): written when there are some */
 	const uint8_t *p = f ? im->bytes + f->offset : NULL;
 	uint64_t v = f && hest_cper_field_is_int(f) ? range_of(r, hest_cper_field_get(f, im->bytes)) : 0;
+	if (hest_lc_over_bytes(r, f))
+		v = bits_at(p, im->len - f->offset, r->shift, r->width);
 	struct jv *x;
 	char buf[48];
 	switch ((enum hest_lc_form)r->form) {
 	case HEST_LC_INT:
 		if ((x = jv_at(c, obj, r->path, J_INT)) != NULL)
 			x->i = v;
+		break;
+	case HEST_LC_INT32:
+		if ((x = jv_at(c, obj, r->path, J_SINT)) != NULL)
+			x->i = (uint64_t)(int64_t)(int32_t)(uint32_t)v;
 		break;
 	case HEST_LC_HEX:
 		hex(buf, sizeof(buf), r->unknown, v);
@@ -294,12 +355,20 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 		if ((x = jv_at(c, obj, r->path, J_OBJ)) != NULL) {
 			bool sev = r->form == HEST_LC_SEVERITY;
 			const char *name = sev ? hest_lc_severity_name(v) : name_or(r->names, v, r->unknown);
+			const char *dsc = sev ? NULL : desc_of(r->names, v);
 			struct jv *k = jv_new(c, x, sev ? "code" : "value", sev ? 4 : 5, J_INT);
 			if (k)
 				k->i = v;
 			jv_str(c, jv_new(c, x, "name", 4, J_STR), name, strlen(name));
+			if (dsc)
+				jv_str(c, jv_new(c, x, "description", 11, J_STR), dsc, strlen(dsc));
 		}
 		break;
+	case HEST_LC_NAMED: {
+		const char *name = name_or(r->names, v, r->unknown);
+		jv_str(c, jv_at(c, obj, r->path, J_STR), name, strlen(name));
+		break;
+	}
 	case HEST_LC_BITS:
 		if ((x = jv_at(c, obj, r->path, J_OBJ)) != NULL)
 			for (size_t i = 0; r->names && i < r->names->n; i++) {
@@ -369,8 +438,25 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	case HEST_LC_BASE64: {
 		struct hest_buf b64;
 		hest_buf_init(&b64);
-		const uint8_t *bp = f ? p : s->tail ? s->tail : (const uint8_t *)"";
-		size_t bn = f ? f->size : s->taillen;
+		const uint8_t *bp = f ? p : var == HEST_CPER_MAX_VAR ? s->tail : var >= 0 ? s->var[var] : NULL;
+		size_t bn = f ? f->size : var == HEST_CPER_MAX_VAR ? s->taillen : var >= 0 ? s->varlen[var] : 0;
+		if (!bp)
+			bp = (const uint8_t *)"";
+		if (!f && var < 0 && s) {
+			/* the section's bytes from byte `shift`, as many as its own length field
+			 * (libcper: length - header) or the descriptor says */
+			uint64_t start = (uint64_t)(s->type->kind == HEST_CPER_RAW ? s->tail_at : s->body.at) + r->shift;
+			uint64_t total = 0;
+			if (!hest_cper_bits_get(&s->type->length, im->bytes, &total))
+				hest_cper_get(&s->header, "section_length", &total);
+			uint64_t count = total > r->shift ? total - r->shift : 0;
+			if (start > c->reclen)
+				count = 0;
+			else if (count > c->reclen - start)
+				count = c->reclen - start;
+			bp = count ? c->rec + start : bp;
+			bn = (size_t)count;
+		}
 		if (!hest_buf_base64(&b64, bp, bn) || b64.oom)
 			c->oom = true;
 		else
@@ -532,6 +618,9 @@ static int record_of_block(const struct hest_cper_block *b, struct hest_cper_blo
 			if (!im || copy_image(im, &s->ctx[k]) < 0)
 				return -1;
 		}
+		for (unsigned vi = 0; vi < HEST_CPER_MAX_VAR; vi++)
+			if (s->varlen[vi] && hest_cper_set_var(t, vi, s->var[vi], s->varlen[vi]) < 0)
+				return -1;
 		if (s->taillen && hest_cper_set_tail(t, s->tail, s->taillen) < 0)
 			return -1;
 	}
@@ -604,6 +693,9 @@ int hest_cper_libcper_to_block(const struct hest_cper_block *rec, struct hest_cp
 			if (!im || copy_image(im, &s->ctx[k]) < 0)
 				goto oom;
 		}
+		for (unsigned vi = 0; vi < HEST_CPER_MAX_VAR; vi++)
+			if (s->varlen[vi] && hest_cper_set_var(t, vi, s->var[vi], s->varlen[vi]) < 0)
+				goto oom;
 		if (s->taillen && hest_cper_set_tail(t, s->tail, s->taillen) < 0)
 			goto oom;
 	}
@@ -682,7 +774,6 @@ static struct jv *tree_of(struct jctx *c, const struct hest_cper_block *r)
 	return root;
 }
 
-/* The first structure of the record that holds byte `off`, for the error. */
 /* The field of image im that holds byte rel of it (reserved ones last). */
 static const char *field_at(const struct hest_cper_image *im, uint32_t rel)
 {
@@ -718,11 +809,18 @@ static uint32_t section_end(const struct hest_cper_section *s)
 	return end;
 }
 
+/* The first structure of the record that holds byte `off`, for the error. */
 static void where_is(const struct hest_cper_block *r, uint32_t off, char *buf, size_t size)
 {
 	snprintf(buf, size, "the record header");
 	for (size_t i = 0; i < r->nsec; i++) {
 		const struct hest_cper_section *s = &r->sec[i];
+		for (unsigned v = 0; v < HEST_CPER_MAX_VAR; v++)
+			if (s->varlen[v] && off >= s->var_at[v] && off < s->var_at[v] + s->varlen[v]) {
+				snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of its %s", i, s->type->key,
+					 off - s->var_at[v], s->type->var[v].key);
+				return;
+			}
 		if (off >= s->header.at && off < s->header.at + s->header.len)
 			snprintf(buf, size, "the section descriptor of section #%zu (%s)", i, s->type->key);
 		else if (off >= section_start(s) && off < section_end(s)) {
@@ -763,7 +861,7 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 	struct hest_cper_block rec, dec, back;
 	struct hest_buf bytes, text, again;
 	struct hest_diags tmp;
-	struct jctx c = { false, NULL, NULL };
+	struct jctx c = { false, NULL, NULL, NULL, 0 };
 	struct jv *tree = NULL;
 	int rc = -1;
 	memset(&rec, 0, sizeof(rec));
@@ -785,14 +883,13 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 	for (size_t i = 0; i < r->nsec; i++) {
 		const struct hest_cper_section *s = &r->sec[i];
 		if (!hest_lc_kind_of(s->type->kind)) {
-			/* the kinds the mapping table has, as `sections:` names them */
-			char list[320] = "";
+			char list[512] = "";
 			size_t nk;
-			const struct hest_lc_kind *ks = hest_lc_kinds(&nk);
-			for (size_t k = 0; k < nk; k++)
-				if (ks[k].kind != HEST_CPER_RAW)
+			const struct hest_lc_kind *kinds = hest_lc_kinds(&nk);
+			for (size_t j = 0; j < nk; j++)
+				if (kinds[j].kind != HEST_CPER_RAW)
 					snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s, ",
-						 hest_cper_type_of(ks[k].kind)->key);
+						 hest_cper_type_of(kinds[j].kind)->key);
 			ERR(d, file, b->sec[i].header.at,
 			    "section #%zu: hestc does not write libcper's JSON of %s sections yet (libcper's "
 			    "form: %sand other GUIDs as Unknown)", i, s->type->title, list);
@@ -803,6 +900,12 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 			const uint8_t *g = hest_cper_get_bytes(&s->header, "section_type", &len);
 			const struct hest_cper_field *tf = hest_cper_field_find(s->header.desc, "section_type", 12);
 			const char *name = g && tf ? hest_cper_guid_name_of(tf->guids, g) : NULL;
+			/* a GUID libcper writes as Unknown itself (FRU memory poison) is fine as bytes */
+			const struct hest_cper_type *gt = g ? hest_cper_type_by_guid(g) : NULL;
+			const struct hest_lc_kind *gk = gt ? hest_lc_kind_of(gt->kind) : NULL;
+			const struct hest_lc_kind *rk = hest_lc_kind_of(HEST_CPER_RAW);
+			if (gk && rk && strcmp(gk->key, rk->key) == 0)
+				name = NULL;
 			if (name) {
 				ERR(d, file, b->sec[i].header.at,
 				    "section #%zu: a %s section held as raw bytes: libcper decodes that GUID itself, "
@@ -817,6 +920,8 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 		ERR(d, file, 0, "the record does not decode again, so libcper could not read it either");
 		goto done;
 	}
+	c.rec = bytes.p;
+	c.reclen = bytes.len;
 	tree = tree_of(&c, &dec);
 	if (c.oom || !tree)
 		goto oom;

@@ -705,74 +705,73 @@ static const struct hest_name cxl_health_v[] = {
 static const struct hest_names cxl_health_names = NAMES(cxl_health_v);
 
 #define CXL_EVENT_HEADER                                                                                     \
-	CNT("length", 0, 4, "bytes of the section (160); computed"), VALID(4, 8),                              \
+	CNT("length", 0, 4, "bytes of the section (144); computed"), VALID(4, 8),                              \
 	U("vendor_id", 12, 2, 0, "device id: vendor id"), U("device_id", 14, 2, 0, "device id: device id"),    \
 	UD("function", 16, 1, 0, "device id: function"), UD("device", 17, 1, 0, "device id: device"),          \
 	U("bus", 18, 1, 0, "device id: bus"), U("segment", 19, 2, 0, "device id: segment"),                    \
 	RSB("reserved_slot", 21, 2, 0, 3), BITS("slot", 21, 2, 3, 13, 0, "device id: slot number (bits 15:3)"), \
 	RS("reserved_device_id", 23, 1), U("serial_number", 24, 8, 1, "device serial number"),               \
-	BY("event_uuid", 32, 16, 2, "CXL event record identifier (UUID bytes as the device reports them)"),    \
-	FLD("record_length", 48, 1, 0, 0, HEST_CF_INT, HEST_CA_DEC, 2, 128, NULL, NULL,                        \
+	FLD("record_length", 32, 1, 0, 0, HEST_CF_INT, HEST_CA_DEC, 2, 128, NULL, NULL,                        \
 	    "event record length, 128"),                                                                       \
-	FLD("event_severity", 49, 3, 0, 2, HEST_CF_ENUM, HEST_CA_CLOSED, 2, 0, &cxl_ev_sev_names, NULL,        \
+	FLD("event_severity", 33, 3, 0, 2, HEST_CF_ENUM, HEST_CA_CLOSED, 2, 0, &cxl_ev_sev_names, NULL,        \
 	    "event record flags bits 1:0"),                                                                    \
-	FLD("event_flags", 49, 3, 2, 4, HEST_CF_FLAGS, 0, 2, 0, &cxl_ev_flag_names, NULL,                      \
+	FLD("event_flags", 33, 3, 2, 4, HEST_CF_FLAGS, 0, 2, 0, &cxl_ev_flag_names, NULL,                      \
 	    "event record flags bits 5:2"),                                                                    \
-	RSB("reserved_flags", 49, 3, 6, 18), U("handle", 52, 2, 2, "event record handle"),                    \
-	U("related_handle", 54, 2, 2, "related event record handle"),                                         \
-	U("event_timestamp", 56, 8, 2, "event timestamp (ns since the epoch)"),                                \
-	U("maintenance_class", 64, 1, 2, "maintenance operation class"), RS("reserved_header", 65, 15)
+	RSB("reserved_flags", 33, 3, 6, 18), U("handle", 36, 2, 2, "event record handle"),                    \
+	U("related_handle", 38, 2, 2, "related event record handle"),                                         \
+	U("event_timestamp", 40, 8, 2, "event timestamp (ns since the epoch)"),                                \
+	U("maintenance_class", 48, 1, 2, "maintenance operation class"), RS("reserved_header", 49, 15)
 
 static const struct hest_cper_field cxl_gm_f[] = {
 	CXL_EVENT_HEADER,
-	U("physical_address", 80, 8, 2, "device physical address (DPA)"),
-	FL("descriptor", 88, 1, 2, &cxl_descr_names, "memory event descriptor"),
-	E("memory_event_type", 89, 1, 2, &cxl_media_type_names, "memory event type"),
-	E("transaction_type", 90, 1, 2, &cxl_trans_names, "transaction type"),
-	FL("event_validity", 91, 2, 2, &cxl_gm_valid_names, "which of channel, rank, device, component id are valid"),
-	UD("channel", 93, 1, 2, "channel"),
-	UD("rank", 94, 1, 2, "rank"),
-	U("event_device", 95, 3, 2, "device (bit mask of the DRAM devices)"),
-	BY("component_id", 98, 16, 2, "component identifier"),
-	RS("reserved_record", 114, 46),
+	U("physical_address", 64, 8, 2, "device physical address (DPA)"),
+	FL("descriptor", 72, 1, 2, &cxl_descr_names, "memory event descriptor"),
+	E("memory_event_type", 73, 1, 2, &cxl_media_type_names, "memory event type"),
+	E("transaction_type", 74, 1, 2, &cxl_trans_names, "transaction type"),
+	FL("event_validity", 75, 2, 2, &cxl_gm_valid_names, "which of channel, rank, device, component id are valid"),
+	UD("channel", 77, 1, 2, "channel"),
+	UD("rank", 78, 1, 2, "rank"),
+	U("event_device", 79, 3, 2, "device (bit mask of the DRAM devices)"),
+	BY("component_id", 82, 16, 2, "component identifier"),
+	RS("reserved_record", 98, 46),
 };
-static DESC(desc_cxl_gm, "cxl-general-media", "CXL General Media Event Section", 160, cxl_gm_f, 4, 8,
+static DESC(desc_cxl_gm, "cxl-general-media", "CXL General Media Event Section", 144, cxl_gm_f, 4, 8,
 	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.1 table 8-43");
 
 static const struct hest_cper_field cxl_dram_f[] = {
 	CXL_EVENT_HEADER,
-	U("physical_address", 80, 8, 2, "device physical address (DPA)"),
-	FL("descriptor", 88, 1, 2, &cxl_descr_names, "memory event descriptor"),
-	E("memory_event_type", 89, 1, 2, &cxl_media_type_names, "memory event type"),
-	E("transaction_type", 90, 1, 2, &cxl_trans_names, "transaction type"),
-	FL("event_validity", 91, 2, 2, &cxl_dram_valid_names, "which of the following fields are valid"),
-	UD("channel", 93, 1, 2, "channel"),
-	UD("rank", 94, 1, 2, "rank"),
-	U("nibble_mask", 95, 3, 2, "nibble mask"),
-	UD("bank_group", 98, 1, 2, "bank group"),
-	UD("bank", 99, 1, 2, "bank"),
-	UD("row", 100, 3, 2, "row"),
-	UD("column", 103, 2, 2, "column"),
-	BY("correction_mask", 105, 32, 2, "correction mask"),
-	RS("reserved_record", 137, 23),
+	U("physical_address", 64, 8, 2, "device physical address (DPA)"),
+	FL("descriptor", 72, 1, 2, &cxl_descr_names, "memory event descriptor"),
+	E("memory_event_type", 73, 1, 2, &cxl_media_type_names, "memory event type"),
+	E("transaction_type", 74, 1, 2, &cxl_trans_names, "transaction type"),
+	FL("event_validity", 75, 2, 2, &cxl_dram_valid_names, "which of the following fields are valid"),
+	UD("channel", 77, 1, 2, "channel"),
+	UD("rank", 78, 1, 2, "rank"),
+	U("nibble_mask", 79, 3, 2, "nibble mask"),
+	UD("bank_group", 82, 1, 2, "bank group"),
+	UD("bank", 83, 1, 2, "bank"),
+	UD("row", 84, 3, 2, "row"),
+	UD("column", 87, 2, 2, "column"),
+	BY("correction_mask", 89, 32, 2, "correction mask"),
+	RS("reserved_record", 121, 23),
 };
-static DESC(desc_cxl_dram, "cxl-dram", "CXL DRAM Event Section", 160, cxl_dram_f, 4, 8,
+static DESC(desc_cxl_dram, "cxl-dram", "CXL DRAM Event Section", 144, cxl_dram_f, 4, 8,
 	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.2 table 8-44");
 
 static const struct hest_cper_field cxl_mm_f[] = {
 	CXL_EVENT_HEADER,
-	E("device_event_type", 80, 1, 2, &cxl_mm_type_names, "device event type"),
-	FL("health_status", 81, 1, 2, &cxl_health_names, "health status"),
-	U("media_status", 82, 1, 2, "media status"),
-	U("additional_status", 83, 1, 2, "additional status"),
-	UD("life_used", 84, 1, 2, "life used, percent"),
-	UD("device_temperature", 85, 2, 2, "device temperature, degrees C"),
-	UD("dirty_shutdown_count", 87, 4, 2, "dirty shutdown count"),
-	UD("corrected_volatile_errors", 91, 4, 2, "corrected volatile error count"),
-	UD("corrected_persistent_errors", 95, 4, 2, "corrected persistent error count"),
-	RS("reserved_record", 99, 61),
+	E("device_event_type", 64, 1, 2, &cxl_mm_type_names, "device event type"),
+	FL("health_status", 65, 1, 2, &cxl_health_names, "health status"),
+	U("media_status", 66, 1, 2, "media status"),
+	U("additional_status", 67, 1, 2, "additional status"),
+	UD("life_used", 68, 1, 2, "life used, percent"),
+	UD("device_temperature", 69, 2, 2, "device temperature, degrees C"),
+	UD("dirty_shutdown_count", 71, 4, 2, "dirty shutdown count"),
+	UD("corrected_volatile_errors", 75, 4, 2, "corrected volatile error count"),
+	UD("corrected_persistent_errors", 79, 4, 2, "corrected persistent error count"),
+	RS("reserved_record", 83, 61),
 };
-static DESC(desc_cxl_mm, "cxl-memory-module", "CXL Memory Module Event Section", 160, cxl_mm_f, 4, 8,
+static DESC(desc_cxl_mm, "cxl-memory-module", "CXL Memory Module Event Section", 144, cxl_mm_f, 4, 8,
 	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.3 table 8-45");
 
 /* --- FRU memory poison (Linux drivers/ras/amd/fmpm.c) ---------------------- */
@@ -1051,19 +1050,19 @@ static const struct hest_cper_type types[HEST_CPER_NKINDS] = {
 	{ .kind = HEST_CPER_CXL_GEN_MEDIA, .key = "cxl-general-media", .title = "CXL general media event",
 	  .guid = GUID(0xfbcd0a77, 0xc260, 0x417f, 0x85, 0xa9, 0x08, 0x8b, 0x16, 0x21, 0xeb, 0xa6),
 	  .body = &desc_cxl_gm, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,
-	  .worst = 160, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.1",
+	  .worst = 144, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.1",
 	  .source = "UEFI 2.10 N.2.14, CXL 3.0 table 8-43; Linux include/cxl/event.h struct cxl_cper_event_rec, "
 		    "ghes.c cxl_cper_post_event(); libcper cper-section-cxl-component.c" },
 	{ .kind = HEST_CPER_CXL_DRAM, .key = "cxl-dram", .title = "CXL DRAM event",
 	  .guid = GUID(0x601dcbb3, 0x9c06, 0x4eab, 0xb8, 0xaf, 0x4e, 0x9b, 0xfb, 0x5c, 0x96, 0x24),
 	  .body = &desc_cxl_dram, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,
-	  .worst = 160, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.2",
+	  .worst = 144, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.2",
 	  .source = "UEFI 2.10 N.2.14, CXL 3.0 table 8-44; Linux include/cxl/event.h, ghes.c cxl_cper_post_event(); "
 		    "libcper cper-section-cxl-component.c" },
 	{ .kind = HEST_CPER_CXL_MEM_MODULE, .key = "cxl-memory-module", .title = "CXL memory module event",
 	  .guid = GUID(0xfe927475, 0xdd59, 0x4339, 0xa5, 0x86, 0x79, 0xba, 0xb1, 0x13, 0xb7, 0x74),
 	  .body = &desc_cxl_mm, .length = { 0, 4, 0, 32 }, .tail_key = "trailing_data", .tail_valid_bit = -1,
-	  .worst = 160, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.3",
+	  .worst = 144, .doc = "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.3",
 	  .source = "UEFI 2.10 N.2.14, CXL 3.0 table 8-45; Linux include/cxl/event.h, ghes.c cxl_cper_post_event(); "
 		    "libcper cper-section-cxl-component.c" },
 	{ .kind = HEST_CPER_FRU_POISON, .key = "fru-memory-poison", .title = "FRU memory poison",
@@ -1135,9 +1134,9 @@ static const struct hest_name kind_v[] = {
 	{ "pcie", HEST_CPER_PCIE, "PCI Express (208 bytes)" },
 	{ "fw-error-ref", HEST_CPER_FW_ERROR_REF, "firmware error record reference (32 bytes)" },
 	{ "cxl-protocol", HEST_CPER_CXL_PROTOCOL, "CXL protocol error (116 + DVSEC + error log: needs largest_section)" },
-	{ "cxl-general-media", HEST_CPER_CXL_GEN_MEDIA, "CXL general media event (160 bytes)" },
-	{ "cxl-dram", HEST_CPER_CXL_DRAM, "CXL DRAM event (160 bytes)" },
-	{ "cxl-memory-module", HEST_CPER_CXL_MEM_MODULE, "CXL memory module event (160 bytes)" },
+	{ "cxl-general-media", HEST_CPER_CXL_GEN_MEDIA, "CXL general media event (144 bytes)" },
+	{ "cxl-dram", HEST_CPER_CXL_DRAM, "CXL DRAM event (144 bytes)" },
+	{ "cxl-memory-module", HEST_CPER_CXL_MEM_MODULE, "CXL memory module event (144 bytes)" },
 	{ "fru-memory-poison", HEST_CPER_FRU_POISON, "FRU memory poison (sized with one descriptor: 72)" },
 	{ "pci-bus", HEST_CPER_PCI_BUS, "PCI/PCI-X bus (72 bytes)" },
 	{ "pci-device", HEST_CPER_PCI_DEVICE, "PCI/PCI-X component (40 + 16 per register pair: needs largest_section)" },

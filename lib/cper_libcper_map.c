@@ -462,6 +462,73 @@ static const struct hest_lc_variant variants[] = {
 	{ "ia32x64-context/other", "ia32x64-context", "register_type", 0, 0, true, 0xcu, NULL, 0 },
 };
 
+/* --- the kinds without arrays of structures (CXL, CCIX, DMAr, PCI bus, Ampere,
+ * FRU memory poison): libcper sections/cper-section-*.c and *.h of its
+ * complete-form generation, specification/json/sections/ --------------------- */
+
+/* cper-section-cxl-protocol.h */
+static const struct hest_name cxl_prot_valid_v[] = {
+	BIT("cxlAgentTypeValid"), BIT("cxlAgentAddressValid"), BIT("deviceIDValid"), BIT("deviceSerialValid"),
+	BIT("capabilityStructureValid"), BIT("cxlDVSECValid"), BIT("cxlErrorLogValid"),
+};
+static const struct hest_names cxl_prot_valid = NAMES(cxl_prot_valid_v);
+static const struct hest_name cxl_agent_v[] = { { "CXL 1.1 Device", 0, NULL }, { "CXL 1.1 Host Downstream Port", 1, NULL } };
+static const struct hest_names cxl_agent = NAMES(cxl_agent_v);
+
+/* cper-section-cxl-component.h: one form for every CXL component event */
+static const struct hest_name cxl_comp_valid_v[] = {
+	BIT("deviceIDValid"), BIT("deviceSerialValid"), BIT("cxlComponentEventLogValid"),
+};
+static const struct hest_names cxl_comp_valid = NAMES(cxl_comp_valid_v);
+
+/* cper-section-ccix-per.h */
+static const struct hest_name ccix_valid_v[] = { BIT("ccixSourceIDValid"), BIT("ccixPortIDValid"), BIT("ccixPERLogValid") };
+static const struct hest_names ccix_valid = NAMES(ccix_valid_v);
+
+/* cper-section-dmar-generic.h (integer_to_readable_pair_with_desc: the
+ * label is the "description"); libcper's access and architecture types are
+ * its own: 0 "DMA Write", 1 "DMA Read"; 0 "VT-d", 1 "IOMMU" */
+static const struct hest_name dmar_reason_v[] = {
+	{ "DMT Entry Missing", 1, "Domain mapping table entry is not present." },
+	{ "DMT Entry Invalid", 2, "Invalid domain mapping table entry." },
+	{ "DMT Access Error", 3, "DMAr unit's attempt to access the domain mapping table resulted in an error." },
+	{ "DMT Reserved Bit Invalid", 4, "Reserved bit set to non-zero value in the domain mapping table." },
+	{ "DMA Address Out of Bounds", 5, "DMA request to access an address beyond the device address width." },
+	{ "Invalid Read/Write", 6, "Invalid read or write access." },
+	{ "Invalid Device Request", 7, "Invalid device request." },
+	{ "ATT Access Error", 8, "DMAr unit's attempt to access the address translation table resulted in an error." },
+	{ "ATT Reserved Bit Invalid", 9, "Reserved bit set to non-zero value in the address translation table." },
+	{ "Illegal Command", 10, "Illegal command error." },
+	{ "Command Buffer Access Error", 11, "DMAr unit's attempt to access the command buffer resulted in an error." },
+};
+static const struct hest_names dmar_reason = NAMES(dmar_reason_v);
+static const struct hest_name dmar_access_v[] = { { "DMA Write", 0, NULL }, { "DMA Read", 1, NULL } };
+static const struct hest_names dmar_access = NAMES(dmar_access_v);
+static const struct hest_name dmar_addr_v[] = { { "Untranslated Request", 0, NULL }, { "Translation Request", 1, NULL } };
+static const struct hest_names dmar_addr = NAMES(dmar_addr_v);
+static const struct hest_name dmar_arch_v[] = { { "VT-d", 0, NULL }, { "IOMMU", 1, NULL } };
+static const struct hest_names dmar_arch = NAMES(dmar_arch_v);
+
+/* cper-section-dmar-vtd.h VTD_FAULT_RECORD_TYPES */
+static const struct hest_name vtd_fault_type_v[] = { { "Write Request", 0, NULL }, { "Read/AtomicOp Request", 1, NULL } };
+static const struct hest_names vtd_fault_type = NAMES(vtd_fault_type_v);
+
+/* cper-section-pci-bus.h */
+static const struct hest_name pci_bus_valid_v[] = {
+	BIT("errorStatusValid"), BIT("errorTypeValid"), BIT("busIDValid"), BIT("busAddressValid"), BIT("busDataValid"),
+	BIT("commandValid"), BIT("requestorIDValid"), BIT("completerIDValid"), BIT("targetIDValid"),
+};
+static const struct hest_names pci_bus_valid = NAMES(pci_bus_valid_v);
+static const struct hest_name pci_bus_type_v[] = {
+	{ "Unknown/OEM Specific Error", 0, NULL }, { "Data Parity Error", 1, NULL }, { "System Error", 2, NULL },
+	{ "Master Abort", 3, NULL }, { "Bus Timeout/No Device Present (No DEVSEL#)", 4, NULL },
+	{ "Master Data Parity Error", 5, NULL }, { "Address Parity Error", 6, NULL }, { "Command Parity Error", 7, NULL },
+};
+static const struct hest_names pci_bus_type = NAMES(pci_bus_type_v);
+/* cper-section-pci-bus.c: bit 56 of the bus command */
+static const struct hest_name pci_bus_cmd_v[] = { { "PCI", 0, NULL }, { "PCI-X", 1, NULL } };
+static const struct hest_names pci_bus_cmd = NAMES(pci_bus_cmd_v);
+
 /* --- kinds ----------------------------------------------------------------- */
 
 /* sectionType.type: libcper's readable names of the section GUIDs. */
@@ -476,6 +543,22 @@ static const struct hest_lc_kind kinds[] = {
 	{ HEST_CPER_PCI_DEVICE, "PciComponent", "PCI Component/Device" },
 	{ HEST_CPER_NVIDIA, "Nvidia", "NVIDIA" },
 	{ HEST_CPER_FW_ERROR_REF, "Firmware", "Firmware Error Record Reference" },
+
+	/* the kinds without arrays of structures (cper-section.c section_definitions[]);
+	 * libcper tells its CXL component events apart by the section type GUID */
+	{ HEST_CPER_CXL_PROTOCOL, "CxlProtocol", "CXL Protocol Error" },
+	{ HEST_CPER_CXL_GEN_MEDIA, "CxlComponent", "CXL General Media Component Error" },
+	{ HEST_CPER_CXL_DRAM, "CxlComponent", "CXL DRAM Component Error" },
+	{ HEST_CPER_CXL_MEM_MODULE, "CxlComponent", "CXL Memory Module Component Error" },
+	{ HEST_CPER_CCIX_PER, "CcixPer", "CCIX PER Log Error" },
+	{ HEST_CPER_DMAR_GENERIC, "GenericDmar", "DMAr Generic" },
+	{ HEST_CPER_DMAR_VTD, "VtdDmar", "Intel VT for Directed I/O Specific DMAr" },
+	{ HEST_CPER_DMAR_IOMMU, "IommuDmar", "IOMMU Specific DMAr" },
+	{ HEST_CPER_PCI_BUS, "PciBus", "PCI/PCI-X Bus" },
+	{ HEST_CPER_AMPERE, "Ampere", "Ampere" },
+	/* libcper has no decoder for it: its GUID and bytes, as for any GUID it does not know */
+	{ HEST_CPER_FRU_POISON, "Unknown", "Unknown" },
+
 	{ HEST_CPER_RAW, "Unknown", "Unknown" },
 };
 
@@ -493,6 +576,30 @@ static const struct hest_lc_kind kinds[] = {
 		RB(desc, "error_status", "errorStatus.detectedByRequester", HEST_LC_BOOL, 20, 1), \
 		RB(desc, "error_status", "errorStatus.firstError", HEST_LC_BOOL, 21, 1),          \
 		RB(desc, "error_status", "errorStatus.overflowDroppedLogs", HEST_LC_BOOL, 22, 1)
+
+/* The CXL component event header (cper-section-cxl-component.c), the same for
+ * every event kind. */
+#define CXL_COMPONENT(desc)                                                                          \
+	R(desc, "length", "length", HEST_LC_INT),                                                    \
+		RN(desc, "validation_bits", "validationBits", HEST_LC_BITS, &cxl_comp_valid, NULL),  \
+		R(desc, "vendor_id", "deviceID.vendorID", HEST_LC_INT),                              \
+		R(desc, "device_id", "deviceID.deviceID", HEST_LC_INT),                              \
+		R(desc, "function", "deviceID.functionNumber", HEST_LC_INT),                         \
+		R(desc, "device", "deviceID.deviceNumber", HEST_LC_INT),                             \
+		R(desc, "bus", "deviceID.busNumber", HEST_LC_INT),                                   \
+		R(desc, "segment", "deviceID.segmentNumber", HEST_LC_INT),                           \
+		R(desc, "slot", "deviceID.slotNumber", HEST_LC_INT),                                 \
+		R(desc, "serial_number", "deviceSerial", HEST_LC_INT),                               \
+		{ desc, NULL, "cxlComponentEventLog.data", HEST_LC_BASE64, 0, 32, 0, NULL, NULL }
+
+/* DMAr page table entries, level 6 first (cper-section-dmar-vtd.c, -iommu.c). */
+#define PAGE_TABLE(desc)                                                          \
+	R(desc, "pte_l6", "pageTableEntry_Level6", HEST_LC_INT),                  \
+		R(desc, "pte_l5", "pageTableEntry_Level5", HEST_LC_INT),          \
+		R(desc, "pte_l4", "pageTableEntry_Level4", HEST_LC_INT),          \
+		R(desc, "pte_l3", "pageTableEntry_Level3", HEST_LC_INT),          \
+		R(desc, "pte_l2", "pageTableEntry_Level2", HEST_LC_INT),          \
+		R(desc, "pte_l1", "pageTableEntry_Level1", HEST_LC_INT)
 
 static const struct hest_lc_row rows[] = {
 	/* UEFI N.2.1 record header: cper-json-header.json, cper_header_to_ir() */
@@ -721,7 +828,7 @@ static const struct hest_lc_row rows[] = {
 	R("arm/psci", "psci_state", "psciState", HEST_LC_INT),
 	R("arm", "arm-error-info", "errorInfo", HEST_LC_ARRAY),
 	R("arm", "arm-context", "contextInfo", HEST_LC_ARRAY),
-	RF("arm", NULL, "vendorSpecificInfo.data", HEST_LC_BASE64, HEST_LC_IF_VALID),
+	RF("arm", "vendor_data", "vendorSpecificInfo.data", HEST_LC_BASE64, HEST_LC_IF_VALID),
 	/* its error information structures (errorInfo[]) */
 	R("arm-error-info", "version", "version", HEST_LC_INT),
 	R("arm-error-info", "length", "length", HEST_LC_INT),
@@ -859,8 +966,124 @@ static const struct hest_lc_row rows[] = {
 	R("fw-error-ref", "record_identifier", "recordID", HEST_LC_INT),
 	R("fw-error-ref", "record_identifier_guid", "recordIDGUID", HEST_LC_GUID),
 
+	/* --- the kinds without arrays of structures -------------------------------- */
+
+	/* UEFI N.2.13: sections/cper-cxl-protocol.json, cper-section-cxl-protocol.c;
+	 * the agent address, serial number and capability structure by agent type (whens[]) */
+	RN("cxl-protocol", "validation_bits", "validationBits", HEST_LC_BITS, &cxl_prot_valid, NULL),
+	RN("cxl-protocol", "agent_type", "agentType", HEST_LC_NVP, &cxl_agent, "Unknown (Reserved)"),
+	R("cxl-protocol", "function", "cxlAgentAddress.functionNumber", HEST_LC_INT),
+	R("cxl-protocol", "device", "cxlAgentAddress.deviceNumber", HEST_LC_INT),
+	R("cxl-protocol", "bus", "cxlAgentAddress.busNumber", HEST_LC_INT),
+	R("cxl-protocol", "segment", "cxlAgentAddress.segmentNumber", HEST_LC_INT),
+	RB("cxl-protocol", "function", "cxlAgentAddress.value", HEST_LC_INT, 0, 64), /* RCRB base: bytes 16-23 */
+	R("cxl-protocol", "vendor_id", "deviceID.vendorID", HEST_LC_INT),
+	R("cxl-protocol", "device_id", "deviceID.deviceID", HEST_LC_INT),
+	R("cxl-protocol", "subsystem_vendor_id", "deviceID.subsystemVendorID", HEST_LC_INT),
+	R("cxl-protocol", "subsystem_id", "deviceID.subsystemDeviceID", HEST_LC_INT),
+	R("cxl-protocol", "class_code", "deviceID.classCode", HEST_LC_INT),
+	R("cxl-protocol", "slot", "deviceID.slotNumber", HEST_LC_INT),
+	R("cxl-protocol", "serial_number", "deviceSerial", HEST_LC_INT),
+	R("cxl-protocol", "capability", "capabilityStructure", HEST_LC_BASE64),
+	R("cxl-protocol", "dvsec_length", "dvsecLength", HEST_LC_INT),
+	R("cxl-protocol", "error_log_length", "errorLogLength", HEST_LC_INT),
+	R("cxl-protocol", "dvsec", "cxlDVSEC", HEST_LC_BASE64),
+	R("cxl-protocol", "error_log", "cxlErrorLog", HEST_LC_BASE64),
+
+	/* UEFI N.2.14: sections/cper-cxl-component.json, cper-section-cxl-component.c:
+	 * the 32-byte header, then the CXL event record as base64 (length - 32 bytes) */
+	CXL_COMPONENT("cxl-general-media"),
+	CXL_COMPONENT("cxl-dram"),
+	CXL_COMPONENT("cxl-memory-module"),
+
+	/* UEFI N.2.12: sections/cper-ccix-per.json, cper-section-ccix-per.c (the PER log: length - 16 bytes) */
+	R("ccix-per", "length", "length", HEST_LC_INT),
+	RN("ccix-per", "validation_bits", "validationBits", HEST_LC_BITS, &ccix_valid, NULL),
+	R("ccix-per", "source_id", "ccixSourceID", HEST_LC_INT),
+	R("ccix-per", "port_id", "ccixPortID", HEST_LC_INT),
+	{ "ccix-per", NULL, "ccixPERLog", HEST_LC_BASE64, 0, 16, 0, NULL, NULL },
+
+	/* UEFI N.2.11.1: sections/cper-generic-dmar.json, cper-section-dmar-generic.c */
+	R("dmar-generic", "requester_id", "requesterID", HEST_LC_INT),
+	R("dmar-generic", "segment", "segmentNumber", HEST_LC_INT),
+	RN("dmar-generic", "fault_reason", "faultReason", HEST_LC_NVP, &dmar_reason, "Unknown (Reserved)"),
+	RN("dmar-generic", "access_type", "accessType", HEST_LC_NVP, &dmar_access, "Unknown (Reserved)"),
+	RN("dmar-generic", "address_type", "addressType", HEST_LC_NVP, &dmar_addr, "Unknown (Reserved)"),
+	RN("dmar-generic", "architecture_type", "architectureType", HEST_LC_NVP, &dmar_arch, "Unknown (Reserved)"),
+	R("dmar-generic", "device_address", "deviceAddress", HEST_LC_INT),
+
+	/* UEFI N.2.11.2: sections/cper-vtd-dmar.json, cper-section-dmar-vtd.c (OEM id as a
+	 * little-endian integer, the fault record by EFI_VTD_FAULT_RECORD's bit fields) */
+	R("dmar-vtd", "version", "version", HEST_LC_INT),
+	R("dmar-vtd", "revision", "revision", HEST_LC_INT),
+	RB("dmar-vtd", "oem_id", "oemID", HEST_LC_INT, 0, 48),
+	R("dmar-vtd", "capability", "capabilityRegister", HEST_LC_INT),
+	R("dmar-vtd", "extended_capability", "extendedCapabilityRegister", HEST_LC_INT),
+	R("dmar-vtd", "global_command", "globalCommandRegister", HEST_LC_INT),
+	R("dmar-vtd", "global_status", "globalStatusRegister", HEST_LC_INT),
+	R("dmar-vtd", "fault_status", "faultStatusRegister", HEST_LC_INT),
+	RB("dmar-vtd", "fault_record", "faultRecord.faultInformation", HEST_LC_INT, 12, 52),
+	RB("dmar-vtd", "fault_record", "faultRecord.sourceIdentifier", HEST_LC_INT, 64, 16),
+	RB("dmar-vtd", "fault_record", "faultRecord.privelegeModeRequested", HEST_LC_BOOL, 93, 1),
+	RB("dmar-vtd", "fault_record", "faultRecord.executePermissionRequested", HEST_LC_BOOL, 94, 1),
+	RB("dmar-vtd", "fault_record", "faultRecord.pasidPresent", HEST_LC_BOOL, 95, 1),
+	RB("dmar-vtd", "fault_record", "faultRecord.faultReason", HEST_LC_INT, 96, 8),
+	RB("dmar-vtd", "fault_record", "faultRecord.pasidValue", HEST_LC_INT, 104, 20),
+	RB("dmar-vtd", "fault_record", "faultRecord.addressType", HEST_LC_INT, 124, 2),
+	RBN("dmar-vtd", "fault_record", "faultRecord.type", HEST_LC_NVP, 126, 1, &vtd_fault_type, "Unknown"),
+	R("dmar-vtd", "root_entry", "rootEntry", HEST_LC_BASE64),
+	R("dmar-vtd", "context_entry", "contextEntry", HEST_LC_BASE64),
+	PAGE_TABLE("dmar-vtd"),
+
+	/* UEFI N.2.11.3: sections/cper-iommu-dmar.json, cper-section-dmar-iommu.c */
+	R("dmar-iommu", "revision", "revision", HEST_LC_INT),
+	R("dmar-iommu", "control", "controlRegister", HEST_LC_INT),
+	R("dmar-iommu", "status", "statusRegister", HEST_LC_INT),
+	R("dmar-iommu", "event_log_entry", "eventLogEntry", HEST_LC_BASE64),
+	R("dmar-iommu", "device_table_entry", "deviceTableEntry", HEST_LC_BASE64),
+	PAGE_TABLE("dmar-iommu"),
+
+	/* UEFI N.2.8: sections/cper-pci-bus.json, cper-section-pci-bus.c (the bus command
+	 * as "PCI"/"PCI-X" from its bit 56) */
+	RN("pci-bus", "validation_bits", "validationBits", HEST_LC_BITS, &pci_bus_valid, NULL),
+	ERROR_STATUS("pci-bus"),
+	RN("pci-bus", "error_type", "errorType", HEST_LC_NVP, &pci_bus_type, "Unknown (Reserved)"),
+	R("pci-bus", "bus_number", "busID.busNumber", HEST_LC_INT),
+	R("pci-bus", "bus_segment", "busID.segmentNumber", HEST_LC_INT),
+	R("pci-bus", "bus_address", "busAddress", HEST_LC_INT),
+	R("pci-bus", "bus_data", "busData", HEST_LC_INT),
+	RBN("pci-bus", "bus_command", "busCommandType", HEST_LC_NAMED, 56, 1, &pci_bus_cmd, NULL),
+	R("pci-bus", "requestor_id", "busRequestorID", HEST_LC_INT),
+	RF("pci-bus", "requestor_id", "busRequestorIDHex", HEST_LC_HEX, HEST_LC_WRITE_ONLY),
+	R("pci-bus", "completer_id", "busCompleterID", HEST_LC_INT),
+	RF("pci-bus", "completer_id", "busCompleterIDHex", HEST_LC_HEX, HEST_LC_WRITE_ONLY),
+	R("pci-bus", "target_id", "targetID", HEST_LC_INT),
+
+	/* Ampere: sections/cper-ampere.json, cper-section-ampere.c: libcper's
+	 * EFI_AMPERE_ERROR_DATA is the first 8 bytes (u16 type id, u16 subtype id,
+	 * u32 instance id), over rasdaemon's type/subtype, instance/socket and ERR<n>STATUS */
+	RB("ampere", "ampere_type", "typeId", HEST_LC_INT, 0, 16),
+	RB("ampere", "instance", "subTypeId", HEST_LC_INT, 0, 16),
+	R("ampere", "error_status", "instanceId", HEST_LC_INT32), /* json_object_new_int() */
+
+	/* FRU memory poison: libcper has no decoder (cper-section.c); its bytes, as Unknown */
+	R("fru-memory-poison", NULL, "data", HEST_LC_BASE64),
+
 	/* any other section: sections/cper-unknown.json (cper_buf_section_to_ir) */
 	R("raw", NULL, "data", HEST_LC_BASE64),
+};
+
+/* libcper writes the CXL agent address by agent type (a device's function,
+ * device, bus and segment; a host downstream port's RCRB base address), and
+ * the serial number and capability structure of a CXL 1.1 device only. */
+static const struct hest_lc_when whens[] = {
+	{ "cxl-protocol", "cxlAgentAddress.functionNumber", "agent_type", 0 },
+	{ "cxl-protocol", "cxlAgentAddress.deviceNumber", "agent_type", 0 },
+	{ "cxl-protocol", "cxlAgentAddress.busNumber", "agent_type", 0 },
+	{ "cxl-protocol", "cxlAgentAddress.segmentNumber", "agent_type", 0 },
+	{ "cxl-protocol", "cxlAgentAddress.value", "agent_type", 1 },
+	{ "cxl-protocol", "deviceSerial", "agent_type", 0 },
+	{ "cxl-protocol", "capabilityStructure", "agent_type", 0 },
 };
 
 const struct hest_lc_row *hest_lc_rows(size_t *n)
@@ -905,6 +1128,28 @@ bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_
 		x = x >> v->shift & (v->width >= 64 ? UINT64_MAX : ((uint64_t)1 << v->width) - 1);
 	bool in = x < 64 && (v->values >> x & 1);
 	return v->others ? !in : in;
+}
+
+bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_field *f)
+{
+	switch ((enum hest_lc_form)r->form) {
+	case HEST_LC_INT:
+	case HEST_LC_BOOL:
+	case HEST_LC_NVP:
+	case HEST_LC_NAMED:
+		return f && r->width &&
+		       (!hest_cper_field_is_int(f) || f->width || r->shift + r->width > 8u * f->size);
+	default:
+		return false;
+	}
+}
+
+const struct hest_lc_when *hest_lc_when_of(const struct hest_lc_row *r)
+{
+	for (size_t i = 0; i < N(whens); i++)
+		if (strcmp(whens[i].desc, r->desc) == 0 && strcmp(whens[i].path, r->path) == 0)
+			return &whens[i];
+	return NULL;
 }
 
 const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind)

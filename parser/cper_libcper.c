@@ -164,10 +164,58 @@ static uint64_t range_max(const struct hest_lc_row *r, const struct hest_cper_fi
 	return max;
 }
 
+/* Sets bytes [lo, hi) of im from tmp (a copy of its bytes with new ones
+ * there): every field they cover is set (given, its validation bit marked),
+ * then the bytes themselves (reserved bits included). */
+static void set_range(struct hest_cper_image *im, size_t lo, size_t hi, const uint8_t *tmp)
+{
+	if (hi > im->len)
+		hi = im->len;
+	for (size_t i = 0; lo < hi && i < im->desc->nfields; i++) {
+		const struct hest_cper_field *g = &im->desc->fields[i];
+		if (g->offset >= hi || (size_t)g->offset + g->size <= lo || (g->attr & HEST_CA_VALIDATION))
+			continue;
+		if (hest_cper_field_is_int(g))
+			hest_cper_set(im, g->key, hest_cper_field_get(g, tmp));
+		else
+			hest_cper_set_bytes(im, g->key, tmp + g->offset, g->size);
+	}
+	if (lo < hi)
+		memcpy(im->bytes + lo, tmp + lo, hi - lo);
+}
+
+/* Writes v into a row's bit range over the structure's bytes from the field's offset. */
+static void put_over_bytes(struct lctx *c, const struct ynode *n, struct hest_cper_image *im,
+			   const struct hest_lc_row *r, const struct hest_cper_field *f, uint64_t v)
+{
+	uint8_t *tmp = malloc(im->len ? im->len : 1);
+	if (!tmp) {
+		ERR(c, n, "out of memory");
+		return;
+	}
+	memcpy(tmp, im->bytes, im->len);
+	size_t base = (size_t)f->offset * 8 + r->shift;
+	for (unsigned i = 0; i < r->width && i < 64; i++) {
+		size_t bit = base + i;
+		if (bit / 8 >= im->len)
+			break;
+		tmp[bit / 8] = (uint8_t)((tmp[bit / 8] & ~(1u << (bit % 8))) | ((v >> i & 1) << (bit % 8)));
+	}
+	set_range(im, base / 8, (base + r->width + 7) / 8, tmp);
+	free(tmp);
+}
+
 /* Writes v into the row's bit range of the field (the field marked given). */
 static void put(struct lctx *c, const struct ynode *n, struct hest_cper_image *im, const struct hest_lc_row *r,
 		const struct hest_cper_field *f, uint64_t v)
 {
+	if (hest_lc_over_bytes(r, f)) {
+		put_over_bytes(c, n, im, r, f, v);
+		/* a bit of the validation bits themselves (IA32/X64 localAPICIDValid): they are given */
+		if ((f->attr & HEST_CA_VALIDATION) && hest_cper_field_is_int(f))
+			hest_cper_set(im, f->key, hest_cper_field_get(f, im->bytes));
+		return;
+	}
 	uint64_t cur = hest_cper_field_get(f, im->bytes);
 	if (r->width && r->width < 64) {
 		uint64_t mask = (((uint64_t)1 << r->width) - 1) << r->shift;
@@ -245,7 +293,14 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 		return;
 	}
 	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
-	if (r->field && !f)
+	int var = -1; /* a variable part of the section, by its key (HEST_CPER_MAX_VAR: its trailing bytes) */
+	for (unsigned i = 0; r->field && !f && s && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
+		if (im == &s->body && strcmp(s->type->var[i].key, r->field) == 0)
+			var = (int)i;
+	if (r->field && !f && var < 0 && s && im == &s->body && s->type->tail_key &&
+	    strcmp(s->type->tail_key, r->field) == 0)
+		var = HEST_CPER_MAX_VAR;
+	if (r->field && !f && var < 0)
 		return;
 	if (r->flags & HEST_LC_WRITE_ONLY) {
 		str_of(c, n, r->path); /* names and hex companions: libcper reads nothing from them */
@@ -258,6 +313,24 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 		if (int_of(c, n, r->path, range_max(r, f), &v))
 			put(c, n, im, r, f, v);
 		return;
+	case HEST_LC_INT32: {
+		/* json_object_get_int(): a 32-bit signed integer (larger ones are clamped) */
+		bool neg = n->kind == Y_SCALAR && !n->quoted && n->len > 1 && n->str[0] == '-';
+		struct ynode m = *n;
+		if (neg) {
+			m.str++;
+			m.len--;
+		}
+		if (!int_of(c, &m, r->path, UINT64_MAX, &v))
+			return;
+		if (v > (neg ? (uint64_t)1 << 31 : ((uint64_t)1 << 31) - 1)) {
+			ERR(c, n, "libcper's '%s': %s is not a 32-bit signed integer, which libcper reads it as "
+				  "(json_object_get_int), so it cannot be represented exactly", r->path, n->str);
+			return;
+		}
+		put(c, n, im, r, f, neg ? (uint32_t)(0 - (uint32_t)v) : v);
+		return;
+	}
 	case HEST_LC_HEX:
 	case HEST_LC_STATE:
 	case HEST_LC_GUID_NAME:
@@ -307,6 +380,21 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 			return;
 		if (int_of(c, x, r->path, range_max(r, f), &v))
 			put(c, x, im, r, f, v);
+		return;
+	}
+	case HEST_LC_NAMED: {
+		if (!str_of(c, n, r->path))
+			return;
+		for (size_t i = 0; r->names && i < r->names->n; i++)
+			if (yscalar_is(n, r->names->v[i].name)) {
+				put(c, n, im, r, f, r->names->v[i].value);
+				return;
+			}
+		char list[128] = "";
+		for (size_t i = 0; r->names && i < r->names->n; i++)
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s'%s'", i ? ", " : "",
+				 r->names->v[i].name);
+		ERR(c, n, "libcper's '%s' is '%s'; libcper writes %s", r->path, n->str, list);
 		return;
 	}
 	case HEST_LC_BITS: {
@@ -409,8 +497,28 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 				  "exactly", r->path, out.len, (unsigned)f->size);
 		else if (f)
 			hest_cper_set_bytes(im, f->key, out.p, out.len);
-		else if (hest_cper_set_tail(s, out.p, out.len) < 0)
-			ERR(c, n, "out of memory");
+		else if (var == HEST_CPER_MAX_VAR) {
+			if (hest_cper_set_tail(s, out.p, out.len) < 0)
+				ERR(c, n, "out of memory");
+		} else if (var >= 0) {
+			if (hest_cper_set_var(s, (unsigned)var, out.p, out.len) < 0)
+				ERR(c, n, "libcper's '%s' holds %zu bytes, more than its length field counts", r->path,
+				    out.len);
+		} else {
+			/* the section's bytes from byte `shift`: the rest of the fixed part, then the tail */
+			size_t room = im->len > r->shift ? im->len - r->shift : 0, k = out.len < room ? out.len : room;
+			uint8_t *tmp = k ? malloc(im->len) : NULL;
+			if (k && !tmp) {
+				ERR(c, n, "out of memory");
+			} else if (k) {
+				memcpy(tmp, im->bytes, im->len);
+				memcpy(tmp + r->shift, out.p, k);
+				set_range(im, r->shift, r->shift + k, tmp);
+			}
+			free(tmp);
+			if ((out.len > k || !room) && hest_cper_set_tail(s, out.p + k, out.len - k) < 0)
+				ERR(c, n, "out of memory");
+		}
 		hest_buf_free(&out);
 		return;
 	}
@@ -489,6 +597,15 @@ static bool read_rows(struct lctx *c, struct hest_cper_section *s, struct hest_c
 		if (strcmp(rows[i].desc, key) != 0)
 			continue;
 		const struct ynode *v = get_path(map, rows[i].path);
+		const struct hest_lc_when *w = hest_lc_when_of(&rows[i]);
+		uint64_t wv = 0;
+		if (w && (hest_cper_get(im, w->field, &wv) < 0 || wv != w->value)) {
+			/* libcper reads it only under its condition: not silently dropped here */
+			if (v)
+				ERR(c, v, "libcper's '%s' is read only when %s is %" PRIu64 " (here %" PRIu64 ")",
+				    rows[i].path, w->field, w->value, wv);
+			continue;
+		}
 		if (v) {
 			any = true;
 			read_row(c, s, im, &rows[i], v);
@@ -563,6 +680,43 @@ static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_
 
 /* --- sections and the record ------------------------------------------------------- */
 
+/* Our kind of a libcper section key.  Several of our kinds share one key:
+ * libcper's Unknown is read as bytes (whatever the GUID: the same bytes),
+ * and the CXL component events are told apart by the descriptor's section
+ * type GUID, as libcper does.  NULL (with an error when the key is known). */
+static const struct hest_lc_kind *kind_of(struct lctx *c, const struct ynode *key, const struct ynode *desc,
+					  size_t i)
+{
+	size_t nk, found = 0;
+	const struct hest_lc_kind *kinds = hest_lc_kinds(&nk), *k = NULL;
+	for (size_t j = 0; j < nk; j++)
+		if (yscalar_is(key, kinds[j].key)) {
+			if (kinds[j].kind == HEST_CPER_RAW)
+				return &kinds[j];
+			k = &kinds[j];
+			found++;
+		}
+	if (found < 2)
+		return k;
+	const struct ynode *g = get_path(desc, "sectionType.data");
+	uint8_t guid[16];
+	if (g && g->kind == Y_SCALAR && hest_guid_parse(g->str, g->len, guid) == 0)
+		for (size_t j = 0; j < nk; j++)
+			if (yscalar_is(key, kinds[j].key) && memcmp(hest_cper_type_of(kinds[j].kind)->guid, guid, 16) == 0)
+				return &kinds[j];
+	char list[512] = "";
+	for (size_t j = 0; j < nk; j++)
+		if (yscalar_is(key, kinds[j].key)) {
+			char gs[37];
+			hest_guid_format(hest_cper_type_of(kinds[j].kind)->guid, gs);
+			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s (%s)", list[0] ? ", " : "",
+				 kinds[j].readable, gs);
+		}
+	ERR(c, g ? g : desc, "section #%zu: libcper's '%s' section is told apart by its descriptor's "
+			     "sectionType.data, and hestc reads it for %s", i, key->str, list);
+	return NULL;
+}
+
 static void read_section(struct lctx *c, struct hest_cper_block *b, const struct ynode *desc,
 			 const struct ynode *sec, size_t i)
 {
@@ -587,13 +741,17 @@ static void read_section(struct lctx *c, struct hest_cper_block *b, const struct
 		ERR(c, sec, "section #%zu has no body (an object like {\"Memory\": {...}})", i);
 		return;
 	}
-	k = key->kind == Y_SCALAR ? hest_lc_kind_by_key(key->str, key->len) : NULL;
+	k = key->kind == Y_SCALAR ? kind_of(c, key, desc, i) : NULL;
 	if (!k) {
+		if (key->kind == Y_SCALAR && hest_lc_kind_by_key(key->str, key->len))
+			return; /* kind_of() said why */
 		size_t nk;
 		const struct hest_lc_kind *kinds = hest_lc_kinds(&nk);
-		char list[256] = "";
+		char list[512] = "";
 		for (size_t j = 0; j < nk; j++)
-			snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", j ? ", " : "", kinds[j].key);
+			if (hest_lc_kind_by_key(kinds[j].key, strlen(kinds[j].key)) == &kinds[j])
+				snprintf(list + strlen(list), sizeof(list) - strlen(list), "%s%s", j ? ", " : "",
+					 kinds[j].key);
 		ERR(c, key, "section #%zu: hestc does not read libcper's '%s' sections (it reads %s)", i,
 		    key->kind == Y_SCALAR ? key->str : "?", list);
 		return;

@@ -139,8 +139,19 @@ static void check_kind(struct chk *c, const struct hest_cper_section *s, const c
 	 * says; measured by tests/e2e/arm-virt.sh: with a 16-byte log it printed
 	 * the next section's GUID as cxl_ras_cor_mask. */
 	if (t->kind == HEST_CPER_CXL_GEN_MEDIA || t->kind == HEST_CPER_CXL_DRAM || t->kind == HEST_CPER_CXL_MEM_MODULE) {
-		/* Linux ghes.c cxl_cper_post_event(): "CXL CPER invalid event" */
-		if (!(hest_get_le(s->body.bytes + 4, 8) & 0x4))
+		/* Linux ghes.c cxl_cper_post_event() (6.8 on): the length must
+		 * be above the 32-byte section header and at most struct
+		 * cxl_cper_event_rec (144: the header and the 112-byte event
+		 * record without its UUID); later kernels also want the whole
+		 * 144 bytes present (ghes_cxl_event_len_valid).  Then the
+		 * event record must be marked valid. */
+		uint64_t elen = hest_get_le(s->body.bytes, 4);
+		if (elen <= 32 || elen > 144 || len < 144)
+			REPORT(c, "HEST-CPER-CXL-EVENT", s->body.at,
+			       "%s: the length field says %" PRIu64 " bytes in a %" PRIu64 "-byte section; Linux wants "
+			       "33 to 144 and 144 bytes present, says \"CXL CPER Invalid section length\" and drops "
+			       "it", what, elen, len);
+		else if (!(hest_get_le(s->body.bytes + 4, 8) & 0x4))
 			REPORT(c, "HEST-CPER-CXL-EVENT", s->body.at + 4,
 			       "%s: the CXL event record is not marked valid (validation bit 2); Linux says \"CXL CPER "
 			       "invalid event\" and drops it", what);

@@ -28,9 +28,11 @@ static const struct hest_rule rules[] = {
 	  "UEFI 2.10 N.2.13; Linux cxl_cper_handle_prot_err_info(): \"Not a valid protocol error log\", \"Not a "
 	  "valid Device ID\", \"Not a valid agent type\" (the RCH downstream port has no SBDF); the CXL driver "
 	  "then looks the agent up by SBDF (CVE-2025-38252: it trusted the device it found to be a CXL memdev)" },
-	{ "HEST-CPER-CXL-EVENT", HEST_SEV_WARNING, "a CXL component event section's event record is not marked valid",
-	  "UEFI 2.10 N.2.14 (validation bit 2: CXL component event log); Linux ghes.c cxl_cper_post_event(): "
-	  "\"CXL CPER invalid event\", the event never reaches the CXL driver" },
+	{ "HEST-CPER-CXL-EVENT", HEST_SEV_WARNING,
+	  "a CXL component event section Linux drops: a length outside 33..144, or the event record not marked valid",
+	  "UEFI 2.10 N.2.14 (Length; validation bit 2: CXL component event log); Linux include/cxl/event.h struct "
+	  "cxl_cper_event_rec (144 bytes), ghes.c cxl_cper_post_event(): \"CXL CPER Invalid section length\", "
+	  "\"CXL CPER invalid event\"; the event never reaches the CXL driver" },
 	{ "HEST-CPER-CXL-RAS-LOG", HEST_SEV_WARNING,
 	  "a CXL protocol error log is not the 88-byte CXL RAS capability structure",
 	  "UEFI 2.10 N.2.13 (Error Log: the CXL RAS capability, CXL 3.0 8.2.4.16); Linux 6.12 "

@@ -34,7 +34,10 @@ enum hest_lc_form {
 	HEST_LC_TIMESTAMP, /* "CCYY-MM-DDThh:mm:ss+00:00" from a BCD timestamp */
 	HEST_LC_STATE,     /* "Corrected" when bit 0 is clear, else "Uncorrected" (written; read and ignored) */
 	HEST_LC_BANK,      /* {"value": N} when the field's validation bit is set, else {"address": N & 0xff, "group": N >> 8} */
-	HEST_LC_BASE64,    /* base64 of a bytes field, or (no field) of the section's opaque bytes (libcper's Unknown) */
+	HEST_LC_BASE64,    /* base64 of a bytes field, of a variable part (`field` is its key: CXL DVSEC), of
+			      the trailing bytes (`field` is the kind's tail key: ARM vendor_data), or (no
+			      field) of the section's bytes from byte `shift` to the end its own length field
+			      says, else the descriptor's section length (Unknown, CCIX PER log, CXL event log) */
 	HEST_LC_BCD,       /* an integer from a BCD byte (libcper bcd_to_int) */
 	HEST_LC_BE,        /* the field's bytes as a big-endian integer (PCIe class code) */
 	HEST_LC_BYTES_INT, /* written only: the little-endian integer of `width` bytes at byte `shift` of a
@@ -45,6 +48,9 @@ enum hest_lc_form {
 	HEST_LC_NAME,      /* the readable name of the value, names[] or `unknown` (written; read and ignored) */
 	HEST_LC_EXTRA,     /* base64 of the structure's bytes past its fixed part (a context structure's
 			      register data); no field */
+	HEST_LC_NAMED,     /* a string: the name of the value in `names`, read back by that name */
+	HEST_LC_INT32,     /* a 32-bit field as a signed JSON integer (libcper json_object_new_int and
+			      json_object_get_int: 0xc4000000 is -1006632960) */
 };
 
 /* Row flags. */
@@ -53,7 +59,14 @@ enum hest_lc_form {
 #define HEST_LC_READ_ONLY 0x4u /* read, never written: another generation's spelling of a key */
 
 /* One row: our structure `desc` and field `field` <-> libcper key `path`
- * (dotted for nested objects: "errorStatus.addressSignal"). */
+ * (dotted for nested objects: "errorStatus.addressSignal").
+ *
+ * A bit range (shift, width) normally lies inside the field's integer.  When
+ * the field is not an integer (a bytes field: the VT-d fault record), is
+ * itself a bit range, or the range is wider than the field, the range is
+ * taken over the structure's bytes from the field's offset, little-endian
+ * (libcper's bit fields over several of our fields: the Ampere type id, a
+ * CXL RCRB base address); reading it back sets every field it covers. */
 struct hest_lc_row {
 	const char *desc;    /* hest_cper_desc key: "record", "descriptor", "memory", ... */
 	const char *field;   /* its field key (NULL for HEST_LC_BASE64) */
@@ -88,10 +101,23 @@ struct hest_lc_variant {
 	uint16_t at;         /* byte of the structure where the part begins */
 };
 
+/* A condition on rows: the rows of structure `desc` whose path is `path`
+ * are written and read only when field `field` of the same structure holds
+ * `value` (libcper writes the CXL agent address by agent type); their
+ * parent objects are written even so, as libcper makes them first. */
+struct hest_lc_when {
+	const char *desc;
+	const char *path;
+	const char *field;
+	uint64_t value;
+};
+
 /* A section kind: our kind <-> libcper's section key. */
 struct hest_lc_kind {
 	enum hest_cper_kind kind;
-	const char *key;     /* "Memory", "Memory2", "GenericProcessor", "Firmware", "Unknown" */
+	const char *key;     /* "Memory", "Memory2", "GenericProcessor", "Firmware", "Unknown", ...; several
+				kinds may share one (CxlComponent: told apart by the section type GUID;
+				Unknown: kinds libcper does not decode, read back as raw bytes) */
 	const char *readable;/* sectionType.type in the descriptor */
 };
 
@@ -101,9 +127,14 @@ const struct hest_lc_variant *hest_lc_variants(size_t *n);
 /* Whether variant v applies to the image bytes of its structure (desc d). */
 bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
 			     uint32_t len);
+/* Whether row r's value is a bit range over the structure's bytes from its
+ * field's offset (see struct hest_lc_row) rather than inside the field. */
+bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_field *f);
+/* The condition on row r, or NULL when it has none. */
+const struct hest_lc_when *hest_lc_when_of(const struct hest_lc_row *r);
 /* The kind row of one of ours; NULL when libcper's form has none yet. */
 const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind);
-/* By libcper section key (len bytes). */
+/* By libcper section key (len bytes): the first kind row with that key. */
 const struct hest_lc_kind *hest_lc_kind_by_key(const char *key, size_t len);
 /* libcper's severity names (cper-utils.c): "Unknown" past 3. */
 const char *hest_lc_severity_name(uint64_t v);

@@ -324,6 +324,14 @@ sections:
   - type: cxl-dram
     vendor_id: 0x8086
 EOF
+# 160 bytes (the old layout kept the event record's UUID): Linux 6.12 says
+# "CXL CPER Invalid section length (160)" (tests/e2e/arm-virt.sh saw it).
+block_rule cxl-event-long HEST-CPER-CXL-EVENT 0 <<'EOF'
+sections:
+  - type: cxl-general-media
+    physical_address: 0x4000
+    trailing_data: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+EOF
 block_rule cxl-ras-log HEST-CPER-CXL-RAS-LOG 0 <<'EOF'
 sections:
   - type: cxl-protocol

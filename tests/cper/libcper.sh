@@ -5,9 +5,13 @@
 #    (tests/cper/libcper-schema/, python3-jsonschema) -> hestc cper -> the
 #    same bytes; the others are refused with the reason;
 #  - fields of each kind as libcper's C prints them (cited per check);
-#  - 1000 random blocks and records (hestc cper --random, the flat kinds
+#  - the kinds without arrays of structures (CXL, CCIX, DMAr, PCI bus,
+#    Ampere, FRU memory poison) in one record and block, field by field, and
+#    in libcper's newer generation (no validationBits, only valid fields);
+#  - 1000 random blocks and records (hestc cper --random, the first kinds
 #    libcper's form has, both containers): the same round trip, or a refusal
-#    for one of the reasons libcper's form cannot carry them;
+#    for one of the reasons libcper's form cannot carry them; the kinds
+#    without arrays again over 25 seeds;
 #  - the kinds with arrays of structures (ARM, IA32/X64, PCI component,
 #    NVIDIA): their fields, libcper's newer form, the examples as records,
 #    500 random records and 200 random blocks or records, the same way;
@@ -45,9 +49,15 @@ for g in "$gold"/*.bin; do
 	# the kinds the mapping table has rows for must export; the others
 	# (the kinds added after the table) are refused by name
 	case $name in
-	memory | memory2 | memory-16 | processor-generic | pcie | fw-error-ref | multi | record | arm | pci-device | nvidia | ia32x64)
+	memory | memory2 | memory-16 | processor-generic | pcie | fw-error-ref | multi | record | \
+		cxl-general-media | cxl-dram | cxl-memory-module | ccix-per | dmar-* | pci-bus | fru-memory-poison | \
+		arm | pci-device | nvidia | ia32x64)
 		why="(no refusal expected)" ;;
 	raw) why="cannot carry the block's 4 bytes of raw data" ;;
+	# libcper writes the agent address of CXL 1.1 agents only (this one is a CXL 2.0 device)
+	cxl-protocol) why="(in section #0 (cxl-protocol), byte 18 of the section: bus)" ;;
+	# libcper's Ampere form is 8 bytes: type id, subtype id, instance id
+	ampere) why="(in section #0 (ampere), byte 9 of the section: error_address)" ;;
 	*) why="hestc does not write libcper's JSON of" ;;
 	esac
 	if grep -q "$why" "$scratch/$name.err"; then
@@ -250,6 +260,169 @@ check "libcper's newer form of an IA32/X64 section builds the golden but for its
 		[ "$(cmp -l "$2.bin" "$3" | tr -s " " | sed "s/^ //")" = "183 304 307" ]' sh "$HESTC" \
 	"$scratch/ia32x64-new.json" "$gold/ia32x64.bin"
 
+
+# --- the kinds without arrays of structures, in one record ------------------------------
+cat >"$scratch/flat.yaml" <<'EOF'
+form: record
+severity: corrected
+sections:
+  - type: cxl-protocol
+    agent_type: rcd
+    segment: 1
+    bus: 0x0d
+    device: 2
+    function: 3
+    vendor_id: 0x8086
+    subsystem_id: 0x1234
+    class_code: 0x0502
+    slot: 7
+    serial_number: 0x0102030405060708
+    capability: 10 00 02 00
+    dvsec: 98 1e 01 00 3c 00 00 00
+    error_log: 00 10 00 00
+  - type: cxl-protocol
+    agent_type: rch-dp
+    device: 0x10
+    bus: 0xd0
+    segment: 0xfe
+    agent_address_high: 0x000001
+    dvsec: 01 02
+  - type: cxl-dram
+    vendor_id: 0x8086
+    slot: 3
+    physical_address: 0x1000
+    channel: 2
+  - type: ccix-per
+    source_id: 2
+    port_id: 1
+    per_log: 01 00 00 00
+  - type: dmar-generic
+    requester_id: 0x200
+    fault_reason: invalid-access
+    access_type: write
+    architecture_type: iommu
+  - type: dmar-vtd
+    version: 0x10
+    oem_id: 49 4e 54 45 4c 20
+    fault_record: 00 00 ff 7f 00 00 00 00 00 02 00 80 06 34 12 40
+  - type: dmar-iommu
+    control: 0xc05
+    event_log_entry: 00 02 00 00 00 00 00 20 00 00 ff 7f 00 00 00 00
+  - type: pci-bus
+    error_type: master-abort
+    bus_command: 0x0100000000000000
+    requestor_id: 0x300
+  - type: ampere
+    ampere_type: 1
+    subtype: 2
+    instance: 3
+    socket: 1
+    error_status: 0xc4000000
+  - type: fru-memory-poison
+    fru_architecture: 0xa10f11
+    fru_id: 0x1234
+    error_info:
+      - poison_timestamp: 0x65000000
+        hardware_id: 0x9600000000
+        address: 0x1000
+EOF
+flat="$scratch/flat.json"
+"$HESTC" cper -q "$scratch/flat.yaml" -o "$scratch/flat.bin" || not_ok "flat.yaml builds"
+check "the kinds without arrays: libcper's JSON written" \
+	sh -c '"$1" cper "$2" --format libcper >"$3"' sh "$HESTVAL" "$scratch/flat.bin" "$flat"
+check "... validates against libcper's schema" python3 "$validate" "$schema" "$flat"
+check "... builds the record again" roundtrip "$scratch/flat.bin" "$flat"
+sed '/^form: record/d' "$scratch/flat.yaml" >"$scratch/flatblk.yaml"
+"$HESTC" cper -q "$scratch/flatblk.yaml" -o "$scratch/flatblk.bin" || not_ok "flatblk.yaml builds"
+check "... as a status block too (the CXL DVSEC and error log carried)" \
+	sh -c '"$1" cper "$2" --format libcper >"$3"' sh "$HESTVAL" "$scratch/flatblk.bin" "$scratch/flatblk.json"
+check "... which builds the block again" roundtrip "$scratch/flatblk.bin" "$scratch/flatblk.json"
+
+check "fields of the kinds without arrays as libcper prints them" python3 - "$scratch" <<'PY'
+import base64, json, sys
+d = sys.argv[1]
+def load(n): return json.load(open("%s/%s.json" % (d, n)))
+def b64(s): return base64.b64decode(s)
+f = load("flat")
+S = [list(s.values())[0] for s in f["sections"]]
+D = f["sectionDescriptors"]
+# cper-section.c: the section keys and readable names
+assert [list(s)[0] for s in f["sections"]] == ["CxlProtocol", "CxlProtocol", "CxlComponent", "CcixPer", "GenericDmar",
+    "VtdDmar", "IommuDmar", "PciBus", "Ampere", "Unknown"], f["sections"]
+assert D[2]["sectionType"] == {"data": "601dcbb3-9c06-4eab-b8af-4e9bfb5c9624", "type": "CXL DRAM Component Error"}, D[2]
+assert D[6]["sectionType"]["type"] == "IOMMU Specific DMAr" and D[8]["sectionType"]["type"] == "Ampere", D
+# cper-section-cxl-protocol.c: the agent address by agent type, serial and capability of a CXL 1.1 device only
+p = S[0]
+assert p["agentType"] == {"value": 0, "name": "CXL 1.1 Device"}, p
+assert p["cxlAgentAddress"] == {"functionNumber": 3, "deviceNumber": 2, "busNumber": 13, "segmentNumber": 1}, p
+assert p["deviceID"]["vendorID"] == 0x8086 and p["deviceID"]["subsystemDeviceID"] == 0x1234 and p["deviceID"]["slotNumber"] == 7, p
+assert p["deviceSerial"] == 0x0102030405060708 and b64(p["capabilityStructure"])[:4] == bytes([0x10, 0, 2, 0]), p
+assert len(b64(p["capabilityStructure"])) == 60 and p["dvsecLength"] == 8 and p["errorLogLength"] == 4, p
+assert b64(p["cxlDVSEC"]) == bytes.fromhex("981e01003c000000") and b64(p["cxlErrorLog"]) == bytes.fromhex("00100000"), p
+q = S[1]
+assert q["agentType"]["name"] == "CXL 1.1 Host Downstream Port" and q["cxlAgentAddress"] == {"value": 0x0000100fed01000}, q
+assert "deviceSerial" not in q and "capabilityStructure" not in q and q["validationBits"]["cxlDVSECValid"], q
+# cper-section-cxl-component.c: the header, then the event record (length - 32 bytes) as base64
+c = S[2]
+assert c["length"] == 160 and c["deviceID"]["vendorID"] == 0x8086 and c["deviceID"]["slotNumber"] == 3, c
+ev = b64(c["cxlComponentEventLog"]["data"])
+assert len(ev) == 128 and ev[48:56] == (0x1000).to_bytes(8, "little") and ev[16] == 128, ev.hex()
+assert c["validationBits"] == {"deviceIDValid": True, "deviceSerialValid": False, "cxlComponentEventLogValid": True}, c
+# cper-section-ccix-per.c: the PER log (length - 16 bytes)
+x = S[3]
+assert x["length"] == 20 and x["ccixSourceID"] == 2 and x["ccixPortID"] == 1 and b64(x["ccixPERLog"]) == bytes([1, 0, 0, 0]), x
+# cper-section-dmar-generic.c: libcper's names (0 "DMA Write", architecture 1 "IOMMU"), the reason's description
+g = S[4]
+assert g["faultReason"] == {"value": 6, "name": "Invalid Read/Write", "description": "Invalid read or write access."}, g
+assert g["accessType"] == {"value": 1, "name": "DMA Read"} and g["architectureType"] == {"value": 2, "name": "Unknown (Reserved)"}, g
+# cper-section-dmar-vtd.c: the OEM id as a little-endian integer, EFI_VTD_FAULT_RECORD's bit fields
+v = S[5]
+assert v["oemID"] == int.from_bytes(b"INTEL ", "little") and v["version"] == 16, v
+fr = v["faultRecord"]
+assert fr["faultInformation"] == 0x7fff0 and fr["sourceIdentifier"] == 0x200 and fr["pasidPresent"] is True, fr
+assert fr["privelegeModeRequested"] is False and fr["faultReason"] == 6 and fr["pasidValue"] == 0x1234, fr
+assert fr["addressType"] == 0 and fr["type"] == {"value": 1, "name": "Read/AtomicOp Request"}, fr
+# cper-section-dmar-iommu.c
+i = S[6]
+assert i["controlRegister"] == 0xc05 and b64(i["eventLogEntry"])[1] == 2 and len(b64(i["deviceTableEntry"])) == 32, i
+# cper-section-pci-bus.c: the bus command type from bit 56, the ids with their "0x%016llX"
+b = S[7]
+assert b["busCommandType"] == "PCI-X" and b["errorType"] == {"value": 3, "name": "Master Abort"}, b
+assert b["busRequestorID"] == 0x300 and b["busRequestorIDHex"] == "0x0000000000000300", b
+assert b["validationBits"]["commandValid"] and not b["validationBits"]["busIDValid"], b
+# cper-section-ampere.c: EFI_AMPERE_ERROR_DATA, u16 type id, u16 subtype id, u32 instance id
+# through json_object_new_int(), so 0xc4000000 is negative
+a = S[8]
+assert a == {"typeId": 0x0201, "subTypeId": 0x4003, "instanceId": 0xc4000000 - (1 << 32)}, a
+# FRU memory poison: no decoder in libcper, so Unknown with the section's bytes
+u = S[9]
+assert D[9]["sectionType"] == {"data": "5e4706c1-5356-48c6-930b-52f2120a4458", "type": "Unknown"}, D[9]
+assert len(b64(u["data"])) == 72 == D[9]["sectionLength"], u
+PY
+
+# libcper's newer generation: no validationBits, the fields whose bit is clear left out
+python3 - "$flat" "$scratch/flat-new.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+gone = {"CxlProtocol": {"deviceIDValid": ["deviceID"], "deviceSerialValid": ["deviceSerial"],
+                        "capabilityStructureValid": ["capabilityStructure"], "cxlErrorLogValid": ["errorLogLength", "cxlErrorLog"]},
+        "CxlComponent": {"deviceSerialValid": ["deviceSerial"]},
+        "PciBus": {"errorStatusValid": ["errorStatus"], "busIDValid": ["busID"], "busAddressValid": ["busAddress"],
+                   "busDataValid": ["busData"], "completerIDValid": ["busCompleterID", "busCompleterIDHex"],
+                   "targetIDValid": ["targetID"]}}
+for s in d["sections"]:
+    (k, v), = s.items()
+    valid = v.pop("validationBits", None)
+    for bit, keys in gone.get(k, {}).items():
+        if not valid[bit]:
+            for key in keys:
+                v.pop(key, None)
+for s in d["sectionDescriptors"]:
+    del s["validationBits"]
+json.dump(d, open(sys.argv[2], "w"), indent=1)
+PY
+check "libcper's newer form of the kinds without arrays builds the record" roundtrip "$scratch/flat.bin" "$scratch/flat-new.json"
+
 # --- random blocks and records ------------------------------------------------------
 rnd="$scratch/random"
 mkdir -p "$rnd"
@@ -312,13 +485,13 @@ reasons="$reasons|cannot carry this (block|record) exactly: the (arm|ia32x64)-co
 reasons="$reasons|cannot carry the block's [0-9]+ bytes of raw data|has one timestamp: data entry #[0-9]+ has"
 # random_arrays NAME COUNT [--form FORM]: COUNT random ones, each exact or refused for a reason above
 random_arrays() {
-	rnd="$scratch/$1"
-	mkdir -p "$rnd"
+	rdir="$scratch/$1"
+	mkdir -p "$rdir"
 	# shellcheck disable=SC2086 # the form option is empty or two words
-	"$HESTC" cper -q --random 1 --count "$2" ${3:-} --kind arm,ia32x64,pci-device,nvidia -o "$rnd" ||
+	"$HESTC" cper -q --random 1 --count "$2" ${3:-} --kind arm,ia32x64,pci-device,nvidia -o "$rdir" ||
 		not_ok "hestc cper --random writes $2 ARM, IA32/X64, PCI component and NVIDIA $1"
 	exact=0 refused=0 wrong=0 jsons=
-	for b in "$rnd"/*.bin; do
+	for b in "$rdir"/*.bin; do
 		j="${b%.bin}.json"
 		if "$HESTVAL" cper "$b" --format libcper >"$j" 2>"$j.err"; then
 			if roundtrip "$b" "$j"; then
@@ -345,6 +518,49 @@ check "random records: at least 50 of 500 round-trip exactly ($exact)" [ "$exact
 check "random records: at least 100 of 500 are refused ($refused)" [ "$refused" -ge 100 ]
 random_arrays blocks-and-records 200
 check "random blocks and records: at least 10 of 200 round-trip exactly ($exact)" [ "$exact" -ge 10 ]
+
+
+# the kinds without arrays, over many seeds: what libcper's form does not carry
+# is a CXL agent address other than a CXL 1.1 device's SBDF or a host port's
+# RCRB base (or its reserved bytes), a VT-d fault record's reserved bits, PCI
+# bus error status bits 7:0 and 63:23 and bus command bits other than 56,
+# Ampere's bytes past libcper's 8-byte structure; and, for a block, what any
+# block's record cannot carry
+flatkinds=cxl-protocol,cxl-general-media,cxl-dram,cxl-memory-module,ccix-per,dmar-generic,dmar-vtd,dmar-iommu,pci-bus,ampere,fru-memory-poison
+freasons="cannot carry the block's [0-9]+ bytes of raw data|has one timestamp: data entry #[0-9]+ has"
+freasons="$freasons|cannot carry this (block|record) exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((cxl-protocol\), byte [0-9]+ of the section: (function|device|bus|segment|agent_address_high)|dmar-vtd\), byte [0-9]+ of the section: fault_record|pci-bus\), byte [0-9]+ of the section: (error_status|bus_command)|ampere\), byte [0-9]+ of the section: (error_address|misc[0-3]))\)"
+fexact=0 frefused=0 fwrong=0 fjsons= fempty=0
+seed=1
+while [ "$seed" -le 25 ]; do
+	d="$rnd/flat-$seed"
+	mkdir -p "$d"
+	"$HESTC" cper -q --random "$seed" --count 24 --kind "$flatkinds" -o "$d" ||
+		not_ok "hestc cper --random $seed --kind $flatkinds"
+	for b in "$d"/*.bin; do
+		j="${b%.bin}.json"
+		if "$HESTVAL" cper "$b" --format libcper >"$j" 2>"$j.err"; then
+			if roundtrip "$b" "$j"; then
+				fexact=$((fexact + 1))
+				# libcper writes {} for the address of the other agent types, which its schema refuses
+				if grep -q '"cxlAgentAddress": {}' "$j"; then fempty=$((fempty + 1)); else fjsons="$fjsons $j"; fi
+			else
+				fwrong=$((fwrong + 1))
+				[ "$fwrong" -le 3 ] && diag "$b: libcper's JSON does not build it again"
+			fi
+		elif grep -Eq "$freasons" "$j.err"; then
+			frefused=$((frefused + 1))
+		else
+			fwrong=$((fwrong + 1))
+			[ "$fwrong" -le 3 ] && diag "$b: $(head -c 300 "$j.err")"
+		fi
+	done
+	seed=$((seed + 1))
+done
+diag "random kinds without arrays (25 seeds): $fexact round-trip exactly ($fempty with libcper's empty CXL agent address), $frefused refused"
+check "random kinds without arrays: every one round-trips or is refused for a reason libcper's form has ($fwrong others)" [ "$fwrong" -eq 0 ]
+check "random kinds without arrays: at least 150 of 600 round-trip exactly ($fexact)" [ "$fexact" -ge 150 ]
+# shellcheck disable=SC2086 # a list of file names without blanks
+check "random kinds without arrays: they validate against libcper's schema" python3 "$validate" "$schema" $fjsons
 
 # --- malformed libcper JSON ------------------------------------------------------------
 m="$scratch/memory.json"
@@ -402,6 +618,44 @@ bad_in pair-string pci-device 's/"firstHalf": 57344/"firstHalf": "57344"/' \
 line=$(grep -n '"registerCount"' "$scratch/nvidia.json" | cut -d: -f1)
 bad_in not-a-list nvidia 's/"registerCount": 2,/"registerCount": 2, "registers": 7,/' \
 	"not-a-list.json:$line:[0-9]+: error: libcper's 'registers' must be a list"
+
+
+# ... and of the kinds without arrays (a record: no --form)
+bad2() { # bad2 NAME SED-EXPRESSION EXPECTED-REGEX
+	sed "$2" "$flat" >"$scratch/$1.json"
+	if "$HESTC" cper -q "$scratch/$1.json" -o "$scratch/$1.bin" 2>"$scratch/$1.err"; then
+		not_ok "$1: refused"
+	elif [ -e "$scratch/$1.bin" ]; then
+		not_ok "$1: nothing written"
+	elif grep -Eq "$3" "$scratch/$1.err"; then
+		ok "$1: $(head -1 "$scratch/$1.err" | sed "s|$scratch/||")"
+	else
+		not_ok "$1: error is $(cat "$scratch/$1.err")"
+	fi
+}
+line=$(grep -n '"busCommandType"' "$flat" | cut -d: -f1)
+bad2 bus-command 's/"busCommandType": "PCI-X"/"busCommandType": "PCIX"/' \
+	"bus-command.json:$line:27: error: libcper's 'busCommandType' is 'PCIX'; libcper writes 'PCI', 'PCI-X'"
+line=$(grep -n '"oemID"' "$flat" | cut -d: -f1)
+bad2 oem-id 's/"oemID": [0-9]*/"oemID": 281474976710656/' \
+	"oem-id.json:$line:18: error: libcper's 'oemID': 281474976710656 does not fit the field \(at most 281474976710655\)"
+line=$(grep -n '"pasidValue"' "$flat" | cut -d: -f1)
+bad2 pasid 's/"pasidValue": [0-9]*/"pasidValue": 1048576/' \
+	"pasid.json:$line:25: error: libcper's 'faultRecord.pasidValue': 1048576 does not fit"
+line=$(grep -n '"cxlDVSEC": "AQI="' "$flat" | cut -d: -f1)
+bad2 dvsec 's/"cxlDVSEC": "AQI="/"cxlDVSEC": "AQI"/' "dvsec.json:$line:21: error: libcper's 'cxlDVSEC' is not base64"
+# a host downstream port's serial number: libcper reads it only for a CXL 1.1 device
+line=$(($(grep -n '"value": 1103786676224' "$flat" | cut -d: -f1) + 1))
+bad2 serial '/"value": 1103786676224/{n;s/},/}, "deviceSerial": 5,/}' \
+	"serial.json:$line:[0-9]+: error: libcper's 'deviceSerial' is read only when agent_type is 0 \(here 1\)"
+line=$(grep -n '"data": "601dcbb3' "$flat" | cut -d: -f1)
+bad2 cxl-guid 's/"data": "601dcbb3-9c06-4eab-b8af-4e9bfb5c9624"/"data": "77cf9271-9c02-470b-9fe4-bc7b75f2da97"/' \
+	"cxl-guid.json:$line:17: error: section #2: libcper's 'CxlComponent' section is told apart by its descriptor's sectionType.data"
+line=$(grep -n '"instanceId"' "$flat" | cut -d: -f1)
+bad2 instance-id 's/"instanceId": -1006632960/"instanceId": 3288334336/' \
+	"instance-id.json:$line:23: error: libcper's 'instanceId': 3288334336 is not a 32-bit signed integer"
+line=$(grep -n '"ccixPortID"' "$flat" | cut -d: -f1)
+bad2 ccix-key 's/"ccixPortID"/"ccixPortId"/' "ccix-key.json:$line:9: error: unknown key 'ccixPortId' in libcper's CcixPer section #3"
 
 # a record libcper describes, as the status block QEMU takes
 check "libcper's JSON -> the QMP command of its status block" \

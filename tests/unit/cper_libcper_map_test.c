@@ -3,6 +3,7 @@
  * exist (a row for a missing field would be skipped, so its value would be
  * lost), arrays name the kind's repeated structures, variants name their
  * structure, discriminator and part, and every kind and variant has rows. */
+#include <stdbool.h>
 #include <string.h>
 #include <hest/cper.h>
 #include <hest/cper_libcper.h>
@@ -55,6 +56,22 @@ static int repeated_of(const char *body, const char *key)
 	return 0;
 }
 
+/* Whether `key` names a variable part or the trailing bytes of the kind whose body is `body`. */
+static int part_of(const char *body, const char *key)
+{
+	for (int k = 0; k < HEST_CPER_NKINDS; k++) {
+		const struct hest_cper_type *t = hest_cper_type_of((enum hest_cper_kind)k);
+		if (!t || strcmp(t->body->key, body) != 0)
+			continue;
+		if (t->tail_key && strcmp(t->tail_key, key) == 0)
+			return 1;
+		for (int i = 0; i < HEST_CPER_MAX_VAR; i++)
+			if (t->var[i].key && strcmp(t->var[i].key, key) == 0)
+				return 1;
+	}
+	return 0;
+}
+
 static int rows_for(const char *key)
 {
 	size_t n;
@@ -96,12 +113,16 @@ int main(void)
 			continue;
 		}
 		const struct hest_cper_field *f = hest_cper_field_find(d, r->field, strlen(r->field));
+		if (!f && r->form == HEST_LC_BASE64 && part_of(r->desc, r->field))
+			continue; /* a variable part or the trailing bytes */
 		if (!f) {
 			fields = 0;
 			tap_ok(0, "row %s %s: field %s is in %s", r->desc, r->path, r->field, d->key);
 			continue;
 		}
-		if (r->width && r->form != HEST_LC_BYTES_INT && (unsigned)r->shift + r->width > 8u * f->size) {
+		/* a range inside the field, or (hest_lc_over_bytes) over the structure from the field's offset */
+		unsigned room = hest_lc_over_bytes(r, f) ? 8u * (d->size - f->offset) : 8u * f->size;
+		if (r->width && r->form != HEST_LC_BYTES_INT && (unsigned)r->shift + r->width > room) {
 			ranges = 0;
 			tap_ok(0, "row %s %s: bits %u+%u inside %s", r->desc, r->path, r->shift, r->width, f->key);
 		}
@@ -144,14 +165,16 @@ int main(void)
 
 	for (size_t i = 0; i < nk; i++) {
 		const struct hest_cper_type *t = hest_cper_type_of(kinds[i].kind);
-		tap_ok(t && (kinds[i].kind == HEST_CPER_RAW || rows_for(t->body->key) > 0),
-		       "kind %s (%s): a section type with rows", kinds[i].key, t ? t->key : "?");
-		tap_ok(hest_lc_kind_by_key(kinds[i].key, strlen(kinds[i].key)) == &kinds[i] &&
-			       hest_lc_kind_of(kinds[i].kind) == &kinds[i],
-		       "kind %s: one row per key and per kind", kinds[i].key);
-		if (t && t->info)
+		/* Unknown: the section's bytes (a GUID libcper does not decode), no rows of its own */
+		bool unknown = strcmp(kinds[i].key, "Unknown") == 0;
+		tap_ok(t && (unknown || rows_for(t->body->key) > 0), "kind %s (%s): a section type with rows",
+		       kinds[i].key, t ? t->key : "?");
+		const struct hest_lc_kind *byk = hest_lc_kind_by_key(kinds[i].key, strlen(kinds[i].key));
+		tap_ok(byk && strcmp(byk->key, kinds[i].key) == 0 && hest_lc_kind_of(kinds[i].kind) == &kinds[i],
+		       "kind %s (%s): one row per kind, found by its key", kinds[i].key, t ? t->key : "?");
+		if (t && t->info && !unknown)
 			tap_ok(rows_for(t->info->key) > 0, "kind %s: rows for its %s items", kinds[i].key, t->info->key);
-		if (t && t->ctx)
+		if (t && t->ctx && !unknown)
 			tap_ok(rows_for(t->ctx->key) > 0, "kind %s: rows for its %s items", kinds[i].key, t->ctx->key);
 	}
 	return tap_done();
