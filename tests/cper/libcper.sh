@@ -364,9 +364,9 @@ assert q["agentType"]["name"] == "CXL 1.1 Host Downstream Port" and q["cxlAgentA
 assert "deviceSerial" not in q and "capabilityStructure" not in q and q["validationBits"]["cxlDVSECValid"], q
 # cper-section-cxl-component.c: the header, then the event record (length - 32 bytes) as base64
 c = S[2]
-assert c["length"] == 160 and c["deviceID"]["vendorID"] == 0x8086 and c["deviceID"]["slotNumber"] == 3, c
+assert c["length"] == 144 and c["deviceID"]["vendorID"] == 0x8086 and c["deviceID"]["slotNumber"] == 3, c
 ev = b64(c["cxlComponentEventLog"]["data"])
-assert len(ev) == 128 and ev[48:56] == (0x1000).to_bytes(8, "little") and ev[16] == 128, ev.hex()
+assert len(ev) == 112 and ev[32:40] == (0x1000).to_bytes(8, "little") and ev[0] == 128, ev.hex()
 assert c["validationBits"] == {"deviceIDValid": True, "deviceSerialValid": False, "cxlComponentEventLogValid": True}, c
 # cper-section-ccix-per.c: the PER log (length - 16 bytes)
 x = S[3]
@@ -558,7 +558,8 @@ while [ "$seed" -le 25 ]; do
 done
 diag "random kinds without arrays (25 seeds): $fexact round-trip exactly ($fempty with libcper's empty CXL agent address), $frefused refused"
 check "random kinds without arrays: every one round-trips or is refused for a reason libcper's form has ($fwrong others)" [ "$fwrong" -eq 0 ]
-check "random kinds without arrays: at least 150 of 600 round-trip exactly ($fexact)" [ "$fexact" -ge 150 ]
+# (the count follows the generator's stream: 181 before the CXL events lost their UUID, 149 after)
+check "random kinds without arrays: at least 120 of 600 round-trip exactly ($fexact)" [ "$fexact" -ge 120 ]
 # shellcheck disable=SC2086 # a list of file names without blanks
 check "random kinds without arrays: they validate against libcper's schema" python3 "$validate" "$schema" $fjsons
 
