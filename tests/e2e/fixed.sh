@@ -2,8 +2,7 @@
 # End to end, path A (fixed placement): Linux reads examples/polled-ghes.yaml's
 # HEST (given to QEMU with -acpitable), follows each source's register in the
 # hardware_errors region QEMU loads at the fixed base, and decodes the records
-# hestc cper wrote into the second and third sources' blocks (the first stays
-# empty).  See docs/e2e.md.
+# hestc cper wrote into its three sources' blocks.  See docs/e2e.md.
 . "$top_srcdir/tests/e2e/lib.sh"
 e2e_require
 
@@ -21,10 +20,12 @@ fi
 ok "examples/polled-ghes.yaml compiles (hest.aml $(wc -c <"$boot/out/hest.aml") bytes, hardware_errors.bin $(wc -c <"$boot/out/hardware_errors.bin") bytes)"
 check "hestc cper builds the memory error record" e2e_cper "$records/memory.yaml" "$boot/memory.bin"
 check "hestc cper builds the processor generic + PCIe record" e2e_cper "$records/cpu-pcie.yaml" "$boot/cpu-pcie.bin"
-check "the records go into the blocks of sources memory and io" \
+check "hestc cper builds the IA32/X64 + firmware error reference record" \
+	e2e_cper "$records/x86-sections.yaml" "$boot/x86-sections.bin"
+check "the records go into the blocks of sources firmware-first, memory and io" \
 	"$PYTHON" "$e2e_src/e2e.py" put-block --layout "$boot/out/hest-layout.json" \
 	--blob "$boot/out/hardware_errors.bin" --out "$boot/hardware_errors.bin" \
-	memory="$boot/memory.bin" io="$boot/cpu-pcie.bin"
+	firmware-first="$boot/x86-sections.bin" memory="$boot/memory.bin" io="$boot/cpu-pcie.bin"
 
 # Our validator accepts what we are about to boot, warnings included.
 if e2e_hestval "$boot" hestval --werror "$boot/out/hest.aml"; then
@@ -47,7 +48,7 @@ else
 fi
 
 # The records, decoded by the kernel from the sources' own blocks.
-e2e_no_record "$boot" 0
+e2e_expect_record "$boot" 0 "$records/x86-sections.expect"
 e2e_expect_record "$boot" 1 "$records/memory.expect"
 e2e_expect_record "$boot" 2 "$records/cpu-pcie.expect"
 e2e_no_firmware_complaint "$boot"
