@@ -25,6 +25,9 @@ struct jv {
 
 struct jctx {
 	bool oom;
+	/* the first structure with a part libcper decodes that it does not hold whole */
+	const struct hest_cper_image *short_im;
+	const struct hest_lc_variant *short_v;
 	const uint8_t *rec; /* the record's bytes (sections written as bytes) */
 	size_t reclen;
 };
@@ -200,6 +203,30 @@ static const char *name_or(const struct hest_names *names, uint64_t v, const cha
 	return unknown ? unknown : "Unknown";
 }
 
+static void put_image(struct jctx *c, struct jv *obj, const struct hest_cper_image *im,
+		      const struct hest_cper_section *s, const char *readable);
+
+/* A list of the section's repeated structures of table `key` (the kind's
+ * error information or context structures), one object each. */
+static void put_array(struct jctx *c, struct jv *obj, const struct hest_lc_row *r, const struct hest_cper_section *s)
+{
+	const struct hest_cper_image *v = NULL;
+	size_t n = 0;
+	if (s && s->type->info && strcmp(s->type->info->key, r->field) == 0) {
+		v = s->info;
+		n = s->ninfo;
+	} else if (s && s->type->ctx && strcmp(s->type->ctx->key, r->field) == 0) {
+		v = s->ctx;
+		n = s->nctx;
+	}
+	struct jv *arr = jv_at(c, obj, r->path, J_ARR);
+	for (size_t i = 0; arr && i < n; i++) {
+		struct jv *e = jv_new(c, arr, NULL, 0, J_OBJ);
+		if (e)
+			put_image(c, e, &v[i], s, NULL);
+	}
+}
+
 /* An NVP's description (integer_to_readable_pair_with_desc): the label of its name. */
 static const char *desc_of(const struct hest_names *names, uint64_t v)
 {
@@ -232,11 +259,31 @@ static bool row_applies(const struct hest_lc_row *r, const struct hest_cper_imag
 static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r, const struct hest_cper_image *im,
 		    const struct hest_cper_section *s, const char *readable)
 {
+	if (r->flags & HEST_LC_READ_ONLY)
+		return; /* another generation's spelling */
+	if (r->form == HEST_LC_ARRAY) {
+		put_array(c, obj, r, s);
+		return;
+	}
+	if (r->form == HEST_LC_EXTRA) {
+		struct hest_buf b64;
+		hest_buf_init(&b64);
+		uint32_t fixed = im->desc->size < im->len ? im->desc->size : im->len;
+		if (!hest_buf_base64(&b64, im->bytes + fixed, im->len - fixed) || b64.oom)
+			c->oom = true;
+		else
+			jv_str(c, jv_at(c, obj, r->path, J_STR), b64.p ? (const char *)b64.p : "", b64.len);
+		hest_buf_free(&b64);
+		return;
+	}
 	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
-	int var = -1; /* a variable part of the section, by its key */
+	int var = -1; /* a variable part of the section, by its key (HEST_CPER_MAX_VAR: its trailing bytes) */
 	for (unsigned i = 0; r->field && !f && s && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
 		if (im == &s->body && strcmp(s->type->var[i].key, r->field) == 0)
 			var = (int)i;
+	if (r->field && !f && var < 0 && s && im == &s->body && s->type->tail_key &&
+	    strcmp(s->type->tail_key, r->field) == 0)
+		var = HEST_CPER_MAX_VAR;
 	if (r->field && !f && var < 0)
 		return; /* a row for a field the table does not have: nothing to write */
 	if (!row_applies(r, im)) {
@@ -245,6 +292,8 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	}
 	if (f && (r->flags & HEST_LC_IF_VALID) && !field_valid(im, f))
 		return;
+	if (var == HEST_CPER_MAX_VAR && (r->flags & HEST_LC_IF_VALID) && !s->taillen)
+		return; /* trailing bytes (ARM vendor data): written when there are some */
 	const uint8_t *p = f ? im->bytes + f->offset : NULL;
 	uint64_t v = f && hest_cper_field_is_int(f) ? range_of(r, hest_cper_field_get(f, im->bytes)) : 0;
 	if (hest_lc_over_bytes(r, f))
@@ -289,6 +338,14 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 		if ((x = jv_at(c, obj, r->path, J_BOOL)) != NULL)
 			x->i = v & 1;
 		break;
+	case HEST_LC_NAME: {
+		const char *name = name_or(r->names, v, r->unknown);
+		jv_str(c, jv_at(c, obj, r->path, J_STR), name, strlen(name));
+		break;
+	}
+	case HEST_LC_ARRAY:
+	case HEST_LC_EXTRA:
+		break; /* above */
 	case HEST_LC_STATE:
 		jv_str(c, jv_at(c, obj, r->path, J_STR), v & 1 ? "Uncorrected" : "Corrected",
 		       v & 1 ? 11 : 9);
@@ -381,8 +438,10 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	case HEST_LC_BASE64: {
 		struct hest_buf b64;
 		hest_buf_init(&b64);
-		const uint8_t *bp = f ? p : var >= 0 ? s->var[var] : (const uint8_t *)"";
-		size_t bn = f ? f->size : var >= 0 ? s->varlen[var] : 0;
+		const uint8_t *bp = f ? p : var == HEST_CPER_MAX_VAR ? s->tail : var >= 0 ? s->var[var] : NULL;
+		size_t bn = f ? f->size : var == HEST_CPER_MAX_VAR ? s->taillen : var >= 0 ? s->varlen[var] : 0;
+		if (!bp)
+			bp = (const uint8_t *)"";
 		if (!f && var < 0 && s) {
 			/* the section's bytes from byte `shift`, as many as its own length field
 			 * (libcper: length - header) or the descriptor says */
@@ -408,14 +467,45 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	}
 }
 
-static void put_image(struct jctx *c, struct jv *obj, const struct hest_cper_image *im,
-		      const struct hest_cper_section *s, const char *readable)
+static void put_rows(struct jctx *c, struct jv *obj, const char *key, const struct hest_cper_image *im,
+		     const struct hest_cper_section *s, const char *readable)
 {
 	size_t n;
 	const struct hest_lc_row *rows = hest_lc_rows(&n);
 	for (size_t i = 0; i < n; i++)
-		if (strcmp(rows[i].desc, im->desc->key) == 0)
+		if (strcmp(rows[i].desc, key) == 0)
 			put_row(c, obj, &rows[i], im, s, readable);
+}
+
+/* The rows of the structure, then those of its variants that apply (a part
+ * decoded by type: written when the image holds the whole part). */
+static void put_image(struct jctx *c, struct jv *obj, const struct hest_cper_image *im,
+		      const struct hest_cper_section *s, const char *readable)
+{
+	size_t nv;
+	const struct hest_lc_variant *vs = hest_lc_variants(&nv);
+	put_rows(c, obj, im->desc->key, im, s, readable);
+	for (size_t i = 0; i < nv; i++) {
+		const struct hest_lc_variant *v = &vs[i];
+		if (!hest_lc_variant_applies(v, im->desc, im->bytes, im->len))
+			continue;
+		struct hest_cper_image part = *im;
+		if (v->view) {
+			if ((uint32_t)v->at + v->view->size > im->len) {
+				/* not all there: libcper's form has no place for a part of it */
+				if (!c->short_im) {
+					c->short_im = im;
+					c->short_v = v;
+				}
+				continue;
+			}
+			part.desc = v->view;
+			part.bytes = im->bytes + v->at;
+			part.len = v->view->size;
+			part.given = 0;
+		}
+		put_rows(c, obj, v->key, &part, s, readable);
+	}
 }
 
 /* --- the record a status block becomes ----------------------------------------- */
@@ -684,6 +774,41 @@ static struct jv *tree_of(struct jctx *c, const struct hest_cper_block *r)
 	return root;
 }
 
+/* The field of image im that holds byte rel of it (reserved ones last). */
+static const char *field_at(const struct hest_cper_image *im, uint32_t rel)
+{
+	const char *key = rel >= im->desc->size ? "its register data" : "bytes past its fields";
+	for (size_t k = 0; rel < im->desc->size && k < im->desc->nfields; k++) {
+		const struct hest_cper_field *f = &im->desc->fields[k];
+		if (rel >= f->offset && rel < (uint32_t)f->offset + f->size && f->kind != HEST_CF_RESERVED)
+			return f->key;
+		if (rel >= f->offset && rel < (uint32_t)f->offset + f->size)
+			key = f->key;
+	}
+	return key;
+}
+
+/* Where a decoded section's bytes begin (an opaque section's body is its
+ * trailing bytes) and end: its fixed part, structures and trailing bytes. */
+static uint32_t section_start(const struct hest_cper_section *s)
+{
+	return s->body.len || !s->taillen ? s->body.at : s->tail_at;
+}
+
+static uint32_t section_end(const struct hest_cper_section *s)
+{
+	uint32_t end = section_start(s) + (s->body.len ? s->body.len : 1) + s->taillen;
+	for (size_t k = 0; k < s->ninfo; k++)
+		if (s->info[k].at + s->info[k].len > end)
+			end = s->info[k].at + s->info[k].len;
+	for (size_t k = 0; k < s->nctx; k++)
+		if (s->ctx[k].at + s->ctx[k].len > end)
+			end = s->ctx[k].at + s->ctx[k].len;
+	if (s->taillen && s->tail_at + s->taillen > end)
+		end = s->tail_at + s->taillen;
+	return end;
+}
+
 /* The first structure of the record that holds byte `off`, for the error. */
 static void where_is(const struct hest_cper_block *r, uint32_t off, char *buf, size_t size)
 {
@@ -698,8 +823,8 @@ static void where_is(const struct hest_cper_block *r, uint32_t off, char *buf, s
 			}
 		if (off >= s->header.at && off < s->header.at + s->header.len)
 			snprintf(buf, size, "the section descriptor of section #%zu (%s)", i, s->type->key);
-		else if (off >= s->body.at && off < s->body.at + (s->body.len ? s->body.len : 1) + s->taillen) {
-			uint32_t rel = off - s->body.at;
+		else if (off >= section_start(s) && off < section_end(s)) {
+			uint32_t rel = off - section_start(s);
 			const char *key = "bytes past its fields";
 			for (size_t k = 0; k < s->body.desc->nfields; k++) {
 				const struct hest_cper_field *f = &s->body.desc->fields[k];
@@ -712,6 +837,20 @@ static void where_is(const struct hest_cper_block *r, uint32_t off, char *buf, s
 			}
 			snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of the section: %s", i, s->type->key,
 				 rel, key);
+			/* the repeated structures: the item and its field */
+			for (size_t k = 0; k < s->ninfo; k++)
+				if (off >= s->info[k].at && off < s->info[k].at + s->info[k].len)
+					snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of the section: %s #%zu, %s",
+						 i, s->type->key, rel, s->info[k].desc->key, k,
+						 field_at(&s->info[k], off - s->info[k].at));
+			for (size_t k = 0; k < s->nctx; k++)
+				if (off >= s->ctx[k].at && off < s->ctx[k].at + s->ctx[k].len)
+					snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of the section: %s #%zu, %s",
+						 i, s->type->key, rel, s->ctx[k].desc->key, k,
+						 field_at(&s->ctx[k], off - s->ctx[k].at));
+			if (s->taillen && off >= s->tail_at && off < s->tail_at + s->taillen)
+				snprintf(buf, size, "section #%zu (%s), byte %" PRIu32 " of the section: %s", i,
+					 s->type->key, rel, s->type->tail_key ? s->type->tail_key : "trailing bytes");
 		}
 	}
 }
@@ -722,7 +861,7 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 	struct hest_cper_block rec, dec, back;
 	struct hest_buf bytes, text, again;
 	struct hest_diags tmp;
-	struct jctx c = { false };
+	struct jctx c = { false, NULL, NULL, NULL, 0 };
 	struct jv *tree = NULL;
 	int rc = -1;
 	memset(&rec, 0, sizeof(rec));
@@ -786,6 +925,16 @@ int hest_cper_format_libcper(const struct hest_cper_block *b, struct hest_buf *o
 	tree = tree_of(&c, &dec);
 	if (c.oom || !tree)
 		goto oom;
+	if (c.short_im) {
+		const struct hest_cper_image *im = c.short_im;
+		ERR(d, file, im->at,
+		    "libcper's JSON cannot carry this %s exactly: the %s at byte 0x%" PRIx32 " of the record has %" PRIu32
+		    " bytes of %s where libcper decodes %u (%s)", b->form == HEST_CPER_STATUS_BLOCK ? "block" : "record",
+		    im->desc->key, im->at, im->len > c.short_v->at ? im->len - c.short_v->at : 0,
+		    c.short_v->at >= im->desc->size ? "register data" : "bytes", (unsigned)c.short_v->view->size,
+		    c.short_v->view->title);
+		goto done;
+	}
 	jv_print(&text, tree, 0);
 	hest_buf_append(&text, "\n", 1);
 	if (text.oom)

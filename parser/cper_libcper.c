@@ -211,6 +211,9 @@ static void put(struct lctx *c, const struct ynode *n, struct hest_cper_image *i
 {
 	if (hest_lc_over_bytes(r, f)) {
 		put_over_bytes(c, n, im, r, f, v);
+		/* a bit of the validation bits themselves (IA32/X64 localAPICIDValid): they are given */
+		if ((f->attr & HEST_CA_VALIDATION) && hest_cper_field_is_int(f))
+			hest_cper_set(im, f->key, hest_cper_field_get(f, im->bytes));
 		return;
 	}
 	uint64_t cur = hest_cper_field_get(f, im->bytes);
@@ -222,14 +225,81 @@ static void put(struct lctx *c, const struct ynode *n, struct hest_cper_image *i
 		ERR(c, n, "libcper's '%s': value 0x%" PRIx64 " does not fit %s", r->path, v, f->key);
 }
 
+static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im,
+		       const struct ynode *map, const char *what);
+
+/* Makes image im `len` bytes long (register data past its fixed part), the new bytes zero. */
+static bool image_resize(struct lctx *c, const struct ynode *n, struct hest_cper_image *im, size_t len)
+{
+	if (len == im->len)
+		return true;
+	uint8_t *p = len > UINT32_MAX ? NULL : realloc(im->bytes, len ? len : 1);
+	if (!p) {
+		ERR(c, n, "out of memory");
+		return false;
+	}
+	if (len > im->len)
+		memset(p + im->len, 0, len - im->len);
+	im->bytes = p;
+	im->len = (uint32_t)len;
+	return true;
+}
+
+/* A list of the section's repeated structures of table r->field. */
+static void read_array(struct lctx *c, struct hest_cper_section *s, const struct hest_lc_row *r,
+		       const struct ynode *n)
+{
+	bool info = s && s->type->info && strcmp(s->type->info->key, r->field) == 0;
+	bool ctx = s && s->type->ctx && strcmp(s->type->ctx->key, r->field) == 0;
+	if (!info && !ctx)
+		return;
+	if (n->kind != Y_SEQ) {
+		ERR(c, n, "libcper's '%s' must be a list, not %s", r->path, ynode_kind_name(n));
+		return;
+	}
+	size_t i = 0;
+	YSEQ_FOREACH(n, it) {
+		char what[64];
+		struct hest_cper_image *im = info ? hest_cper_add_info(s) : hest_cper_add_context(s, NULL, 0);
+		if (!im) {
+			ERR(c, it, "out of memory, or more than 65535 items in '%s'", r->path);
+			return;
+		}
+		snprintf(what, sizeof(what), "'%s' item #%zu", r->path, i++);
+		read_image(c, s, im, it, what);
+	}
+}
+
 static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im,
 		     const struct hest_lc_row *r, const struct ynode *n)
 {
+	if (r->form == HEST_LC_ARRAY) {
+		read_array(c, s, r, n);
+		return;
+	}
+	if (r->form == HEST_LC_EXTRA) {
+		struct hest_buf out;
+		struct hest_base64_error e;
+		if (!str_of(c, n, r->path))
+			return;
+		hest_buf_init(&out);
+		if (hest_base64_decode(n->str, n->len, &out, &e) < 0)
+			ERR(c, n, "libcper's '%s' is not base64", r->path);
+		else if (out.oom)
+			ERR(c, n, "out of memory");
+		else if (image_resize(c, n, im, (size_t)im->desc->size + out.len) && out.len)
+			memcpy(im->bytes + im->desc->size, out.p, out.len);
+		hest_buf_free(&out);
+		return;
+	}
 	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
-	int var = -1; /* a variable part of the section, by its key */
+	int var = -1; /* a variable part of the section, by its key (HEST_CPER_MAX_VAR: its trailing bytes) */
 	for (unsigned i = 0; r->field && !f && s && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
 		if (im == &s->body && strcmp(s->type->var[i].key, r->field) == 0)
 			var = (int)i;
+	if (r->field && !f && var < 0 && s && im == &s->body && s->type->tail_key &&
+	    strcmp(s->type->tail_key, r->field) == 0)
+		var = HEST_CPER_MAX_VAR;
 	if (r->field && !f && var < 0)
 		return;
 	if (r->flags & HEST_LC_WRITE_ONLY) {
@@ -264,8 +334,12 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 	case HEST_LC_HEX:
 	case HEST_LC_STATE:
 	case HEST_LC_GUID_NAME:
+	case HEST_LC_NAME:
 		str_of(c, n, r->path);
 		return;
+	case HEST_LC_ARRAY:
+	case HEST_LC_EXTRA:
+		return; /* above */
 	case HEST_LC_BYTES_INT: /* decoded from a bytes field: libcper reads the bytes */
 		if (r->unknown)
 			str_of(c, n, r->path);
@@ -423,7 +497,10 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 				  "exactly", r->path, out.len, (unsigned)f->size);
 		else if (f)
 			hest_cper_set_bytes(im, f->key, out.p, out.len);
-		else if (var >= 0) {
+		else if (var == HEST_CPER_MAX_VAR) {
+			if (hest_cper_set_tail(s, out.p, out.len) < 0)
+				ERR(c, n, "out of memory");
+		} else if (var >= 0) {
 			if (hest_cper_set_var(s, (unsigned)var, out.p, out.len) < 0)
 				ERR(c, n, "libcper's '%s' holds %zu bytes, more than its length field counts", r->path,
 				    out.len);
@@ -451,13 +528,27 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 
 /* Whether some row of desc has key `k` at `prefix` (a leaf, or an object on
  * the way to one: *nested). */
-static bool row_key(const char *desc, const char *prefix, const struct ynode *k, bool *nested)
+#define MAX_KEYS 8
+struct keyset {
+	const char *v[MAX_KEYS]; /* the structure's desc key, then its variants' that apply */
+	size_t n;
+};
+
+static bool in_keyset(const struct keyset *ks, const char *desc)
+{
+	for (size_t i = 0; i < ks->n; i++)
+		if (strcmp(ks->v[i], desc) == 0)
+			return true;
+	return false;
+}
+
+static bool row_key(const struct keyset *ks, const char *prefix, const struct ynode *k, bool *nested)
 {
 	size_t n, pl = strlen(prefix);
 	const struct hest_lc_row *rows = hest_lc_rows(&n);
 	for (size_t i = 0; i < n; i++) {
 		const char *p = rows[i].path;
-		if (strcmp(rows[i].desc, desc) != 0 || strlen(p) < pl || memcmp(p, prefix, pl) != 0)
+		if (!in_keyset(ks, rows[i].desc) || strlen(p) < pl || memcmp(p, prefix, pl) != 0)
 			continue;
 		p += pl;
 		if (strlen(p) < k->len || memcmp(p, k->str, k->len) != 0)
@@ -474,12 +565,12 @@ static bool row_key(const char *desc, const char *prefix, const struct ynode *k,
 	return false;
 }
 
-static void check_keys(struct lctx *c, const char *desc, const char *prefix, const struct ynode *map,
+static void check_keys(struct lctx *c, const struct keyset *ks, const char *prefix, const struct ynode *map,
 		       const char *what)
 {
 	YMAP_FOREACH(map, k, v) {
 		bool nested = false;
-		if (k->kind != Y_SCALAR || !row_key(desc, prefix, k, &nested)) {
+		if (k->kind != Y_SCALAR || !row_key(ks, prefix, k, &nested)) {
 			ERR(c, k, "unknown key '%s' in libcper's %s", k->kind == Y_SCALAR ? k->str : "?", what);
 			continue;
 		}
@@ -491,21 +582,20 @@ static void check_keys(struct lctx *c, const char *desc, const char *prefix, con
 		if (nested && want_map(c, v, k->str)) {
 			char sub[96];
 			snprintf(sub, sizeof(sub), "%s%.*s.", prefix, (int)k->len, k->str);
-			check_keys(c, desc, sub, v, what);
+			check_keys(c, ks, sub, v, what);
 		}
 	}
 }
 
-static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im,
-		       const struct ynode *map, const char *what)
+/* The rows of desc key `key` for image im. Returns whether a key of them was present. */
+static bool read_rows(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im, const char *key,
+		      const struct ynode *map)
 {
 	size_t n;
+	bool any = false;
 	const struct hest_lc_row *rows = hest_lc_rows(&n);
-	if (!want_map(c, map, what))
-		return;
-	check_keys(c, im->desc->key, "", map, what);
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(rows[i].desc, im->desc->key) != 0)
+		if (strcmp(rows[i].desc, key) != 0)
 			continue;
 		const struct ynode *v = get_path(map, rows[i].path);
 		const struct hest_lc_when *w = hest_lc_when_of(&rows[i]);
@@ -518,6 +608,7 @@ static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_
 			continue;
 		}
 		if (v) {
+			any = true;
 			read_row(c, s, im, &rows[i], v);
 			continue;
 		}
@@ -528,6 +619,64 @@ static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_
 		    !(rows[i].flags & HEST_LC_WRITE_ONLY) && !hest_cper_given(im, f->key))
 			hest_cper_set(im, f->key, 0);
 	}
+	return any;
+}
+
+/* Whether a key of the rows of desc key `key` is in map. */
+static bool rows_present(const char *key, const struct ynode *map)
+{
+	size_t n;
+	const struct hest_lc_row *rows = hest_lc_rows(&n);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(rows[i].desc, key) == 0 && get_path(map, rows[i].path))
+			return true;
+	return false;
+}
+
+static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im,
+		       const struct ynode *map, const char *what)
+{
+	struct keyset ks = { { im->desc->key }, 1 };
+	size_t nv;
+	const struct hest_lc_variant *vs = hest_lc_variants(&nv);
+	if (!want_map(c, map, what))
+		return;
+	read_rows(c, s, im, im->desc->key, map);
+	/* the parts libcper decodes by the value just read (a union by type, register arrays) */
+	for (size_t i = 0; i < nv; i++) {
+		const struct hest_lc_variant *v = &vs[i];
+		if (!hest_lc_variant_applies(v, im->desc, im->bytes, im->len))
+			continue;
+		if (ks.n < MAX_KEYS)
+			ks.v[ks.n++] = v->key;
+		if (!v->view) {
+			read_rows(c, s, im, v->key, map);
+			continue;
+		}
+		if (!rows_present(v->key, map))
+			continue; /* absent: the part stays as it is (no register data) */
+		if ((size_t)v->at + v->view->size > im->len && !image_resize(c, map, im, (size_t)v->at + v->view->size))
+			return;
+		struct hest_cper_image part = { v->view, im->bytes + v->at, v->view->size, 0, 0 };
+		if (!read_rows(c, s, &part, v->key, map))
+			continue;
+		/* present: the structure's field the part lies in is given (its validation bit) */
+		for (size_t k = 0; k < im->desc->nfields; k++) {
+			const struct hest_cper_field *f = &im->desc->fields[k];
+			if (f->offset > v->at || (size_t)f->offset + f->size < (size_t)v->at + v->view->size ||
+			    f->kind == HEST_CF_RESERVED)
+				continue;
+			if (hest_cper_field_is_int(f))
+				hest_cper_set(im, f->key, hest_cper_field_get(f, im->bytes));
+			else {
+				uint8_t keep[256]; /* hest_cper_set_bytes() clears the field first */
+				size_t n = f->size < sizeof(keep) ? f->size : sizeof(keep);
+				memcpy(keep, im->bytes + f->offset, n);
+				hest_cper_set_bytes(im, f->key, keep, n);
+			}
+		}
+	}
+	check_keys(c, &ks, "", map, what);
 }
 
 /* --- sections and the record ------------------------------------------------------- */

@@ -34,13 +34,20 @@ enum hest_lc_form {
 	HEST_LC_TIMESTAMP, /* "CCYY-MM-DDThh:mm:ss+00:00" from a BCD timestamp */
 	HEST_LC_STATE,     /* "Corrected" when bit 0 is clear, else "Uncorrected" (written; read and ignored) */
 	HEST_LC_BANK,      /* {"value": N} when the field's validation bit is set, else {"address": N & 0xff, "group": N >> 8} */
-	HEST_LC_BASE64,    /* base64 of a bytes field, of a variable part (`field` is its key: CXL DVSEC), or (no
+	HEST_LC_BASE64,    /* base64 of a bytes field, of a variable part (`field` is its key: CXL DVSEC), of
+			      the trailing bytes (`field` is the kind's tail key: ARM vendor_data), or (no
 			      field) of the section's bytes from byte `shift` to the end its own length field
 			      says, else the descriptor's section length (Unknown, CCIX PER log, CXL event log) */
 	HEST_LC_BCD,       /* an integer from a BCD byte (libcper bcd_to_int) */
 	HEST_LC_BE,        /* the field's bytes as a big-endian integer (PCIe class code) */
 	HEST_LC_BYTES_INT, /* written only: the little-endian integer of `width` bytes at byte `shift` of a
 			      bytes field (decoded AER registers), or with format `unknown` a string */
+	HEST_LC_ARRAY,     /* a JSON list of the section's repeated structures: `field` names their table
+			      (the kind's error information or context structure, "arm-error-info"); each
+			      item is an object of that table's rows (and its variants') */
+	HEST_LC_NAME,      /* the readable name of the value, names[] or `unknown` (written; read and ignored) */
+	HEST_LC_EXTRA,     /* base64 of the structure's bytes past its fixed part (a context structure's
+			      register data); no field */
 	HEST_LC_NAMED,     /* a string: the name of the value in `names`, read back by that name */
 	HEST_LC_INT32,     /* a 32-bit field as a signed JSON integer (libcper json_object_new_int and
 			      json_object_get_int: 0xc4000000 is -1006632960) */
@@ -49,6 +56,7 @@ enum hest_lc_form {
 /* Row flags. */
 #define HEST_LC_IF_VALID 0x1u /* written only when the field's validation bit is set (else absent) */
 #define HEST_LC_WRITE_ONLY 0x2u /* carries nothing back (names, hex companions) */
+#define HEST_LC_READ_ONLY 0x4u /* read, never written: another generation's spelling of a key */
 
 /* One row: our structure `desc` and field `field` <-> libcper key `path`
  * (dotted for nested objects: "errorStatus.addressSignal").
@@ -69,6 +77,28 @@ struct hest_lc_row {
 	uint8_t width;       /* bits; 0 = the whole field */
 	const struct hest_names *names;   /* NVP and GUID_NAME values' names; BITS: bit i is names->v[i] */
 	const char *unknown; /* NVP/GUID_NAME: name when the value has none */
+};
+
+/* A variant: part of a structure that libcper decodes by the value of one of
+ * its fields (a union decoded by type: ARM error information by error type,
+ * register arrays by context type), or writes only for some values.  Rows
+ * whose desc is the variant's `key` apply when the discriminator's bit range
+ * holds one of `values` (bit v: value v; `others`: any value not in
+ * `values`).  They read and write the fields of `view`, a table of the part
+ * that begins at byte `at` of the structure (NULL: the structure's own
+ * fields).  A part past the end of the structure's image is its register
+ * data: the reader makes the image that long. */
+struct hest_lc_variant {
+	const char *key;     /* the rows' desc key, e.g. "arm-error-info/cache" */
+	const char *desc;    /* the structure: hest_cper_desc key */
+	const char *field;   /* its discriminator field (a GUID field: 1 + the GUID's index in the
+				field's names, 0 for another GUID); NULL: the part is always there */
+	uint8_t shift;       /* bit range of the discriminator; width 0 = the whole field */
+	uint8_t width;
+	bool others;         /* applies when the value is NOT one of `values` */
+	uint64_t values;     /* bit v: the value v */
+	const struct hest_cper_desc *view; /* the part's fields; NULL = the structure's */
+	uint16_t at;         /* byte of the structure where the part begins */
 };
 
 /* A condition on rows: the rows of structure `desc` whose path is `path`
@@ -93,6 +123,10 @@ struct hest_lc_kind {
 
 const struct hest_lc_row *hest_lc_rows(size_t *n);
 const struct hest_lc_kind *hest_lc_kinds(size_t *n);
+const struct hest_lc_variant *hest_lc_variants(size_t *n);
+/* Whether variant v applies to the image bytes of its structure (desc d). */
+bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
+			     uint32_t len);
 /* Whether row r's value is a bit range over the structure's bytes from its
  * field's offset (see struct hest_lc_row) rather than inside the field. */
 bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_field *f);

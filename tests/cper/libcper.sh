@@ -8,10 +8,13 @@
 #  - the kinds without arrays of structures (CXL, CCIX, DMAr, PCI bus,
 #    Ampere, FRU memory poison) in one record and block, field by field, and
 #    in libcper's newer generation (no validationBits, only valid fields);
-#  - 1000 random blocks and records (hestc cper --random, every kind
+#  - 1000 random blocks and records (hestc cper --random, the first kinds
 #    libcper's form has, both containers): the same round trip, or a refusal
 #    for one of the reasons libcper's form cannot carry them; the kinds
 #    without arrays again over 25 seeds;
+#  - the kinds with arrays of structures (ARM, IA32/X64, PCI component,
+#    NVIDIA): their fields, libcper's newer form, the examples as records,
+#    500 random records and 200 random blocks or records, the same way;
 #  - malformed libcper JSON: errors at line:col.
 . "$top_srcdir/tests/lib.sh"
 schema="$top_srcdir/tests/cper/libcper-schema"
@@ -44,10 +47,11 @@ for g in "$gold"/*.bin; do
 		continue
 	fi
 	# the kinds the mapping table has rows for must export; the others
-	# (ARM, IA32/X64 and the kinds added after the table) are refused by name
+	# (the kinds added after the table) are refused by name
 	case $name in
 	memory | memory2 | memory-16 | processor-generic | pcie | fw-error-ref | multi | record | \
-		cxl-general-media | cxl-dram | cxl-memory-module | ccix-per | dmar-* | pci-bus | fru-memory-poison)
+		cxl-general-media | cxl-dram | cxl-memory-module | ccix-per | dmar-* | pci-bus | fru-memory-poison | \
+		arm | pci-device | nvidia | ia32x64)
 		why="(no refusal expected)" ;;
 	raw) why="cannot carry the block's 4 bytes of raw data" ;;
 	# libcper writes the agent address of CXL 1.1 agents only (this one is a CXL 2.0 device)
@@ -115,6 +119,67 @@ assert p["aerInfo"]["uncorrectable_error_status"] == 0x100000 and p["aerInfo"]["
 assert load("memory")["sectionDescriptors"][0]["revision"] == {"major": 3, "minor": 0}
 PY
 
+# --- the kinds with arrays of structures, as libcper's C prints them -----------------
+check "ARM, IA32/X64, PCI component, NVIDIA fields as libcper prints them" python3 - "$scratch" <<'PY'
+import json, sys
+d = sys.argv[1]
+def load(n): return json.load(open("%s/%s.json" % (d, n)))
+a = load("arm"); arm = a["sections"][0]["ArmProcessor"]
+assert a["sectionDescriptors"][0]["sectionType"]["type"] == "ARM"
+# cper-section-arm.c: counts and length, errorAffinity {value, type}, running from bit 0, psciState when bit 31 is clear
+assert arm["errorInfoNum"] == 1 and arm["contextInfoNum"] == 1 and arm["sectionLength"] == 88, arm
+assert arm["errorAffinity"] == {"value": 0, "type": "Vendor Defined"} and arm["running"] is True, arm
+assert arm["mpidrEl1"] == 0x80000001 and arm["midrEl1"] == 0x410fd083 and arm["psciState"] == 0, arm
+assert arm["validationBits"] == {"mpidrValid": True, "errorAffinityLevelValid": True, "runningStateValid": True,
+                                 "vendorSpecificInfoValid": False}, arm
+e = arm["errorInfo"][0]
+# libcper reads the error type as an index: our 0x02 (cache, UEFI 2.10 bit mask) is its "Bus Error",
+# and error_info is decoded as its bus structure (validation bits 15:0, transaction type 17:16, ...)
+assert e["errorType"] == {"value": 2, "name": "Bus Error"} and e["length"] == 32, e
+assert e["multipleError"] == {"value": 1, "type": "Multiple Errors"}, e
+assert e["flags"] == {"firstErrorCaptured": True, "lastErrorCaptured": True, "propagated": False, "overflow": False}
+bus = e["errorInformation"]["busError"]
+assert bus["transactionType"] == {"value": 1, "name": "Data Access"} and bus["level"] == 2, bus
+assert bus["operation"] == {"value": 3, "name": "Data Read"} and bus["validationBits"]["levelValid"], bus
+assert not bus["validationBits"]["accessModeValid"] and bus["accessMode"] == {"value": 0, "name": "Secure"}, bus
+assert e["virtualFaultAddress"] == 0xffff800012345678 and e["physicalFaultAddress"] == 0x40001000, e
+c = arm["contextInfo"][0]
+# the register array by context type: AArch32 secure is sctlr_s and spsr_mon, 32 bits each, little-endian
+assert c["registerContextType"] == {"value": 3, "name": "AArch32 Secure Context Registers"}, c
+assert c["registerArraySize"] == 8 and c["registerArray"] == {"sctlr_s": 0x33221100, "spsr_mon": 0x77665544}, c
+p = load("pci-device"); pci = p["sections"][0]["PciComponent"]
+# cper-section-pci-dev.c: idInfo, the two counts, the pairs as firstHalf/secondHalf
+assert p["sectionDescriptors"][0]["sectionType"]["type"] == "PCI Component/Device"
+assert pci["idInfo"] == {"vendorID": 0x8086, "deviceID": 0x10d3, "classCode": 0x020000, "functionNumber": 0,
+                         "deviceNumber": 0, "busNumber": 3, "segmentNumber": 0}, pci
+assert pci["memoryNumber"] == 2 and pci["ioNumber"] == 1 and pci["errorStatus"]["errorType"]["value"] == 16, pci
+assert pci["registerDataPairs"][2] == {"firstHalf": 0xe000, "secondHalf": 0xff}, pci
+assert all(pci["validationBits"].values()), pci
+n = load("nvidia"); nv = n["sections"][0]["Nvidia"]
+# cper-section-nvidia.c: signature text, severity {code, name}, registerCount, registers {address, value}
+assert n["sectionDescriptors"][0]["sectionType"]["type"] == "NVIDIA"
+assert nv["signature"] == "CMET-INFO" and nv["severity"] == {"code": 2, "name": "Corrected"}, nv
+assert nv["errorType"] == 6 and nv["errorInstance"] == 1 and nv["registerCount"] == 2, nv
+assert nv["instanceBase"] == 0x13400000 and nv["registers"][1] == {"address": 0x13400018, "value": 0xdeadbeef}, nv
+x = load("ia32x64"); ia = x["sections"][0]["Ia32x64Processor"]
+# cper-section-ia32x64.c: the counts inside validationBits (this generation), the CPUID bytes as four
+# 64-bit EAX..EDX, the error structure GUID with its name, check info decoded by that GUID
+assert x["sectionDescriptors"][0]["sectionType"]["type"] == "IA32/X64"
+assert ia["validationBits"] == {"localAPICIDValid": True, "cpuIDInfoValid": True, "processorErrorInfoNum": 1,
+                                "processorContextInfoNum": 1}, ia
+assert ia["localAPICID"] == 2 and ia["cpuidInfo"]["eax"] == 0x02100800000906ea and ia["cpuidInfo"]["ecx"] == 0, ia
+e = ia["processorErrorInfo"][0]
+assert e["type"] == {"guid": "a55701f5-e3ef-43de-ac72-249b573fad2c", "name": "Cache Check Error"}, e
+ci = e["checkInfo"]  # 0xc70006: validation bits 1 and 2, transaction type 3, operation 1, level 3
+assert ci["operation"] == {"value": 1, "name": "Generic Read"} and ci["level"] == 3, ci
+assert ci["transactionType"] == {"value": 3, "name": "Unknown (Reserved)"} and ci["validationBits"]["levelValid"], ci
+assert e["targetAddressID"] == 0x12345000 and e["instructionPointer"] == 0xffffffff81012345, e
+c = ia["processorContextInfo"][0]
+# an MSR context: libcper decodes only the 32-bit and 64-bit execution contexts; the rest is base64
+assert c["registerContextType"] == {"value": 1, "name": "MSR Registers"} and c["msrAddress"] == 0x401, c
+assert c["registerArraySize"] == 16 and c["registerArray"] == {"data": "AAAAAAAAAPAAUDQSAAAAAA=="}, c
+PY
+
 # --- libcper's newer generation: no validationBits, only the valid fields ---------------
 python3 - "$scratch/memory.json" "$scratch/memory-new.json" <<'PY'
 import json, sys
@@ -138,6 +203,63 @@ json.dump(d, open(sys.argv[2], "w"), indent=1)
 PY
 check "libcper's newer form (validation bits from the fields present) builds the golden" \
 	roundtrip "$gold/memory.bin" "$scratch/memory-new.json"
+
+# the newer generation of the kinds with arrays: validation bits (the section's,
+# each item's, a decoded error information's) from the fields present
+python3 - "$scratch" <<'PY'
+import json, sys
+d = sys.argv[1]
+def strip(doc, kind, drop):
+    del doc["sectionDescriptors"][0]["validationBits"]
+    body = doc["sections"][0][kind]
+    def walk(o):
+        if isinstance(o, dict):
+            valid = o.pop("validationBits", None)
+            for bit, keys in drop.items():
+                if valid is not None and bit in valid and not valid[bit]:
+                    for k in keys:
+                        o.pop(k, None)
+            for v in o.values():
+                walk(v)
+        elif isinstance(o, list):
+            for v in o:
+                walk(v)
+    walk(body)
+    return doc
+arm = strip(json.load(open(d + "/arm.json")), "ArmProcessor", {
+    "vendorSpecificInfoValid": ["vendorSpecificInfo"], "processorContextCorruptValid": ["processorContextCorrupt"],
+    "correctedValid": ["corrected"], "precisePCValid": ["precisePC"], "restartablePCValid": ["restartablePC"],
+    "participationTypeValid": ["participationType"], "timedOutValid": ["timedOut"],
+    "addressSpaceValid": ["addressSpace"], "memoryAttributesValid": ["memoryAttributes"],
+    "accessModeValid": ["accessMode"]})
+bus = arm["sections"][0]["ArmProcessor"]["errorInfo"][0]["errorInformation"]["busError"]
+assert sorted(bus) == ["level", "operation", "transactionType"], bus
+json.dump(arm, open(d + "/arm-new.json", "w"), indent=1)
+json.dump(strip(json.load(open(d + "/pci-device.json")), "PciComponent", {}), open(d + "/pci-device-new.json", "w"))
+# IA32/X64: the counts move beside the (dropped) validation bits
+ia = json.load(open(d + "/ia32x64.json"))
+body = ia["sections"][0]["Ia32x64Processor"]
+vb = body.pop("validationBits")
+body["processorErrorInfoNum"] = vb["processorErrorInfoNum"]
+body["processorContextInfoNum"] = vb["processorContextInfoNum"]
+ia = strip(ia, "Ia32x64Processor", {"requestorIDValid": ["requestorID"], "responderIDValid": ["responderID"],
+    "transactionTypeValid": ["transactionType"], "processorContextCorruptValid": ["processorContextCorrupt"],
+    "uncorrectedValid": ["uncorrected"], "preciseIPValid": ["preciseIP"], "restartableIPValid": ["restartableIP"],
+    "overflowValid": ["overflow"]})
+assert sorted(ia["sections"][0]["Ia32x64Processor"]["processorErrorInfo"][0]["checkInfo"]) == ["level", "operation"]
+json.dump(ia, open(d + "/ia32x64-new.json", "w"), indent=1)
+PY
+check "libcper's newer form of an ARM section builds the golden" roundtrip "$gold/arm.bin" "$scratch/arm-new.json"
+check "libcper's newer form of a PCI component section builds the golden" \
+	roundtrip "$gold/pci-device.bin" "$scratch/pci-device-new.json"
+# the golden's check info has a transaction type (3) whose validation bit is
+# clear: the newer form leaves it out, so it reads back as 0 (cmp -l: byte 183,
+# octal 307 -> 304, 0xc7 -> 0xc4) and nothing else changes
+check "libcper's newer form of an IA32/X64 section builds the golden but for its invalid transaction type" \
+	sh -c '"$1" cper -q --form status-block "$2" -o "$2.bin" &&
+		[ "$(cmp -l "$2.bin" "$3" | tr -s " " | sed "s/^ //")" = "183 304 307" ]' sh "$HESTC" \
+	"$scratch/ia32x64-new.json" "$gold/ia32x64.bin"
+
 
 # --- the kinds without arrays of structures, in one record ------------------------------
 cat >"$scratch/flat.yaml" <<'EOF'
@@ -336,6 +458,68 @@ check "random: at least 250 of 1000 round-trip exactly ($exact)" [ "$exact" -ge 
 # shellcheck disable=SC2086 # a list of file names without blanks
 check "random: all $exact validate against libcper's schema" python3 "$validate" "$schema" $jsons
 
+# --- the kinds with arrays of structures: examples as records, random records and blocks ---
+# the examples as records (their goldens, above, are status blocks)
+for k in arm ia32x64 pci-device nvidia; do
+	{ echo "form: record"; cat "$top_srcdir/examples/cper/$k.yaml"; } >"$scratch/$k-record.yaml"
+	if "$HESTC" cper -q "$scratch/$k-record.yaml" -o "$scratch/$k-record.bin" &&
+		"$HESTVAL" cper "$scratch/$k-record.bin" --format libcper >"$scratch/$k-record.json"; then
+		check "$k as a record: libcper's JSON validates" python3 "$validate" "$schema" "$scratch/$k-record.json"
+		check "$k as a record: hestc cper builds it again" roundtrip "$scratch/$k-record.bin" "$scratch/$k-record.json"
+	else
+		not_ok "examples/cper/$k.yaml as a record: libcper's JSON written"
+	fi
+done
+
+# what libcper's form of them cannot carry: error_status bits it does not keep,
+# running-state bits other than 0 (and the PSCI state when bit 31 is set),
+# reserved bits of a decoded error information, check information or misc
+# register, the CPUID bytes past the first 32, trailing bytes past the
+# structures, a register context of another size than the one libcper
+# decodes; for blocks also what the record of a block cannot carry (above)
+carry="cannot carry this (block|record) exactly: byte 0x[0-9a-f]+ of the record \(in section #[0-9]+ \((arm|ia32x64|pci-device|nvidia)\), byte [0-9]+ of the section"
+reasons="$carry: (error_status|running_state|trailing_data|validation_bits|cpuid)\)"
+reasons="$reasons|$carry: arm-error-info #[0-9]+, error_info\)|$carry: ia32x64-error-info #[0-9]+, check_info\)"
+reasons="$reasons|$carry: arm-context #[0-9]+, its register data\)"
+reasons="$reasons|cannot carry this (block|record) exactly: the (arm|ia32x64)-context at byte 0x[0-9a-f]+ of the record has [0-9]+ bytes of register data where libcper decodes (16|92|244)"
+reasons="$reasons|cannot carry the block's [0-9]+ bytes of raw data|has one timestamp: data entry #[0-9]+ has"
+# random_arrays NAME COUNT [--form FORM]: COUNT random ones, each exact or refused for a reason above
+random_arrays() {
+	rdir="$scratch/$1"
+	mkdir -p "$rdir"
+	# shellcheck disable=SC2086 # the form option is empty or two words
+	"$HESTC" cper -q --random 1 --count "$2" ${3:-} --kind arm,ia32x64,pci-device,nvidia -o "$rdir" ||
+		not_ok "hestc cper --random writes $2 ARM, IA32/X64, PCI component and NVIDIA $1"
+	exact=0 refused=0 wrong=0 jsons=
+	for b in "$rdir"/*.bin; do
+		j="${b%.bin}.json"
+		if "$HESTVAL" cper "$b" --format libcper >"$j" 2>"$j.err"; then
+			if roundtrip "$b" "$j"; then
+				exact=$((exact + 1))
+				jsons="$jsons $j"
+			else
+				wrong=$((wrong + 1))
+				[ "$wrong" -le 3 ] && diag "$(basename "$b"): libcper's JSON does not build it again"
+			fi
+		elif grep -Eq "$reasons" "$j.err"; then
+			refused=$((refused + 1))
+		else
+			wrong=$((wrong + 1))
+			[ "$wrong" -le 3 ] && diag "$(basename "$b"): $(head -c 300 "$j.err")"
+		fi
+	done
+	diag "random ARM, IA32/X64, PCI component, NVIDIA $1: $exact round-trip exactly, $refused refused (bits and bytes libcper's form has no place for)"
+	check "random $1: each round-trips or is refused for a reason libcper's form has ($wrong others)" [ "$wrong" -eq 0 ]
+	# shellcheck disable=SC2086 # a list of file names without blanks
+	check "random $1: all $exact exact ones validate against libcper's schema" python3 "$validate" "$schema" $jsons
+}
+random_arrays records 500 "--form record"
+check "random records: at least 50 of 500 round-trip exactly ($exact)" [ "$exact" -ge 50 ]
+check "random records: at least 100 of 500 are refused ($refused)" [ "$refused" -ge 100 ]
+random_arrays blocks-and-records 200
+check "random blocks and records: at least 10 of 200 round-trip exactly ($exact)" [ "$exact" -ge 10 ]
+
+
 # the kinds without arrays, over many seeds: what libcper's form does not carry
 # is a CXL agent address other than a CXL 1.1 device's SBDF or a host port's
 # RCRB base (or its reserved bytes), a VT-d fault record's reserved bits, PCI
@@ -382,7 +566,7 @@ check "random kinds without arrays: they validate against libcper's schema" pyth
 # --- malformed libcper JSON ------------------------------------------------------------
 m="$scratch/memory.json"
 bad() { # bad NAME SED-EXPRESSION EXPECTED-REGEX
-	sed "$2" "$m" >"$scratch/$1.json"
+	sed "$2" "${src:-$m}" >"$scratch/$1.json"
 	if "$HESTC" cper -q --form status-block "$scratch/$1.json" -o "$scratch/$1.bin" 2>"$scratch/$1.err"; then
 		not_ok "$1: refused"
 	elif [ -e "$scratch/$1.bin" ]; then
@@ -399,11 +583,43 @@ bad unknown-key 's/"physicalAddressMask"/"physicalAdressMask"/' \
 line=$(grep -n '"node"' "$m" | cut -d: -f1)
 bad too-wide 's/"node": 1/"node": 70000/' "too-wide.json:$line:17: error: libcper's 'node': 70000 does not fit"
 bad string-int 's/"node": 1/"node": "1"/' "string-int.json:$line:17: error: libcper's 'node' must be a JSON integer"
-bad kind 's/"Memory": {/"ArmProcessor": {/' "kind.json:[0-9]+:7: error: section #0: hestc does not read libcper's 'ArmProcessor'"
+bad kind 's/"Memory": {/"NotASection": {/' "kind.json:[0-9]+:7: error: section #0: hestc does not read libcper's 'NotASection'"
 bad timestamp 's/"recordLength": 280/"recordLength": 280, "timestamp": "2024-05-01 12:34:56"/' \
 	"timestamp.json:[0-9]+:[0-9]+: error: libcper's 'timestamp' must be written like"
 bad syntax 's/"node": 1,/"node": 1,,/' "syntax.json:$line:[0-9]+: error:"
 bad bool 's/"firstError": false/"firstError": 0/' "bool.json:[0-9]+:[0-9]+: error: libcper's 'errorStatus.firstError' must be true or false"
+
+# ... and of the kinds with arrays of structures (their goldens' JSON)
+bad_in() { # bad_in NAME GOLDEN SED-EXPRESSION EXPECTED-REGEX
+	src="$scratch/$2.json"
+	bad "$1" "$3" "$4"
+	src=
+}
+line=$(grep -n '"length": 32' "$scratch/arm.json" | cut -d: -f1)
+bad_in item-key arm 's/"length": 32,/"length": 32, "lenght": 32,/' \
+	"item-key.json:$line:27: error: unknown key 'lenght' in libcper's 'errorInfo' item #0"
+line=$(grep -n '"busError"' "$scratch/arm.json" | cut -d: -f1)
+bad_in union arm '/"errorType"/,/}/s/"value": 2,/"value": 0,/' \
+	"union.json:$line:15: error: unknown key 'busError' in libcper's 'errorInfo' item #0"
+line=$(grep -n '"sctlr_s"' "$scratch/arm.json" | cut -d: -f1)
+bad_in register arm 's/"sctlr_s": [0-9]*/"sctlr_s": 4294967296/' \
+	"register.json:$line:26: error: libcper's 'registerArray.sctlr_s': 4294967296 does not fit the field"
+line=$(grep -n '"registerArray"' "$scratch/arm.json" | cut -d: -f1)
+bad_in register-array arm 's/"registerArray": {/"registerArray": 5, "registers": {/' \
+	"register-array.json:$line:[0-9]+: error: libcper's 'registerArray' must be an object"
+line=$(grep -n '"operation"' "$scratch/ia32x64.json" | cut -d: -f1)
+bad_in check-info ia32x64 's/"operation": {/"errorType": {/' \
+	"check-info.json:$line:15: error: unknown key 'errorType' in libcper's 'processorErrorInfo' item #0"
+line=$(grep -n '"guid": "a55701f5' "$scratch/ia32x64.json" | cut -d: -f1)
+bad_in error-guid ia32x64 's/"guid": "a55701f5-e3ef-43de/"guid": "a55701f5-e3ef-43dx/' \
+	"error-guid.json:$line:[0-9]+: error: libcper's 'type.guid': 'a55701f5-e3ef-43dx-ac72-249b573fad2c' is not a GUID"
+line=$(grep -n '"firstHalf": 57344' "$scratch/pci-device.json" | cut -d: -f1)
+bad_in pair-string pci-device 's/"firstHalf": 57344/"firstHalf": "57344"/' \
+	"pair-string.json:$line:26: error: libcper's 'firstHalf' must be a JSON integer, not a string"
+line=$(grep -n '"registerCount"' "$scratch/nvidia.json" | cut -d: -f1)
+bad_in not-a-list nvidia 's/"registerCount": 2,/"registerCount": 2, "registers": 7,/' \
+	"not-a-list.json:$line:[0-9]+: error: libcper's 'registers' must be a list"
+
 
 # ... and of the kinds without arrays (a record: no --form)
 bad2() { # bad2 NAME SED-EXPRESSION EXPECTED-REGEX
