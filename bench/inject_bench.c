@@ -11,6 +11,7 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <sched.h>
+#include <inttypes.h>
 #include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -212,8 +213,26 @@ static double handshake_rate(const struct hest_guest_mem *g, bool v2, unsigned n
 				exit(1);
 			}
 		}
-		while (atomic_load(&o.consumed) < n)
+		/* The OS takes the last record; a run that stops making progress
+		 * for 60 s is an error with what the block says, never a hang. */
+		unsigned seen = atomic_load(&o.consumed);
+		uint64_t since = now_ns();
+		while (seen < n) {
 			sched_yield();
+			unsigned c = atomic_load(&o.consumed);
+			if (c != seen) {
+				seen = c;
+				since = now_ns();
+			} else if (now_ns() - since > UINT64_C(60000000000)) {
+				uint8_t st[4] = { 0 };
+				g->read(g->user, BLK, st, 4);
+				fprintf(stderr,
+					"inject_bench: the simulated OS took %u of %u records and nothing more for 60 s "
+					"(block_status 0x%08" PRIx64 ")\n",
+					seen, n, hest_get_le(st, 4));
+				exit(1);
+			}
+		}
 		uint64_t b = now_ns();
 		atomic_store(&o.stop, true);
 		pthread_join(th, NULL);
