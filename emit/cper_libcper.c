@@ -276,15 +276,9 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 		hest_buf_free(&b64);
 		return;
 	}
-	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
-	int var = -1; /* a variable part of the section, by its key (HEST_CPER_MAX_VAR: its trailing bytes) */
-	for (unsigned i = 0; r->field && !f && s && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
-		if (im == &s->body && strcmp(s->type->var[i].key, r->field) == 0)
-			var = (int)i;
-	if (r->field && !f && var < 0 && s && im == &s->body && s->type->tail_key &&
-	    strcmp(s->type->tail_key, r->field) == 0)
-		var = HEST_CPER_MAX_VAR;
-	if (r->field && !f && var < 0)
+	const struct hest_cper_field *f;
+	int var = hest_lc_row_target(r, s, im, &f); /* a variable part, HEST_CPER_MAX_VAR: the trailing bytes */
+	if (var == -2)
 		return; /* a row for a field the table does not have: nothing to write */
 	if (!row_applies(r, im)) {
 		jv_parents(c, obj, r->path); /* libcper makes the object, then fills it by condition */

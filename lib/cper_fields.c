@@ -722,15 +722,18 @@ static const struct hest_names cxl_health_names = NAMES(cxl_health_v);
 	U("event_timestamp", 40, 8, 2, "event timestamp (ns since the epoch)"),                                \
 	U("maintenance_class", 48, 1, 2, "maintenance operation class"), RS("reserved_header", 49, 15)
 
+/* The part general media and DRAM events share (Linux struct
+ * cxl_event_media_hdr): the DPA, descriptor, types, validity, channel, rank. */
+#define CXL_MEDIA_HEADER(valid_names, valid_doc)                                                    \
+	CXL_EVENT_HEADER, U("physical_address", 64, 8, 2, "device physical address (DPA)"),           \
+	FL("descriptor", 72, 1, 2, &cxl_descr_names, "memory event descriptor"),                      \
+	E("memory_event_type", 73, 1, 2, &cxl_media_type_names, "memory event type"),                 \
+	E("transaction_type", 74, 1, 2, &cxl_trans_names, "transaction type"),                        \
+	FL("event_validity", 75, 2, 2, valid_names, valid_doc), UD("channel", 77, 1, 2, "channel"),   \
+	UD("rank", 78, 1, 2, "rank")
+
 static const struct hest_cper_field cxl_gm_f[] = {
-	CXL_EVENT_HEADER,
-	U("physical_address", 64, 8, 2, "device physical address (DPA)"),
-	FL("descriptor", 72, 1, 2, &cxl_descr_names, "memory event descriptor"),
-	E("memory_event_type", 73, 1, 2, &cxl_media_type_names, "memory event type"),
-	E("transaction_type", 74, 1, 2, &cxl_trans_names, "transaction type"),
-	FL("event_validity", 75, 2, 2, &cxl_gm_valid_names, "which of channel, rank, device, component id are valid"),
-	UD("channel", 77, 1, 2, "channel"),
-	UD("rank", 78, 1, 2, "rank"),
+	CXL_MEDIA_HEADER(&cxl_gm_valid_names, "which of channel, rank, device, component id are valid"),
 	U("event_device", 79, 3, 2, "device (bit mask of the DRAM devices)"),
 	BY("component_id", 82, 16, 2, "component identifier"),
 	RS("reserved_record", 98, 46),
@@ -739,14 +742,7 @@ static DESC(desc_cxl_gm, "cxl-general-media", "CXL General Media Event Section",
 	    "UEFI 2.10 N.2.14; CXL 3.0 8.2.9.2.1.1 table 8-43");
 
 static const struct hest_cper_field cxl_dram_f[] = {
-	CXL_EVENT_HEADER,
-	U("physical_address", 64, 8, 2, "device physical address (DPA)"),
-	FL("descriptor", 72, 1, 2, &cxl_descr_names, "memory event descriptor"),
-	E("memory_event_type", 73, 1, 2, &cxl_media_type_names, "memory event type"),
-	E("transaction_type", 74, 1, 2, &cxl_trans_names, "transaction type"),
-	FL("event_validity", 75, 2, 2, &cxl_dram_valid_names, "which of the following fields are valid"),
-	UD("channel", 77, 1, 2, "channel"),
-	UD("rank", 78, 1, 2, "rank"),
+	CXL_MEDIA_HEADER(&cxl_dram_valid_names, "which of the following fields are valid"),
 	U("nibble_mask", 79, 3, 2, "nibble mask"),
 	UD("bank_group", 82, 1, 2, "bank group"),
 	UD("bank", 83, 1, 2, "bank"),

@@ -1168,6 +1168,21 @@ const struct hest_lc_kind *hest_lc_kind_by_key(const char *key, size_t len)
 	return NULL;
 }
 
+int hest_lc_row_target(const struct hest_lc_row *r, const struct hest_cper_section *s,
+		       const struct hest_cper_image *im, const struct hest_cper_field **f)
+{
+	*f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
+	if (!r->field || *f)
+		return -1;
+	bool body = s && im == &s->body;
+	for (unsigned i = 0; body && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
+		if (strcmp(s->type->var[i].key, r->field) == 0)
+			return (int)i;
+	if (body && s->type->tail_key && strcmp(s->type->tail_key, r->field) == 0)
+		return HEST_CPER_MAX_VAR;
+	return -2;
+}
+
 const char *hest_lc_severity_name(uint64_t v)
 {
 	static const char *const names[] = { "Recoverable", "Fatal", "Corrected", "Informational" };

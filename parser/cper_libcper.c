@@ -112,6 +112,24 @@ static bool str_of(struct lctx *c, const struct ynode *n, const char *what)
 	return false;
 }
 
+/* The bytes of a base64 string (out initialised either way; the caller
+ * frees it), or false after the error. */
+static bool base64_of(struct lctx *c, const struct ynode *n, const char *what, struct hest_buf *out)
+{
+	struct hest_base64_error e;
+	hest_buf_init(out);
+	if (!str_of(c, n, what))
+		return false;
+	if (hest_base64_decode(n->str, n->len, out, &e) < 0)
+		ERR(c, n, "libcper's '%s' is not base64", what);
+	else if (out->oom)
+		ERR(c, n, "out of memory");
+	else
+		return true;
+	hest_buf_free(out);
+	return false;
+}
+
 /* The members of an object one form reads: any other is an error. */
 static bool only_keys(struct lctx *c, const struct ynode *map, const char *what, const char *const *keys)
 {
@@ -279,28 +297,16 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 	}
 	if (r->form == HEST_LC_EXTRA) {
 		struct hest_buf out;
-		struct hest_base64_error e;
-		if (!str_of(c, n, r->path))
+		if (!base64_of(c, n, r->path, &out))
 			return;
-		hest_buf_init(&out);
-		if (hest_base64_decode(n->str, n->len, &out, &e) < 0)
-			ERR(c, n, "libcper's '%s' is not base64", r->path);
-		else if (out.oom)
-			ERR(c, n, "out of memory");
-		else if (image_resize(c, n, im, (size_t)im->desc->size + out.len) && out.len)
+		if (image_resize(c, n, im, (size_t)im->desc->size + out.len) && out.len)
 			memcpy(im->bytes + im->desc->size, out.p, out.len);
 		hest_buf_free(&out);
 		return;
 	}
-	const struct hest_cper_field *f = r->field ? hest_cper_field_find(im->desc, r->field, strlen(r->field)) : NULL;
-	int var = -1; /* a variable part of the section, by its key (HEST_CPER_MAX_VAR: its trailing bytes) */
-	for (unsigned i = 0; r->field && !f && s && i < HEST_CPER_MAX_VAR && s->type->var[i].key; i++)
-		if (im == &s->body && strcmp(s->type->var[i].key, r->field) == 0)
-			var = (int)i;
-	if (r->field && !f && var < 0 && s && im == &s->body && s->type->tail_key &&
-	    strcmp(s->type->tail_key, r->field) == 0)
-		var = HEST_CPER_MAX_VAR;
-	if (r->field && !f && var < 0)
+	const struct hest_cper_field *f;
+	int var = hest_lc_row_target(r, s, im, &f); /* a variable part, HEST_CPER_MAX_VAR: the trailing bytes */
+	if (var == -2)
 		return;
 	if (r->flags & HEST_LC_WRITE_ONLY) {
 		str_of(c, n, r->path); /* names and hex companions: libcper reads nothing from them */
@@ -484,15 +490,9 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
 	}
 	case HEST_LC_BASE64: {
 		struct hest_buf out;
-		struct hest_base64_error e;
-		if (!str_of(c, n, r->path))
+		if (!base64_of(c, n, r->path, &out))
 			return;
-		hest_buf_init(&out);
-		if (hest_base64_decode(n->str, n->len, &out, &e) < 0)
-			ERR(c, n, "libcper's '%s' is not base64", r->path);
-		else if (out.oom)
-			ERR(c, n, "out of memory");
-		else if (f && out.len > f->size)
+		if (f && out.len > f->size)
 			ERR(c, n, "libcper's '%s' holds %zu bytes; the field holds %u, so it cannot be represented "
 				  "exactly", r->path, out.len, (unsigned)f->size);
 		else if (f)

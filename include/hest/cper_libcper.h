@@ -136,6 +136,13 @@ const struct hest_lc_when *hest_lc_when_of(const struct hest_lc_row *r);
 const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind);
 /* By libcper section key (len bytes): the first kind row with that key. */
 const struct hest_lc_kind *hest_lc_kind_by_key(const char *key, size_t len);
+/* What row r names in structure im of section s (s NULL outside a
+ * section): sets *f to the field when it is one, and returns -1 for a field
+ * (or no field at all), the index of one of the section's variable parts,
+ * HEST_CPER_MAX_VAR for its trailing bytes (the kind's tail key), or -2
+ * when the row names something this structure does not have. */
+int hest_lc_row_target(const struct hest_lc_row *r, const struct hest_cper_section *s,
+		       const struct hest_cper_image *im, const struct hest_cper_field **f);
 /* libcper's severity names (cper-utils.c): "Unknown" past 3. */
 const char *hest_lc_severity_name(uint64_t v);
 
