@@ -247,17 +247,10 @@ static uint64_t bits_at(const uint8_t *p, size_t avail, unsigned shift, unsigned
 	return v;
 }
 
-/* Whether row r applies to image im (its condition, if any, holds). */
-static bool row_applies(const struct hest_lc_row *r, const struct hest_cper_image *im)
-{
-	const struct hest_lc_when *w = hest_lc_when_of(r);
-	uint64_t v = 0;
-	return !w || (hest_cper_get(im, w->field, &v) == 0 && v == w->value);
-}
-
-/* Adds one row's value for image im to obj. */
-static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r, const struct hest_cper_image *im,
-		    const struct hest_cper_section *s, const char *readable)
+/* Adds one row's value for image im to obj; cond: the in-place variant the
+ * row is of (NULL: one of the structure's own rows). */
+static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r, const struct hest_lc_variant *cond,
+		    const struct hest_cper_image *im, const struct hest_cper_section *s, const char *readable)
 {
 	if (r->flags & HEST_LC_READ_ONLY)
 		return; /* another generation's spelling */
@@ -280,7 +273,7 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	int var = hest_lc_row_target(r, s, im, &f); /* a variable part, HEST_CPER_MAX_VAR: the trailing bytes */
 	if (var == -2)
 		return; /* a row for a field the table does not have: nothing to write */
-	if (!row_applies(r, im)) {
+	if (cond && !hest_lc_variant_applies(cond, im->desc, im->bytes, im->len)) {
 		jv_parents(c, obj, r->path); /* libcper makes the object, then fills it by condition */
 		return;
 	}
@@ -461,18 +454,23 @@ static void put_row(struct jctx *c, struct jv *obj, const struct hest_lc_row *r,
 	}
 }
 
+/* The rows of desc key `key` for image im, with those of its in-place
+ * variants in their place. */
 static void put_rows(struct jctx *c, struct jv *obj, const char *key, const struct hest_cper_image *im,
 		     const struct hest_cper_section *s, const char *readable)
 {
 	size_t n;
 	const struct hest_lc_row *rows = hest_lc_rows(&n);
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(rows[i].desc, key) == 0)
-			put_row(c, obj, &rows[i], im, s, readable);
+	for (size_t i = 0; i < n; i++) {
+		const struct hest_lc_variant *cond = NULL;
+		if (strcmp(rows[i].desc, key) == 0 || (cond = hest_lc_in_place_of(&rows[i], key)) != NULL)
+			put_row(c, obj, &rows[i], cond, im, s, readable);
+	}
 }
 
-/* The rows of the structure, then those of its variants that apply (a part
- * decoded by type: written when the image holds the whole part). */
+/* The rows of the structure (with its in-place variants'), then those of
+ * its other variants that apply (a part decoded by type: written when the
+ * image holds the whole part). */
 static void put_image(struct jctx *c, struct jv *obj, const struct hest_cper_image *im,
 		      const struct hest_cper_section *s, const char *readable)
 {
@@ -481,7 +479,7 @@ static void put_image(struct jctx *c, struct jv *obj, const struct hest_cper_ima
 	put_rows(c, obj, im->desc->key, im, s, readable);
 	for (size_t i = 0; i < nv; i++) {
 		const struct hest_lc_variant *v = &vs[i];
-		if (!hest_lc_variant_applies(v, im->desc, im->bytes, im->len))
+		if (v->in_place || !hest_lc_variant_applies(v, im->desc, im->bytes, im->len))
 			continue;
 		struct hest_cper_image part = *im;
 		if (v->view) {

@@ -431,15 +431,15 @@ PART(ia_regs64, "ia32x64-x64-registers", "X64 register state", 244, ia_regs64_f,
 
 /* The variants: rows of desc "<variant key>" apply when the discriminator
  * holds one of the values. */
-#define V(key, desc, field, values, view, at) { key, desc, field, 0, 0, false, values, view, at }
+#define V(key, desc, field, values, view, at) { key, desc, field, 0, 0, false, values, view, at, false }
 static const struct hest_lc_variant variants[] = {
 	/* cper-section-arm.c: psciState only when bit 31 of the running state is clear */
-	{ "arm/psci", "arm", "running_state", 31, 1, false, 1u << 0, NULL, 0 },
+	{ "arm/psci", "arm", "running_state", 31, 1, false, 1u << 0, NULL, 0, false },
 	/* errorInformation by libcper's error type (an index): cache 0, TLB 1, bus 2, else the raw value */
 	V("arm-error-info/cache", "arm-error-info", "type", 1u << 0, &arm_cache, 8),
 	V("arm-error-info/tlb", "arm-error-info", "type", 1u << 1, &arm_cache, 8),
 	V("arm-error-info/bus", "arm-error-info", "type", 1u << 2, &arm_bus, 8),
-	{ "arm-error-info/other", "arm-error-info", "type", 0, 0, true, 0x7u, NULL, 0 },
+	{ "arm-error-info/other", "arm-error-info", "type", 0, 0, true, 0x7u, NULL, 0, false },
 	/* registerArray by context type, past the 8-byte context header */
 	V("arm-context/0", "arm-context", "register_context_type", 1u << 0, &arm_a32_gpr, 8),
 	V("arm-context/1", "arm-context", "register_context_type", 1u << 1, &arm_a32_el1, 8),
@@ -450,16 +450,22 @@ static const struct hest_lc_variant variants[] = {
 	V("arm-context/6", "arm-context", "register_context_type", 1u << 6, &arm_a64_el2, 8),
 	V("arm-context/7", "arm-context", "register_context_type", 1u << 7, &arm_a64_el3, 8),
 	V("arm-context/8", "arm-context", "register_context_type", 1u << 8, &arm_misc, 8),
-	{ "arm-context/other", "arm-context", "register_context_type", 0, 0, true, 0x1ffu, NULL, 0 },
+	{ "arm-context/other", "arm-context", "register_context_type", 0, 0, true, 0x1ffu, NULL, 0, false },
 	/* IA32/X64: the CPUID bytes libcper reads; checkInfo by error structure GUID (1 cache, 2 TLB,
 	 * 3 bus, 4 MS check); registerArray by context type (2 IA32, 3 X64, else base64) */
-	{ "ia32x64/cpuid", "ia32x64", NULL, 0, 0, false, 0, &ia_cpuid, 16 },
+	{ "ia32x64/cpuid", "ia32x64", NULL, 0, 0, false, 0, &ia_cpuid, 16, false },
 	V("ia32x64-error-info/cache", "ia32x64-error-info", "error_type", 1u << 1 | 1u << 2, &ia_cache, 24),
 	V("ia32x64-error-info/bus", "ia32x64-error-info", "error_type", 1u << 3, &ia_bus, 24),
 	V("ia32x64-error-info/ms", "ia32x64-error-info", "error_type", 1u << 4, &ia_ms, 24),
 	V("ia32x64-context/ia32", "ia32x64-context", "register_type", 1u << 2, &ia_regs32, 16),
 	V("ia32x64-context/x64", "ia32x64-context", "register_type", 1u << 3, &ia_regs64, 16),
-	{ "ia32x64-context/other", "ia32x64-context", "register_type", 0, 0, true, 0xcu, NULL, 0 },
+	{ "ia32x64-context/other", "ia32x64-context", "register_type", 0, 0, true, 0xcu, NULL, 0, false },
+	/* cper-section-cxl-protocol.c, in place among the section's keys: the agent address by
+	 * agent type (a CXL 1.1 device's function, device, bus and segment; a host downstream
+	 * port's RCRB base address; "cxlAgentAddress": {} for the others), the serial number and
+	 * capability structure of a CXL 1.1 device only */
+	{ "cxl-protocol/device", "cxl-protocol", "agent_type", 0, 0, false, 1u << 0, NULL, 0, true },
+	{ "cxl-protocol/host-port", "cxl-protocol", "agent_type", 0, 0, false, 1u << 1, NULL, 0, true },
 };
 
 /* --- the kinds without arrays of structures (CXL, CCIX, DMAr, PCI bus, Ampere,
@@ -969,22 +975,24 @@ static const struct hest_lc_row rows[] = {
 	/* --- the kinds without arrays of structures -------------------------------- */
 
 	/* UEFI N.2.13: sections/cper-cxl-protocol.json, cper-section-cxl-protocol.c;
-	 * the agent address, serial number and capability structure by agent type (whens[]) */
+	 * the agent address, serial number and capability structure by agent type (variants
+	 * "cxl-protocol/device", "cxl-protocol/host-port") */
 	RN("cxl-protocol", "validation_bits", "validationBits", HEST_LC_BITS, &cxl_prot_valid, NULL),
 	RN("cxl-protocol", "agent_type", "agentType", HEST_LC_NVP, &cxl_agent, "Unknown (Reserved)"),
-	R("cxl-protocol", "function", "cxlAgentAddress.functionNumber", HEST_LC_INT),
-	R("cxl-protocol", "device", "cxlAgentAddress.deviceNumber", HEST_LC_INT),
-	R("cxl-protocol", "bus", "cxlAgentAddress.busNumber", HEST_LC_INT),
-	R("cxl-protocol", "segment", "cxlAgentAddress.segmentNumber", HEST_LC_INT),
-	RB("cxl-protocol", "function", "cxlAgentAddress.value", HEST_LC_INT, 0, 64), /* RCRB base: bytes 16-23 */
+	R("cxl-protocol/device", "function", "cxlAgentAddress.functionNumber", HEST_LC_INT),
+	R("cxl-protocol/device", "device", "cxlAgentAddress.deviceNumber", HEST_LC_INT),
+	R("cxl-protocol/device", "bus", "cxlAgentAddress.busNumber", HEST_LC_INT),
+	R("cxl-protocol/device", "segment", "cxlAgentAddress.segmentNumber", HEST_LC_INT),
+	/* a host downstream port's RCRB base address: bytes 16-23 */
+	RB("cxl-protocol/host-port", "function", "cxlAgentAddress.value", HEST_LC_INT, 0, 64),
 	R("cxl-protocol", "vendor_id", "deviceID.vendorID", HEST_LC_INT),
 	R("cxl-protocol", "device_id", "deviceID.deviceID", HEST_LC_INT),
 	R("cxl-protocol", "subsystem_vendor_id", "deviceID.subsystemVendorID", HEST_LC_INT),
 	R("cxl-protocol", "subsystem_id", "deviceID.subsystemDeviceID", HEST_LC_INT),
 	R("cxl-protocol", "class_code", "deviceID.classCode", HEST_LC_INT),
 	R("cxl-protocol", "slot", "deviceID.slotNumber", HEST_LC_INT),
-	R("cxl-protocol", "serial_number", "deviceSerial", HEST_LC_INT),
-	R("cxl-protocol", "capability", "capabilityStructure", HEST_LC_BASE64),
+	R("cxl-protocol/device", "serial_number", "deviceSerial", HEST_LC_INT),
+	R("cxl-protocol/device", "capability", "capabilityStructure", HEST_LC_BASE64),
 	R("cxl-protocol", "dvsec_length", "dvsecLength", HEST_LC_INT),
 	R("cxl-protocol", "error_log_length", "errorLogLength", HEST_LC_INT),
 	R("cxl-protocol", "dvsec", "cxlDVSEC", HEST_LC_BASE64),
@@ -1073,19 +1081,6 @@ static const struct hest_lc_row rows[] = {
 	R("raw", NULL, "data", HEST_LC_BASE64),
 };
 
-/* libcper writes the CXL agent address by agent type (a device's function,
- * device, bus and segment; a host downstream port's RCRB base address), and
- * the serial number and capability structure of a CXL 1.1 device only. */
-static const struct hest_lc_when whens[] = {
-	{ "cxl-protocol", "cxlAgentAddress.functionNumber", "agent_type", 0 },
-	{ "cxl-protocol", "cxlAgentAddress.deviceNumber", "agent_type", 0 },
-	{ "cxl-protocol", "cxlAgentAddress.busNumber", "agent_type", 0 },
-	{ "cxl-protocol", "cxlAgentAddress.segmentNumber", "agent_type", 0 },
-	{ "cxl-protocol", "cxlAgentAddress.value", "agent_type", 1 },
-	{ "cxl-protocol", "deviceSerial", "agent_type", 0 },
-	{ "cxl-protocol", "capabilityStructure", "agent_type", 0 },
-};
-
 const struct hest_lc_row *hest_lc_rows(size_t *n)
 {
 	*n = N(rows);
@@ -1104,28 +1099,39 @@ const struct hest_lc_variant *hest_lc_variants(size_t *n)
 	return variants;
 }
 
-bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
-			     uint32_t len)
+int hest_lc_variant_value(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
+			  uint32_t len, uint64_t *x)
 {
+	*x = 0;
 	if (strcmp(v->desc, d->key) != 0)
-		return false;
+		return -1;
 	if (!v->field)
-		return true;
+		return 0;
 	const struct hest_cper_field *f = hest_cper_field_find(d, v->field, strlen(v->field));
 	if (!f || (uint32_t)f->offset + f->size > len)
-		return false;
-	uint64_t x = 0;
+		return -1;
 	if (f->kind == HEST_CF_GUID) {
 		for (size_t i = 0; f->guids && i < f->guids->n; i++)
 			if (memcmp(f->guids->v[i].guid, bytes + f->offset, 16) == 0)
-				x = i + 1;
+				*x = i + 1;
 	} else if (hest_cper_field_is_int(f)) {
-		x = hest_cper_field_get(f, bytes);
+		*x = hest_cper_field_get(f, bytes);
 	} else {
-		return false;
+		return -1;
 	}
 	if (v->width)
-		x = x >> v->shift & (v->width >= 64 ? UINT64_MAX : ((uint64_t)1 << v->width) - 1);
+		*x = *x >> v->shift & (v->width >= 64 ? UINT64_MAX : ((uint64_t)1 << v->width) - 1);
+	return 0;
+}
+
+bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
+			     uint32_t len)
+{
+	uint64_t x;
+	if (hest_lc_variant_value(v, d, bytes, len, &x) < 0)
+		return false;
+	if (!v->field)
+		return true;
 	bool in = x < 64 && (v->values >> x & 1);
 	return v->others ? !in : in;
 }
@@ -1144,11 +1150,11 @@ bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_fiel
 	}
 }
 
-const struct hest_lc_when *hest_lc_when_of(const struct hest_lc_row *r)
+const struct hest_lc_variant *hest_lc_in_place_of(const struct hest_lc_row *r, const char *desc)
 {
-	for (size_t i = 0; i < N(whens); i++)
-		if (strcmp(whens[i].desc, r->desc) == 0 && strcmp(whens[i].path, r->path) == 0)
-			return &whens[i];
+	for (size_t i = 0; i < N(variants); i++)
+		if (variants[i].in_place && strcmp(variants[i].desc, desc) == 0 && strcmp(variants[i].key, r->desc) == 0)
+			return &variants[i];
 	return NULL;
 }
 

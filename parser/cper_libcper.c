@@ -530,7 +530,7 @@ static void read_row(struct lctx *c, struct hest_cper_section *s, struct hest_cp
  * the way to one: *nested). */
 #define MAX_KEYS 8
 struct keyset {
-	const char *v[MAX_KEYS]; /* the structure's desc key, then its variants' that apply */
+	const char *v[MAX_KEYS]; /* the structure's desc key, its in-place variants', its others' that apply */
 	size_t n;
 };
 
@@ -587,7 +587,23 @@ static void check_keys(struct lctx *c, const struct keyset *ks, const char *pref
 	}
 }
 
-/* The rows of desc key `key` for image im. Returns whether a key of them was present. */
+/* The condition of variant v in words: "agent_type is 0", "bits 31:31 of running_state is 0",
+ * "type is not 0 or 1 or 2". */
+static void cond_text(char *buf, size_t size, const struct hest_lc_variant *v)
+{
+	int n = v->width ? snprintf(buf, size, "bits %u:%u of %s is %s", v->shift + v->width - 1u, v->shift, v->field,
+				    v->others ? "not " : "")
+			 : snprintf(buf, size, "%s is %s", v->field, v->others ? "not " : "");
+	const char *sep = "";
+	for (unsigned x = 0; x < 64 && n >= 0 && (size_t)n < size; x++)
+		if (v->values >> x & 1) {
+			n += snprintf(buf + n, size - (size_t)n, "%s%u", sep, x);
+			sep = " or ";
+		}
+}
+
+/* The rows of desc key `key` for image im, with those of its in-place
+ * variants in their place. Returns whether a key of them was present. */
 static bool read_rows(struct lctx *c, struct hest_cper_section *s, struct hest_cper_image *im, const char *key,
 		      const struct ynode *map)
 {
@@ -595,16 +611,20 @@ static bool read_rows(struct lctx *c, struct hest_cper_section *s, struct hest_c
 	bool any = false;
 	const struct hest_lc_row *rows = hest_lc_rows(&n);
 	for (size_t i = 0; i < n; i++) {
-		if (strcmp(rows[i].desc, key) != 0)
+		const struct hest_lc_variant *cond = NULL;
+		if (strcmp(rows[i].desc, key) != 0 && !(cond = hest_lc_in_place_of(&rows[i], key)))
 			continue;
 		const struct ynode *v = get_path(map, rows[i].path);
-		const struct hest_lc_when *w = hest_lc_when_of(&rows[i]);
-		uint64_t wv = 0;
-		if (w && (hest_cper_get(im, w->field, &wv) < 0 || wv != w->value)) {
+		if (cond && !hest_lc_variant_applies(cond, im->desc, im->bytes, im->len)) {
 			/* libcper reads it only under its condition: not silently dropped here */
-			if (v)
-				ERR(c, v, "libcper's '%s' is read only when %s is %" PRIu64 " (here %" PRIu64 ")",
-				    rows[i].path, w->field, w->value, wv);
+			if (v) {
+				uint64_t x;
+				char what[96];
+				hest_lc_variant_value(cond, im->desc, im->bytes, im->len, &x);
+				cond_text(what, sizeof(what), cond);
+				ERR(c, v, "libcper's '%s' is read only when %s (here %" PRIu64 ")", rows[i].path, what,
+				    x);
+			}
 			continue;
 		}
 		if (v) {
@@ -642,10 +662,14 @@ static void read_image(struct lctx *c, struct hest_cper_section *s, struct hest_
 	if (!want_map(c, map, what))
 		return;
 	read_rows(c, s, im, im->desc->key, map);
+	/* the keys of in-place variants are the structure's (read, or refused, above) */
+	for (size_t i = 0; i < nv; i++)
+		if (vs[i].in_place && strcmp(vs[i].desc, im->desc->key) == 0 && ks.n < MAX_KEYS)
+			ks.v[ks.n++] = vs[i].key;
 	/* the parts libcper decodes by the value just read (a union by type, register arrays) */
 	for (size_t i = 0; i < nv; i++) {
 		const struct hest_lc_variant *v = &vs[i];
-		if (!hest_lc_variant_applies(v, im->desc, im->bytes, im->len))
+		if (v->in_place || !hest_lc_variant_applies(v, im->desc, im->bytes, im->len))
 			continue;
 		if (ks.n < MAX_KEYS)
 			ks.v[ks.n++] = v->key;

@@ -87,7 +87,16 @@ struct hest_lc_row {
  * `values`).  They read and write the fields of `view`, a table of the part
  * that begins at byte `at` of the structure (NULL: the structure's own
  * fields).  A part past the end of the structure's image is its register
- * data: the reader makes the image that long. */
+ * data: the reader makes the image that long.
+ *
+ * The rows of a variant are walked after the structure's, except those of
+ * an `in_place` one (no view): keys libcper writes by condition among the
+ * structure's own (the CXL agent address by agent type), walked in their
+ * place among the structure's rows, after the row of the discriminator.
+ * When it does not apply, their parent objects are written even so, as
+ * libcper makes them first ("cxlAgentAddress": {}), and the reader accepts
+ * those objects empty but refuses the variant's keys, naming the
+ * condition. */
 struct hest_lc_variant {
 	const char *key;     /* the rows' desc key, e.g. "arm-error-info/cache" */
 	const char *desc;    /* the structure: hest_cper_desc key */
@@ -99,17 +108,7 @@ struct hest_lc_variant {
 	uint64_t values;     /* bit v: the value v */
 	const struct hest_cper_desc *view; /* the part's fields; NULL = the structure's */
 	uint16_t at;         /* byte of the structure where the part begins */
-};
-
-/* A condition on rows: the rows of structure `desc` whose path is `path`
- * are written and read only when field `field` of the same structure holds
- * `value` (libcper writes the CXL agent address by agent type); their
- * parent objects are written even so, as libcper makes them first. */
-struct hest_lc_when {
-	const char *desc;
-	const char *path;
-	const char *field;
-	uint64_t value;
+	bool in_place;       /* rows among the structure's own, their objects written anyway (above) */
 };
 
 /* A section kind: our kind <-> libcper's section key. */
@@ -124,14 +123,19 @@ struct hest_lc_kind {
 const struct hest_lc_row *hest_lc_rows(size_t *n);
 const struct hest_lc_kind *hest_lc_kinds(size_t *n);
 const struct hest_lc_variant *hest_lc_variants(size_t *n);
+/* The value of variant v's discriminator (its bit range; for a GUID field
+ * 1 + its index) in the image bytes of its structure (desc d): returns 0,
+ * or -1 when the structure is not v's or its bytes do not hold the field. */
+int hest_lc_variant_value(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
+			  uint32_t len, uint64_t *x);
 /* Whether variant v applies to the image bytes of its structure (desc d). */
 bool hest_lc_variant_applies(const struct hest_lc_variant *v, const struct hest_cper_desc *d, const uint8_t *bytes,
 			     uint32_t len);
+/* The in-place variant of structure `desc` that row r is a row of, or NULL. */
+const struct hest_lc_variant *hest_lc_in_place_of(const struct hest_lc_row *r, const char *desc);
 /* Whether row r's value is a bit range over the structure's bytes from its
  * field's offset (see struct hest_lc_row) rather than inside the field. */
 bool hest_lc_over_bytes(const struct hest_lc_row *r, const struct hest_cper_field *f);
-/* The condition on row r, or NULL when it has none. */
-const struct hest_lc_when *hest_lc_when_of(const struct hest_lc_row *r);
 /* The kind row of one of ours; NULL when libcper's form has none yet. */
 const struct hest_lc_kind *hest_lc_kind_of(enum hest_cper_kind kind);
 /* By libcper section key (len bytes): the first kind row with that key. */

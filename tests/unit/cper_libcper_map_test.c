@@ -2,7 +2,10 @@
  * (lib/cper_libcper_map.c): every row names a structure and a field that
  * exist (a row for a missing field would be skipped, so its value would be
  * lost), arrays name the kind's repeated structures, variants name their
- * structure, discriminator and part, and every kind and variant has rows. */
+ * structure, discriminator and part, every kind and variant has rows, and
+ * the rows of an in-place variant (the CXL agent address by agent type) are
+ * fields of the structure, after its discriminator's row, with keys of
+ * their own. */
 #include <stdbool.h>
 #include <string.h>
 #include <hest/cper.h>
@@ -70,6 +73,37 @@ static int part_of(const char *body, const char *key)
 				return 1;
 	}
 	return 0;
+}
+
+/* The rows of in-place variant v: each a field of its structure d (not a
+ * part), after the row that reads the discriminator, at a key the
+ * structure's own rows do not have. */
+static int in_place_ok(const struct hest_lc_variant *v, const struct hest_cper_desc *d)
+{
+	size_t n, disc = (size_t)-1;
+	const struct hest_lc_row *rows = hest_lc_rows(&n);
+	int ok = !v->view && v->at == 0 && v->field != NULL;
+	for (size_t i = 0; ok && i < n; i++) {
+		const struct hest_lc_row *r = &rows[i];
+		if (strcmp(r->desc, v->desc) == 0 && r->field && strcmp(r->field, v->field) == 0 &&
+		    !(r->flags & (HEST_LC_WRITE_ONLY | HEST_LC_READ_ONLY)) && disc == (size_t)-1)
+			disc = i;
+		if (strcmp(r->desc, v->key) != 0)
+			continue;
+		if (!r->field || !hest_cper_field_find(d, r->field, strlen(r->field)) || disc == (size_t)-1 ||
+		    hest_lc_in_place_of(r, v->desc) != v) {
+			tap_ok(0, "in-place variant %s: row %s is a field of %s after its discriminator's row", v->key,
+			       r->path, d->key);
+			ok = 0;
+		}
+		for (size_t j = 0; j < n; j++)
+			if (strcmp(rows[j].path, r->path) == 0 && (strcmp(rows[j].desc, v->desc) == 0 ||
+								   (j != i && hest_lc_in_place_of(&rows[j], v->desc)))) {
+				tap_ok(0, "in-place variant %s: key %s is its own", v->key, r->path);
+				ok = 0;
+			}
+	}
+	return ok;
 }
 
 static int rows_for(const char *key)
@@ -157,6 +191,12 @@ int main(void)
 			vok = 0;
 		tap_ok(ok, "variant %s: structure %s, discriminator %s, part and rows", v->key, v->desc,
 		       v->field ? v->field : "(always)");
+		if (v->in_place) {
+			ok = d && in_place_ok(v, d);
+			vok &= ok;
+			tap_ok(ok, "in-place variant %s: rows (%d) are fields of %s after its %s row, keys of their own",
+			       v->key, rows_for(v->key), v->desc, v->field ? v->field : "?");
+		}
 		for (size_t j = 0; j < i; j++)
 			if (strcmp(vs[j].key, v->key) == 0)
 				tap_ok(0, "variant %s: one variant per key", v->key);
